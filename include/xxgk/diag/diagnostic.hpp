@@ -1,0 +1,43 @@
+#pragma once
+// Findings about a user's document: rule ID, severity, message, cells and location.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk::diag {
+
+enum class Severity { Info, Warning, Error };
+std::string_view to_string(Severity s);
+bool parse_severity(std::string_view s, Severity& out);
+
+/// Where something is in the input. Text forms fill line/column (1-based; column counts code
+/// points); Word forms fill part and the indices. Extraction adds the logical names.
+struct SourceLocation {
+  int line = 0;
+  int column = 0;
+  std::string part;        ///< e.g. "word/document.xml"
+  int paragraph = -1;      ///< body paragraph index (0-based)
+  int table = -1;          ///< body table index (0-based)
+  int row = -1;
+  int cell = -1;
+  int xml_line = 0;        ///< line in the XML part, when known
+  std::string table_name;  ///< 二 / 三 / 四
+  std::string row_label;
+  std::string column_label;
+
+  [[nodiscard]] bool has_line() const { return line > 0; }
+};
+
+struct Diagnostic {
+  std::string rule;
+  Severity severity = Severity::Warning;
+  std::string message;
+  std::vector<std::string> cells; ///< model paths, e.g. "requests.new_received.total"
+  SourceLocation location;
+};
+
+/// Deterministic order: location (line, column, table, row, cell), then rule, then message.
+void sort_diagnostics(std::vector<Diagnostic>& diags);
+
+} // namespace xxgk::diag

@@ -1,0 +1,17 @@
+#pragma once
+// The Tika-style text form: each table cell is a line starting with TAB; lines without a TAB
+// continue the cell (further paragraphs); blank lines are not reliable row ends.
+
+#include <xxgk/document/model.hpp>
+
+#include <string_view>
+
+namespace xxgk::document {
+
+/// `text` must be UTF-8 without BOM. Never fails: any text is a (possibly table-less) document.
+Document read_tika_text(std::string_view text);
+
+/// Whether the text looks like the Tika form (has lines that start with TAB).
+bool looks_like_tika_text(std::string_view text);
+
+} // namespace xxgk::document

@@ -1,0 +1,45 @@
+#pragma once
+// Document → typed Report: finds the title, sections, and tables 二/三/四 by their labels.
+
+#include <xxgk/diag/diagnostic.hpp>
+#include <xxgk/document/model.hpp>
+#include <xxgk/report/report.hpp>
+#include <xxgk/schema/schema.hpp>
+
+#include <string>
+#include <vector>
+
+namespace xxgk::extract {
+
+struct Extraction {
+  report::Report report;
+  std::vector<diag::Diagnostic> diagnostics; ///< EXTRACT-* findings
+};
+
+/// Picks the template whose markers the document shows most (ties: by report year, 2021 from
+/// report year 2021 on). `candidates` must not be empty.
+const schema::Template& detect_template(const document::Document& doc,
+                                        const std::vector<const schema::Template*>& candidates);
+
+/// Extracts with a given template.
+Extraction extract(const document::Document& doc, const schema::Template& tmpl);
+
+/// Title, agency and year from the document's first paragraphs.
+struct TitleInfo {
+  std::string title;
+  std::optional<std::string> agency;
+  std::optional<int> year;
+  diag::SourceLocation where;
+};
+TitleInfo find_title(const document::Document& doc);
+
+/// Built-in extraction rule IDs with their severity and description (listed by `xxgk rules`).
+struct BuiltinRule {
+  std::string_view id;
+  diag::Severity severity;
+  std::string_view title;
+  std::string_view description;
+};
+const std::vector<BuiltinRule>& builtin_rules();
+
+} // namespace xxgk::extract

@@ -1,0 +1,143 @@
+#pragma once
+// A template definition loaded from schemas/*.json: labels (with aliases) of sections, tables,
+// rows and columns, value types, and the consistency rules as data.
+
+#include <xxgk/diag/diagnostic.hpp>
+#include <xxgk/util/expected.hpp>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk::schema {
+
+enum class ValueType {
+  Count,       ///< integer ≥ 0 (件)
+  SignedCount, ///< integer, may be negative (本年增/减)
+  Amount,      ///< decimal ≥ 0 (万元 / 元)
+};
+std::string_view to_string(ValueType t);
+
+/// A label as printed in the template plus the variants accepted for it. `keys` holds the
+/// precomputed label_key/label_core_key of the label and every alias.
+struct Label {
+  std::string text;
+  std::vector<std::string> aliases;
+  std::vector<std::string> keys;
+};
+
+struct Column {
+  std::string key;
+  Label label;
+  ValueType type = ValueType::Count;
+};
+
+struct Row {
+  std::string key;
+  Label label;
+  std::string group; ///< key of the group the row belongs to ("" for none)
+};
+
+/// A label that heads several rows (e.g. （三）不予公开). `derived_row`, when set, names a row key
+/// whose cells are the sum of the group's rows (2021 （六）其他处理 → other_handling).
+struct Group {
+  std::string key;
+  Label label;
+  std::vector<std::string> rows;
+  std::string derived_row;
+};
+
+/// A block of table 二: a caption row 第二十条第（N）项, a header row (信息内容 | columns…) and rows.
+struct Block {
+  std::string key;
+  Label caption;
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+};
+
+enum class Layout {
+  Blocks, ///< table 二
+  Rows,   ///< table 三: labelled rows × shared columns
+  Flat,   ///< table 四: one unlabelled run of rows.size() × columns.size() values
+};
+
+struct Table {
+  std::string key;  ///< model key: active / requests / review_litigation
+  std::string name; ///< 二 / 三 / 四
+  std::string title;
+  std::string section; ///< key of the section that holds it
+  Layout layout = Layout::Rows;
+  std::vector<Block> blocks;  ///< Layout::Blocks
+  std::vector<Column> columns; ///< Layout::Rows and Flat
+  std::vector<Row> rows;       ///< Layout::Rows and Flat (row order = value order for Flat)
+  std::vector<Group> groups;   ///< Layout::Rows
+  std::vector<Label> header_labels; ///< other header texts that belong to the table
+};
+
+struct Section {
+  std::string key;
+  std::string number; ///< 一 … 六
+  Label label;
+};
+
+/// One rule as data. Which fields matter depends on `kind`:
+/// - "sum":       target = Σ terms, per binding of `for_each`
+/// - "equal":     Σ lhs = Σ rhs
+/// - "at_least":  Σ lhs ≥ Σ rhs
+/// - "value_type": every cell in `cells` has its column's value type
+/// - "blank":     one finding per table listing blank or placeholder cells in `cells`
+/// - "template_year": the report uses `template` although its year is after `max_year`
+/// Patterns are model paths with {variables}; `for_each` binds variables to lists, where a list
+/// may be "@rows:TABLE" or "@columns:TABLE" (all data rows / columns of a table).
+struct Rule {
+  std::string id;
+  diag::Severity severity = diag::Severity::Error;
+  std::string kind;
+  std::string title;
+  std::string title_en;
+  std::string description;
+  std::string template_text;
+  std::string fix;
+  std::vector<std::pair<std::string, std::vector<std::string>>> for_each;
+  std::string target;
+  std::vector<std::string> terms; ///< "sum": the addends; "equal"/"at_least": lhs
+  std::vector<std::string> rhs;
+  std::vector<std::pair<std::string, std::vector<std::string>>> term_vars; ///< expanded inside terms
+  std::vector<std::string> cells; ///< "value_type"/"blank": path patterns with * wildcards
+  std::vector<std::string> types; ///< "value_type": which value types this rule checks
+  std::string template_id;        ///< "template_year"
+  int max_year = 0;
+};
+
+struct Template {
+  std::string id; ///< "2019" / "2021"
+  std::string name;
+  std::string source;
+  std::vector<std::string> markers; ///< texts whose presence indicates this template
+  std::vector<Section> sections;
+  std::vector<Table> tables;
+  std::vector<Rule> rules;
+  std::vector<std::string> placeholders;
+
+  [[nodiscard]] const Table* table(std::string_view key) const;
+  [[nodiscard]] const Rule* rule(std::string_view id) const;
+  /// Every cell path of this template, in table/row/column order.
+  [[nodiscard]] std::vector<std::string> cell_paths() const;
+  /// The column definition of a cell path, or nullptr.
+  [[nodiscard]] const Column* column_of(std::string_view path) const;
+  /// A human (Chinese) name for a cell path, e.g. 表三「一、本年新收政府信息公开申请数量」·总计.
+  [[nodiscard]] std::string cell_label(std::string_view path) const;
+  /// Row and column labels of a cell path.
+  [[nodiscard]] std::pair<std::string, std::string> row_column_labels(std::string_view path) const;
+};
+
+/// Parses and validates a schema document; errors name the offending entry.
+util::Expected<Template> load_template(std::string_view json_text);
+/// The bundled templates (compiled in), in id order.
+const std::vector<Template>& bundled_templates();
+const Template* bundled_template(std::string_view id);
+
+} // namespace xxgk::schema

@@ -1,0 +1,35 @@
+#pragma once
+// A minimal Expected<T>: a value or an Error (C++20 has no std::expected).
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace xxgk::util {
+
+/// Why a fallible operation failed, in words fit for "xxgk: error: <file>: <message>".
+struct Error {
+  std::string message;
+};
+
+template <class T> class Expected {
+public:
+  Expected(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
+  Expected(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}
+
+  [[nodiscard]] bool has_value() const { return m_v.index() == 0; }
+  explicit operator bool() const { return has_value(); }
+  T& value() & { return std::get<0>(m_v); }
+  const T& value() const& { return std::get<0>(m_v); }
+  T&& value() && { return std::get<0>(std::move(m_v)); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  [[nodiscard]] const Error& error() const { return std::get<1>(m_v); }
+
+private:
+  std::variant<T, Error> m_v;
+};
+
+} // namespace xxgk::util

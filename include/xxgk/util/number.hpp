@@ -1,0 +1,50 @@
+#pragma once
+// Exact cell values: integers and decimals kept as scaled 64-bit integers (no binary floating
+// point), with overflow-checked arithmetic.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace xxgk::util {
+
+/// value = units / 10^scale, e.g. 96171.6 is {961716, 1}.
+struct Number {
+  std::int64_t units = 0;
+  int scale = 0;
+
+  /// True when the fractional part is zero ("3", "3.0").
+  [[nodiscard]] bool is_integer() const;
+  [[nodiscard]] bool is_negative() const { return units < 0; }
+  /// Exactly as a decimal literal, e.g. "96171.6", "-8", "0".
+  [[nodiscard]] std::string to_string() const;
+  friend bool operator==(const Number& a, const Number& b);
+};
+
+/// Overflow-checked arithmetic; nullopt on overflow.
+std::optional<Number> add(const Number& a, const Number& b);
+std::optional<Number> negate(const Number& a);
+int compare(const Number& a, const Number& b);
+
+/// How a cell's text reads.
+enum class ValueKind {
+  Blank,       ///< nothing in the cell
+  Placeholder, ///< —, -, /, 无, 不适用, N/A …: deliberately not a number, kept apart from 0
+  Number,      ///< a number, possibly written with a unit, sign or thousands separators
+  Text,        ///< anything else
+};
+
+struct ParsedValue {
+  ValueKind kind = ValueKind::Blank;
+  std::optional<Number> number;
+  bool had_unit = false;    ///< e.g. "3件", "251000元"
+  bool had_plus = false;    ///< a leading "+"
+  bool overflow = false;    ///< digits beyond 64 bits
+};
+
+/// Reads a cell's text: NFKC first (full-width digits), then thousands separators, a leading
+/// sign and a trailing unit (件 个 项 次 元 万元) are accepted.
+ParsedValue parse_value(std::string_view text);
+
+} // namespace xxgk::util

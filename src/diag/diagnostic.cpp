@@ -1,0 +1,42 @@
+#include <xxgk/diag/diagnostic.hpp>
+
+#include <algorithm>
+#include <tuple>
+
+namespace xxgk::diag {
+
+std::string_view to_string(Severity s) {
+  switch (s) {
+  case Severity::Info:
+    return "info";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
+  }
+  return "error";
+}
+
+bool parse_severity(std::string_view s, Severity& out) {
+  if (s == "info") {
+    out = Severity::Info;
+  } else if (s == "warning") {
+    out = Severity::Warning;
+  } else if (s == "error") {
+    out = Severity::Error;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diags) {
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    const auto& x = a.location;
+    const auto& y = b.location;
+    return std::tie(x.line, x.column, x.table, x.row, x.cell, a.rule, a.message) <
+           std::tie(y.line, y.column, y.table, y.row, y.cell, b.rule, b.message);
+  });
+}
+
+} // namespace xxgk::diag

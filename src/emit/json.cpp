@@ -1,0 +1,142 @@
+#include <xxgk/emit/emitters.hpp>
+#include <xxgk/report/fields.hpp>
+
+#include <ostream>
+
+namespace xxgk::emit {
+
+using nlohmann::ordered_json;
+
+ordered_json location_json(const diag::SourceLocation& w) {
+  ordered_json j = ordered_json::object();
+  if (w.has_line()) {
+    j["line"] = w.line;
+    j["column"] = w.column;
+  }
+  if (!w.part.empty()) {
+    j["part"] = w.part;
+  }
+  if (w.paragraph >= 0) {
+    j["paragraph_index"] = w.paragraph;
+  }
+  if (w.table >= 0) {
+    j["table_index"] = w.table;
+  }
+  if (w.row >= 0) {
+    j["row_index"] = w.row;
+  }
+  if (w.cell >= 0) {
+    j["cell_index"] = w.cell;
+  }
+  if (w.xml_line > 0) {
+    j["xml_line"] = w.xml_line;
+  }
+  if (!w.table_name.empty()) {
+    j["table"] = w.table_name;
+  }
+  if (!w.row_label.empty()) {
+    j["row"] = w.row_label;
+  }
+  if (!w.column_label.empty()) {
+    j["column_label"] = w.column_label;
+  }
+  return j;
+}
+
+ordered_json diagnostic_json(const diag::Diagnostic& d) {
+  ordered_json j;
+  j["rule"] = d.rule;
+  j["severity"] = diag::to_string(d.severity);
+  j["message"] = d.message;
+  j["cells"] = d.cells;
+  j["location"] = location_json(d.location);
+  return j;
+}
+
+namespace {
+
+ordered_json value_json(const report::Cell& c) {
+  if (c.state != report::CellState::Number || !c.value) {
+    return nullptr;
+  }
+  const util::Number& v = *c.value;
+  if (v.scale == 0) {
+    return v.units;
+  }
+  // Decimals as written: the shortest double that prints back as the same digits.
+  return std::stod(v.to_string());
+}
+
+} // namespace
+
+ordered_json report_json(const report::Report& r, const schema::Template& tmpl) {
+  ordered_json j;
+  j["source"] = r.source;
+  j["format"] = r.format;
+  j["template"] = r.template_id;
+  j["year"] = r.year ? ordered_json(*r.year) : ordered_json(nullptr);
+  j["agency"] = r.agency ? ordered_json(*r.agency) : ordered_json(nullptr);
+  j["title"] = r.title;
+  ordered_json sections = ordered_json::object();
+  for (const auto& s : tmpl.sections) {
+    const auto it = r.sections.find(s.key);
+    if (it == r.sections.end() || !it->second.found) {
+      sections[s.key] = nullptr;
+      continue;
+    }
+    sections[s.key] = {{"heading", it->second.heading}, {"text", it->second.text}};
+  }
+  j["sections"] = sections;
+  for (const auto& t : tmpl.tables) {
+    j[t.key] = ordered_json::object();
+  }
+  for (const auto& path : tmpl.cell_paths()) {
+    const auto a = path.find('.');
+    const auto b = path.find('.', a + 1);
+    const std::string table = path.substr(0, a);
+    const std::string row = path.substr(a + 1, b - a - 1);
+    const std::string col = path.substr(b + 1);
+    const report::Cell* c = report::find_cell(r, path);
+    j[table][row][col] = c != nullptr ? value_json(*c) : ordered_json(nullptr);
+  }
+  return j;
+}
+
+void write_json(const std::vector<ReportResult>& results, std::ostream& out) {
+  ordered_json doc;
+  doc["reports"] = ordered_json::array();
+  for (const auto& r : results) {
+    ordered_json jr;
+    jr["source"] = r.source;
+    if (!r.readable) {
+      jr["readable"] = false;
+      jr["error"] = r.read_error;
+      doc["reports"].push_back(jr);
+      continue;
+    }
+    jr["format"] = r.report.format;
+    jr["template"] = r.report.template_id;
+    jr["year"] = r.report.year ? ordered_json(*r.report.year) : ordered_json(nullptr);
+    jr["agency"] = r.report.agency ? ordered_json(*r.report.agency) : ordered_json(nullptr);
+    jr["errors"] = r.count(diag::Severity::Error);
+    jr["warnings"] = r.count(diag::Severity::Warning);
+    jr["infos"] = r.count(diag::Severity::Info);
+    jr["diagnostics"] = ordered_json::array();
+    for (const auto& d : r.diagnostics) {
+      jr["diagnostics"].push_back(diagnostic_json(d));
+    }
+    doc["reports"].push_back(jr);
+  }
+  const Summary s = summarize(results);
+  doc["summary"] = {{"reports", s.reports},
+                    {"clean", s.clean},
+                    {"with_errors", s.reports_with_errors},
+                    {"with_warnings", s.reports_with_warnings},
+                    {"unreadable", s.unreadable},
+                    {"errors", s.errors},
+                    {"warnings", s.warnings},
+                    {"infos", s.infos}};
+  out << doc.dump(2) << "\n";
+}
+
+} // namespace xxgk::emit

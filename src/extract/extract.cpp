@@ -1,0 +1,932 @@
+#include "labels.hpp"
+
+#include <xxgk/extract/extract.hpp>
+#include <xxgk/report/fields.hpp>
+#include <xxgk/util/number.hpp>
+#include <xxgk/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace xxgk::extract {
+
+using detail::keys_of;
+using detail::matches_approximately;
+using detail::matches_exactly;
+using detail::TextKeys;
+using diag::Diagnostic;
+using diag::Severity;
+
+const std::vector<BuiltinRule>& builtin_rules() {
+  static const std::vector<BuiltinRule> k_rules = {
+      {"EXTRACT-TABLE", Severity::Error, "找不到表格",
+       "报告中找不到表二、表三或表四（按表中的标签识别）。"},
+      {"EXTRACT-ROW", Severity::Error, "找不到行",
+       "表格中缺少模板规定的行（按行标签识别），该行的数字无法核对。"},
+      {"EXTRACT-COLUMN", Severity::Error, "行的数值个数不对",
+       "某行的数值单元格少于或多于表头的栏目数，无法确定每个数字属于哪一栏。"},
+      {"EXTRACT-LAYOUT", Severity::Error, "表格结构无法识别",
+       "表四应有15个数值（行政复议、未经复议直接起诉、复议后起诉各5个），实际数目不符。"},
+      {"EXTRACT-FUZZY", Severity::Info, "标签近似匹配",
+       "某个标签与模板不完全一致（错字、漏字），已按最接近的模板标签识别。"},
+      {"EXTRACT-UNKNOWN", Severity::Warning, "无法归属的内容",
+       "表格中出现模板之外的行或数字，未计入任何单元格。"},
+      {"EXTRACT-DUPLICATE", Severity::Warning, "重复的行",
+       "同一行标签出现了不止一次；只采用第一次出现的数字。"},
+      {"EXTRACT-TITLE", Severity::Warning, "标题中没有年份或机关名称",
+       "从报告标题中读不出报告年度或机关名称。"},
+      {"EXTRACT-SUBTOTAL", Severity::Error, "小计不符",
+       "报告自行添加的小计行或小计列与其各组成部分之和不符（小计不计入模板的合计）。"},
+  };
+  return k_rules;
+}
+
+namespace {
+
+struct StreamCell {
+  const document::Cell* cell = nullptr;
+  TextKeys keys;
+  util::ParsedValue value;
+  [[nodiscard]] bool is_value() const { return value.kind != util::ValueKind::Text; }
+};
+
+std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables) {
+  std::vector<StreamCell> out;
+  for (const auto* t : tables) {
+    for (const auto& row : t->rows) {
+      for (const auto& c : row.cells) {
+        if (c.merged_continuation) {
+          continue; // the merged cell above holds the text; its continuations are not values
+        }
+        StreamCell s;
+        s.cell = &c;
+        s.value = util::parse_value(c.text);
+        if (s.value.kind == util::ValueKind::Text) {
+          s.keys = keys_of(c.text);
+        }
+        out.push_back(std::move(s));
+      }
+    }
+  }
+  return out;
+}
+
+Diagnostic make_diag(std::string_view rule, std::string message, const diag::SourceLocation& at,
+                     std::vector<std::string> cells = {}) {
+  Diagnostic d;
+  d.rule = std::string(rule);
+  for (const auto& b : builtin_rules()) {
+    if (b.id == rule) {
+      d.severity = b.severity;
+    }
+  }
+  d.message = std::move(message);
+  d.location = at;
+  d.cells = std::move(cells);
+  return d;
+}
+
+report::CellState state_of(const util::ParsedValue& v) {
+  switch (v.kind) {
+  case util::ValueKind::Blank:
+    return report::CellState::Blank;
+  case util::ValueKind::Placeholder:
+    return report::CellState::Placeholder;
+  case util::ValueKind::Number:
+    return report::CellState::Number;
+  case util::ValueKind::Text:
+    return report::CellState::Text;
+  }
+  return report::CellState::Text;
+}
+
+class Extractor {
+public:
+  Extractor(const document::Document& doc, const schema::Template& tmpl, Extraction& out)
+      : m_doc(doc), m_tmpl(tmpl), m_out(out) {}
+
+  void run();
+
+private:
+  enum class Kind { None, Row, Group, Column, Caption, Header };
+  struct Hit {
+    Kind kind = Kind::None;
+    std::size_t index = 0; ///< row / group / column / header index (in the block for Blocks)
+    std::size_t block = 0;
+    bool approximate = false;
+    const schema::Label* label = nullptr;
+  };
+
+  Hit classify(const StreamCell& c, const schema::Table& t, bool allow_approx) const;
+  int score(const document::Table& dt, const schema::Table& t) const;
+  void assign(const schema::Table& t, const std::string& row_key, const std::string& col_key,
+              const StreamCell& c);
+  void note_fuzzy(const StreamCell& c, const Hit& h);
+  void extract_rows(const schema::Table& t, const std::vector<StreamCell>& s);
+  void extract_blocks(const schema::Table& t, const std::vector<StreamCell>& s);
+  void extract_flat(const schema::Table& t, const std::vector<StreamCell>& s);
+  void derive_rows(const schema::Table& t);
+  void find_sections();
+
+  const document::Document& m_doc;
+  const schema::Template& m_tmpl;
+  Extraction& m_out;
+  std::map<const document::Table*, std::string> m_table_section;
+};
+
+Extractor::Hit Extractor::classify(const StreamCell& c, const schema::Table& t,
+                                   bool allow_approx) const {
+  if (c.is_value() || c.keys.key.empty()) {
+    return {};
+  }
+  for (int pass = 0; pass < (allow_approx ? 2 : 1); ++pass) {
+    const bool approx = pass == 1;
+    auto test = [&](const schema::Label& l) {
+      return approx ? matches_approximately(c.keys, l) : matches_exactly(c.keys, l);
+    };
+    if (t.layout == schema::Layout::Blocks) {
+      for (std::size_t b = 0; b < t.blocks.size(); ++b) {
+        const auto& blk = t.blocks[b];
+        if (test(blk.caption)) {
+          return {Kind::Caption, 0, b, approx, &blk.caption};
+        }
+        for (std::size_t r = 0; r < blk.rows.size(); ++r) {
+          if (test(blk.rows[r].label)) {
+            return {Kind::Row, r, b, approx, &blk.rows[r].label};
+          }
+        }
+      }
+      for (std::size_t b = 0; b < t.blocks.size(); ++b) {
+        const auto& blk = t.blocks[b];
+        for (std::size_t k = 0; k < blk.columns.size(); ++k) {
+          if (test(blk.columns[k].label)) {
+            return {Kind::Column, k, b, approx, &blk.columns[k].label};
+          }
+        }
+      }
+    } else {
+      for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        if (test(t.rows[r].label)) {
+          return {Kind::Row, r, 0, approx, &t.rows[r].label};
+        }
+      }
+      for (std::size_t g = 0; g < t.groups.size(); ++g) {
+        if (test(t.groups[g].label)) {
+          return {Kind::Group, g, 0, approx, &t.groups[g].label};
+        }
+      }
+      for (std::size_t k = 0; k < t.columns.size(); ++k) {
+        if (test(t.columns[k].label)) {
+          return {Kind::Column, k, 0, approx, &t.columns[k].label};
+        }
+      }
+    }
+    for (std::size_t h = 0; h < t.header_labels.size(); ++h) {
+      if (test(t.header_labels[h])) {
+        return {Kind::Header, h, 0, approx, &t.header_labels[h]};
+      }
+    }
+  }
+  return {};
+}
+
+int Extractor::score(const document::Table& dt, const schema::Table& t) const {
+  std::set<const schema::Label*> seen;
+  for (const auto& row : dt.rows) {
+    for (const auto& c : row.cells) {
+      if (c.text.empty()) {
+        continue;
+      }
+      StreamCell s;
+      s.cell = &c;
+      s.value = util::parse_value(c.text);
+      if (s.value.kind != util::ValueKind::Text) {
+        continue;
+      }
+      s.keys = keys_of(c.text);
+      const Hit h = classify(s, t, false);
+      if (h.kind != Kind::None) {
+        seen.insert(h.label);
+      }
+    }
+  }
+  return static_cast<int>(seen.size());
+}
+
+void Extractor::assign(const schema::Table& t, const std::string& row_key,
+                       const std::string& col_key, const StreamCell& c) {
+  const std::string path = t.key + "." + row_key + "." + col_key;
+  report::Cell* cell = report::find_cell(m_out.report, path);
+  if (cell == nullptr) {
+    return; // the schema was validated against the field table; unreachable for real paths
+  }
+  cell->raw = c.cell->text;
+  cell->state = state_of(c.value);
+  cell->value = c.value.number;
+  cell->where = c.cell->where;
+  const auto [row_label, col_label] = m_tmpl.row_column_labels(path);
+  cell->where.table_name = t.name;
+  cell->where.row_label = row_label;
+  cell->where.column_label = col_label;
+}
+
+void Extractor::note_fuzzy(const StreamCell& c, const Hit& h) {
+  if (!h.approximate || h.label == nullptr) {
+    return;
+  }
+  m_out.diagnostics.push_back(make_diag(
+      "EXTRACT-FUZZY",
+      fmt::format("标签「{}」与模板不完全一致，按「{}」识别", c.cell->text, h.label->text),
+      c.cell->where));
+}
+
+void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCell>& s) {
+  // Column order: the template's, with any subtotal column the report adds (法人或其他组织小计)
+  // placed where its header stands relative to the 法人或其他组织 columns.
+  std::vector<std::optional<std::size_t>> order;
+  for (std::size_t k = 0; k < t.columns.size(); ++k) {
+    order.emplace_back(k);
+  }
+  std::optional<std::size_t> first_row;
+  for (std::size_t i = 0; i < s.size() && !first_row; ++i) {
+    if (classify(s[i], t, false).kind == Kind::Row) {
+      first_row = i;
+    }
+  }
+  const std::size_t header_end = first_row.value_or(s.size());
+  std::vector<std::string> extra_column_labels;
+  for (std::size_t i = 0; i < header_end; ++i) {
+    if (s[i].is_value() || classify(s[i], t, false).kind != Kind::None) {
+      continue;
+    }
+    if (s[i].keys.key.find("小计") != std::string::npos) {
+      // Before the first 法人 column in reading order → right after 自然人; else before 总计.
+      bool before_commercial = true;
+      for (std::size_t j = 0; j < i; ++j) {
+        const Hit h = classify(s[j], t, false);
+        if (h.kind == Kind::Column && h.index >= 1 && h.index + 1 < t.columns.size()) {
+          before_commercial = false;
+        }
+      }
+      const auto pos = before_commercial ? order.begin() + 1 : order.end() - 1;
+      order.insert(pos, std::nullopt);
+      extra_column_labels.push_back(s[i].cell->text);
+    }
+  }
+  const std::size_t width = order.size();
+
+  std::set<std::size_t> found_rows;
+  auto take_values = [&](std::size_t i, std::vector<const StreamCell*>& values) {
+    std::size_t j = i + 1;
+    while (j < s.size() && values.size() < width) {
+      const Hit h = classify(s[j], t, false);
+      if (h.kind == Kind::Row || h.kind == Kind::Group) {
+        break;
+      }
+      values.push_back(&s[j]);
+      ++j;
+    }
+    return j;
+  };
+
+  for (std::size_t i = header_end; i < s.size();) {
+    const StreamCell& c = s[i];
+    if (c.is_value()) {
+      if (c.value.kind == util::ValueKind::Number) {
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-UNKNOWN",
+            fmt::format("表{}中的数字「{}」不在任何已识别的行中，未计入", t.name, c.cell->text),
+            c.cell->where));
+      }
+      ++i;
+      continue;
+    }
+    const Hit h = classify(c, t, true);
+    if (h.kind == Kind::Row) {
+      note_fuzzy(c, h);
+      std::vector<const StreamCell*> values;
+      const std::size_t next = take_values(i, values);
+      const auto& row = t.rows[h.index];
+      if (found_rows.count(h.index) != 0) {
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-DUPLICATE",
+            fmt::format("表{}的行「{}」出现了不止一次，只采用第一次的数字", t.name, row.label.text),
+            c.cell->where));
+        i = next;
+        continue;
+      }
+      found_rows.insert(h.index);
+      if (values.size() != width) {
+        std::vector<std::string> cells;
+        for (const auto& col : t.columns) {
+          cells.push_back(t.key + "." + row.key + "." + col.key);
+        }
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-COLUMN",
+            fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", t.name,
+                        row.label.text, width, values.size()),
+            c.cell->where, std::move(cells)));
+        i = next;
+        continue;
+      }
+      for (std::size_t k = 0; k < width; ++k) {
+        if (order[k]) {
+          assign(t, row.key, t.columns[*order[k]].key, *values[k]);
+        } else {
+          report::ExtraFigure extra;
+          extra.table = t.key;
+          extra.label = fmt::format("{}·{}", row.label.text, extra_column_labels.front());
+          for (std::size_t col = 1; col + 1 < t.columns.size(); ++col) {
+            extra.parts.push_back(t.key + "." + row.key + "." + t.columns[col].key);
+          }
+          extra.cell.raw = values[k]->cell->text;
+          extra.cell.state = state_of(values[k]->value);
+          extra.cell.value = values[k]->value.number;
+          extra.cell.where = values[k]->cell->where;
+          m_out.report.extras.push_back(std::move(extra));
+        }
+      }
+      i = next;
+      continue;
+    }
+    if (h.kind == Kind::Group) {
+      note_fuzzy(c, h);
+      // A group label followed by numbers is a subtotal row the report added: verify, never sum.
+      std::vector<const StreamCell*> values;
+      const std::size_t next = take_values(i, values);
+      const bool has_numbers =
+          values.size() == width &&
+          std::any_of(values.begin(), values.end(), [](const StreamCell* v) {
+            return v->value.kind == util::ValueKind::Number;
+          }) &&
+          std::all_of(values.begin(), values.end(),
+                      [](const StreamCell* v) { return v->is_value(); });
+      if (has_numbers) {
+        const auto& g = t.groups[h.index];
+        for (std::size_t k = 0; k < width; ++k) {
+          if (!order[k]) {
+            continue;
+          }
+          report::ExtraFigure extra;
+          extra.table = t.key;
+          extra.label = fmt::format("{}·{}", g.label.text, t.columns[*order[k]].label.text);
+          for (const auto& r : g.rows) {
+            if (r != "total_processed") {
+              extra.parts.push_back(t.key + "." + r + "." + t.columns[*order[k]].key);
+            }
+          }
+          extra.cell.raw = values[k]->cell->text;
+          extra.cell.state = state_of(values[k]->value);
+          extra.cell.value = values[k]->value.number;
+          extra.cell.where = values[k]->cell->where;
+          m_out.report.extras.push_back(std::move(extra));
+        }
+        i = next;
+        continue;
+      }
+      ++i;
+      continue;
+    }
+    if (h.kind == Kind::None) {
+      // An unknown label followed by a full row of numbers: a row the template does not have.
+      std::vector<const StreamCell*> values;
+      const std::size_t next = take_values(i, values);
+      const bool numeric_row =
+          values.size() == width && std::all_of(values.begin(), values.end(), [](auto* v) {
+            return v->is_value();
+          }) && std::any_of(values.begin(), values.end(), [](auto* v) {
+            return v->value.kind == util::ValueKind::Number;
+          });
+      if (numeric_row) {
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-UNKNOWN",
+            fmt::format("表{}中的行「{}」不是模板中的行，其数字未计入", t.name, c.cell->text),
+            c.cell->where));
+        i = next;
+        continue;
+      }
+    }
+    ++i;
+  }
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    if (found_rows.count(r) == 0) {
+      std::vector<std::string> cells;
+      for (const auto& col : t.columns) {
+        cells.push_back(t.key + "." + t.rows[r].key + "." + col.key);
+      }
+      diag::SourceLocation at = s.empty() ? diag::SourceLocation{} : s.front().cell->where;
+      at.table_name = t.name;
+      at.row_label = t.rows[r].label.text;
+      m_out.diagnostics.push_back(make_diag(
+          "EXTRACT-ROW", fmt::format("表{}中找不到行「{}」", t.name, t.rows[r].label.text), at,
+          std::move(cells)));
+    }
+  }
+}
+
+void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamCell>& s) {
+  std::optional<std::size_t> block;
+  // Column order per block as the report's header gives it (falls back to the template's).
+  std::map<std::size_t, std::vector<std::optional<std::size_t>>> header_cols;
+  std::optional<std::size_t> collecting_header; // block whose header is being read
+  std::set<std::pair<std::size_t, std::size_t>> found_rows;
+
+  for (std::size_t i = 0; i < s.size();) {
+    const StreamCell& c = s[i];
+    if (c.is_value()) {
+      if (c.value.kind == util::ValueKind::Number) {
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-UNKNOWN",
+            fmt::format("表{}中的数字「{}」不在任何已识别的行中，未计入", t.name, c.cell->text),
+            c.cell->where));
+      }
+      ++i;
+      continue;
+    }
+    const Hit h = classify(c, t, true);
+    note_fuzzy(c, h);
+    if (h.kind == Kind::Caption) {
+      block = h.block;
+      collecting_header.reset();
+      ++i;
+      continue;
+    }
+    if (h.kind == Kind::Header) { // 信息内容
+      collecting_header = block;
+      if (block) {
+        header_cols[*block].clear();
+      }
+      ++i;
+      continue;
+    }
+    if (h.kind == Kind::Column) {
+      const std::size_t b = block.value_or(h.block);
+      if (collecting_header && *collecting_header == b) {
+        // A column label of this block (columns of another block mean a missing caption).
+        if (h.block == b) {
+          header_cols[b].emplace_back(h.index);
+        }
+      } else if (!block || h.block != *block) {
+        // Header without a caption: infer the block from the column.
+        block = h.block;
+        collecting_header = h.block;
+        header_cols[h.block].clear();
+        header_cols[h.block].emplace_back(h.index);
+      }
+      ++i;
+      continue;
+    }
+    if (h.kind == Kind::Row) {
+      collecting_header.reset();
+      const std::size_t b = h.block;
+      block = b;
+      const auto& blk = t.blocks[b];
+      const auto& row = blk.rows[h.index];
+      std::vector<std::optional<std::size_t>> cols;
+      if (auto it = header_cols.find(b); it != header_cols.end() && !it->second.empty()) {
+        cols = it->second;
+      } else {
+        for (std::size_t k = 0; k < blk.columns.size(); ++k) {
+          cols.emplace_back(k);
+        }
+      }
+      std::vector<const StreamCell*> values;
+      std::size_t j = i + 1;
+      while (j < s.size() && values.size() < cols.size()) {
+        const Hit hj = classify(s[j], t, false);
+        if (hj.kind != Kind::None) {
+          break;
+        }
+        values.push_back(&s[j]);
+        ++j;
+      }
+      if (found_rows.count({b, h.index}) != 0) {
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-DUPLICATE",
+            fmt::format("表{}的行「{}」出现了不止一次，只采用第一次的数字", t.name, row.label.text),
+            c.cell->where));
+        i = j;
+        continue;
+      }
+      found_rows.insert({b, h.index});
+      if (values.size() != cols.size()) {
+        std::vector<std::string> cells;
+        for (const auto& col : blk.columns) {
+          cells.push_back(t.key + "." + row.key + "." + col.key);
+        }
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-COLUMN",
+            fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", t.name,
+                        row.label.text, cols.size(), values.size()),
+            c.cell->where, std::move(cells)));
+        i = j;
+        continue;
+      }
+      for (std::size_t k = 0; k < cols.size(); ++k) {
+        if (cols[k]) {
+          assign(t, row.key, blk.columns[*cols[k]].key, *values[k]);
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (h.kind == Kind::None) {
+      // Unknown text: inside a header it is a column the template does not have; after a row
+      // label position it may be an extra row (e.g. 其他主动公开文件 in the Hubei variant).
+      if (collecting_header && block) {
+        header_cols[*block].emplace_back(std::nullopt);
+        ++i;
+        continue;
+      }
+      if (block) {
+        const auto& blk = t.blocks[*block];
+        const std::size_t width =
+            header_cols.count(*block) != 0 && !header_cols[*block].empty()
+                ? header_cols[*block].size()
+                : blk.columns.size();
+        std::size_t j = i + 1;
+        bool numeric = false;
+        std::size_t n = 0;
+        while (j < s.size() && n < width && s[j].is_value()) {
+          numeric = numeric || s[j].value.kind == util::ValueKind::Number;
+          ++j;
+          ++n;
+        }
+        if (n == width && numeric) {
+          m_out.diagnostics.push_back(make_diag(
+              "EXTRACT-UNKNOWN",
+              fmt::format("表{}中的行「{}」不是模板中的行，其数字未计入", t.name, c.cell->text),
+              c.cell->where));
+          i = j;
+          continue;
+        }
+      }
+    }
+    ++i;
+  }
+  for (std::size_t b = 0; b < t.blocks.size(); ++b) {
+    for (std::size_t r = 0; r < t.blocks[b].rows.size(); ++r) {
+      if (found_rows.count({b, r}) == 0) {
+        const auto& row = t.blocks[b].rows[r];
+        std::vector<std::string> cells;
+        for (const auto& col : t.blocks[b].columns) {
+          cells.push_back(t.key + "." + row.key + "." + col.key);
+        }
+        diag::SourceLocation at = s.empty() ? diag::SourceLocation{} : s.front().cell->where;
+        at.table_name = t.name;
+        at.row_label = row.label.text;
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-ROW",
+            fmt::format("表{}中找不到{}的行「{}」", t.name, t.blocks[b].caption.text, row.label.text),
+            at, std::move(cells)));
+      }
+    }
+  }
+}
+
+void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCell>& s) {
+  const std::size_t want = t.rows.size() * t.columns.size();
+  // Values are the cells after the last header label.
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (classify(s[i], t, false).kind != Kind::None) {
+      start = i + 1;
+    }
+  }
+  struct Value {
+    const document::Cell* cell;
+    util::ParsedValue value;
+    std::string text;
+  };
+  std::vector<Value> values;
+  for (std::size_t i = start; i < s.size(); ++i) {
+    const auto& c = s[i];
+    // A whole row typed into one cell ("0 0 0 …" or "| 1 | 2 |"): split it into its numbers.
+    if (!c.is_value()) {
+      std::string folded = util::nfkc(c.cell->text);
+      std::vector<std::string> tokens;
+      std::string tok;
+      for (char ch : folded + " ") {
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '|') {
+          if (!tok.empty()) {
+            tokens.push_back(tok);
+            tok.clear();
+          }
+        } else {
+          tok.push_back(ch);
+        }
+      }
+      const bool all_numbers =
+          tokens.size() > 1 && std::all_of(tokens.begin(), tokens.end(), [](const auto& x) {
+            return util::parse_value(x).kind == util::ValueKind::Number;
+          });
+      if (all_numbers) {
+        for (const auto& x : tokens) {
+          values.push_back({c.cell, util::parse_value(x), x});
+        }
+        continue;
+      }
+    }
+    values.push_back({c.cell, c.value, c.cell->text});
+  }
+  // Empty cells around the values (corner cells, trailing paragraphs) are not values.
+  while (values.size() > want && values.back().value.kind == util::ValueKind::Blank) {
+    values.pop_back();
+  }
+  std::size_t first = 0;
+  while (values.size() - first > want && values[first].value.kind == util::ValueKind::Blank) {
+    ++first;
+  }
+  const std::size_t n = values.size() - first;
+  if (n != want) {
+    std::vector<std::string> cells;
+    for (const auto& r : t.rows) {
+      for (const auto& col : t.columns) {
+        cells.push_back(t.key + "." + r.key + "." + col.key);
+      }
+    }
+    diag::SourceLocation at = s.empty() ? diag::SourceLocation{} : s.front().cell->where;
+    at.table_name = t.name;
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-LAYOUT",
+        fmt::format("表{}应有{}个数值单元格，找到{}个；表{}未读取", t.name, want, n, t.name), at,
+        std::move(cells)));
+    return;
+  }
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    for (std::size_t k = 0; k < t.columns.size(); ++k) {
+      const Value& v = values[first + r * t.columns.size() + k];
+      StreamCell sc;
+      sc.cell = v.cell;
+      sc.value = v.value;
+      const std::string path = t.key + "." + t.rows[r].key + "." + t.columns[k].key;
+      assign(t, t.rows[r].key, t.columns[k].key, sc);
+      if (report::Cell* cell = report::find_cell(m_out.report, path)) {
+        cell->raw = v.text;
+      }
+    }
+  }
+}
+
+void Extractor::derive_rows(const schema::Table& t) {
+  for (const auto& g : t.groups) {
+    if (g.derived_row.empty()) {
+      continue;
+    }
+    for (const auto& col : t.columns) {
+      report::Cell* target = report::find_cell(m_out.report, t.key + "." + g.derived_row + "." + col.key);
+      if (target == nullptr) {
+        continue;
+      }
+      std::optional<util::Number> sum = util::Number{};
+      bool any_number = false;
+      bool any_found = false;
+      bool unusable = false;
+      for (const auto& r : g.rows) {
+        const report::Cell* part = report::find_cell(m_out.report, t.key + "." + r + "." + col.key);
+        if (part == nullptr || part->state == report::CellState::Absent) {
+          unusable = true;
+          continue;
+        }
+        any_found = true;
+        if (!target->where.has_line() && target->where.table < 0) {
+          target->where = part->where;
+        }
+        if (part->state == report::CellState::Text) {
+          unusable = true;
+        } else if (part->state == report::CellState::Number && sum) {
+          sum = util::add(*sum, *part->value);
+          any_number = true;
+        }
+      }
+      if (!any_found) {
+        continue;
+      }
+      if (unusable || !sum) {
+        target->state = report::CellState::Absent;
+        target->value.reset();
+      } else if (any_number) {
+        target->state = report::CellState::Number;
+        target->value = sum;
+      } else {
+        target->state = report::CellState::Blank;
+      }
+    }
+  }
+}
+
+void Extractor::find_sections() {
+  std::string current;
+  for (const auto& block : m_doc.blocks) {
+    if (const auto* p = std::get_if<document::Paragraph>(&block)) {
+      const TextKeys k = keys_of(p->text);
+      bool heading = false;
+      for (const auto& sec : m_tmpl.sections) {
+        if (matches_exactly(k, sec.label)) {
+          auto& out = m_out.report.sections[sec.key];
+          if (!out.found) {
+            out.found = true;
+            out.heading = p->text;
+            out.where = p->where;
+          }
+          current = sec.key;
+          heading = true;
+          break;
+        }
+      }
+      if (!heading && !current.empty()) {
+        auto& out = m_out.report.sections[current];
+        if (!out.text.empty()) {
+          out.text += '\n';
+        }
+        out.text += p->text;
+      }
+    } else if (const auto* t = std::get_if<document::Table>(&block)) {
+      m_table_section[t] = current;
+    }
+  }
+}
+
+void Extractor::run() {
+  report::Report& r = m_out.report;
+  r.format = m_doc.format;
+  r.template_id = m_tmpl.id;
+  const TitleInfo title = find_title(m_doc);
+  r.title = title.title;
+  r.title_where = title.where;
+  r.agency = title.agency;
+  r.year = title.year;
+  if (!title.year || !title.agency) {
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-TITLE",
+        title.title.empty()
+            ? std::string("找不到报告标题（应为“<机关名称><年份>年政府信息公开工作年度报告”）")
+            : fmt::format("标题「{}」中{}", title.title,
+                          !title.year ? "没有四位数的报告年份" : "没有机关名称"),
+        title.where));
+  }
+  find_sections();
+
+  // Assign each document table to the template table whose labels it shows most.
+  std::vector<const document::Table*> doc_tables;
+  for (const auto& block : m_doc.blocks) {
+    if (const auto* t = std::get_if<document::Table>(&block)) {
+      doc_tables.push_back(t);
+    }
+  }
+  std::map<std::string, std::vector<const document::Table*>> assigned;
+  for (const auto* dt : doc_tables) {
+    const schema::Table* best = nullptr;
+    int best_score = 0;
+    for (const auto& t : m_tmpl.tables) {
+      int sc = score(*dt, t) * 2;
+      if (sc > 0 && m_table_section[dt] == t.section) {
+        sc += 1; // a table inside its own section wins a tie
+      }
+      if (sc > best_score) {
+        best_score = sc;
+        best = &t;
+      }
+    }
+    if (best != nullptr && best_score >= 4) {
+      assigned[best->key].push_back(dt);
+    }
+  }
+  for (const auto& t : m_tmpl.tables) {
+    auto it = assigned.find(t.key);
+    if (it == assigned.end()) {
+      diag::SourceLocation at;
+      at.table_name = t.name;
+      if (auto sec = r.sections.find(t.section); sec != r.sections.end() && sec->second.found) {
+        at = sec->second.where;
+        at.table_name = t.name;
+      }
+      std::vector<std::string> cells;
+      m_out.diagnostics.push_back(make_diag(
+          "EXTRACT-TABLE", fmt::format("找不到表{}（{}）", t.name, t.title), at));
+      continue;
+    }
+    const auto stream = flatten(it->second);
+    switch (t.layout) {
+    case schema::Layout::Rows:
+      extract_rows(t, stream);
+      derive_rows(t);
+      break;
+    case schema::Layout::Blocks:
+      extract_blocks(t, stream);
+      break;
+    case schema::Layout::Flat:
+      extract_flat(t, stream);
+      break;
+    }
+  }
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+} // namespace
+
+TitleInfo find_title(const document::Document& doc) {
+  TitleInfo info;
+  int looked = 0;
+  for (const auto& block : doc.blocks) {
+    const auto* p = std::get_if<document::Paragraph>(&block);
+    if (p == nullptr) {
+      break; // the title comes before the first table
+    }
+    if (++looked > 8) {
+      break;
+    }
+    const std::string text = util::nfkc(p->text);
+    const bool titled = text.find("政府信息公开") != std::string::npos ||
+                        text.find("年报") != std::string::npos ||
+                        text.find("年度报告") != std::string::npos;
+    if (!titled) {
+      continue;
+    }
+    // The report year: the first 4-digit number 1990–2099 followed by 年.
+    for (std::size_t i = 0; i + 4 < text.size() + 1; ++i) {
+      if (i + 4 <= text.size() && is_digit(text[i]) && is_digit(text[i + 1]) &&
+          is_digit(text[i + 2]) && is_digit(text[i + 3]) && (i == 0 || !is_digit(text[i - 1])) &&
+          text.compare(i + 4, 3, "年") == 0) {
+        const int y = std::stoi(text.substr(i, 4));
+        if (y < 1990 || y > 2099) {
+          continue;
+        }
+        info.title = util::trim(p->text);
+        info.where = p->where;
+        info.year = y;
+        std::string agency = util::trim(text.substr(0, i));
+        for (std::string_view suffix : {"关于", "的"}) {
+          if (agency.size() >= suffix.size() &&
+              agency.compare(agency.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            agency.erase(agency.size() - suffix.size());
+          }
+        }
+        if (agency.empty()) {
+          // "2023年东方红乡政府信息公开年报": the agency follows the year.
+          std::string rest = text.substr(i + 7);
+          if (rest.rfind("度", 0) == 0) {
+            rest.erase(0, 3);
+          }
+          const auto end = rest.find("政府信息公开");
+          agency = util::trim(rest.substr(0, end));
+        }
+        if (!agency.empty()) {
+          info.agency = agency;
+        }
+        return info;
+      }
+    }
+    if (info.title.empty()) {
+      info.title = util::trim(p->text);
+      info.where = p->where;
+    }
+  }
+  return info;
+}
+
+const schema::Template& detect_template(const document::Document& doc,
+                                        const std::vector<const schema::Template*>& candidates) {
+  std::string all;
+  for (const auto& block : doc.blocks) {
+    if (const auto* t = std::get_if<document::Table>(&block)) {
+      for (const auto& row : t->rows) {
+        for (const auto& c : row.cells) {
+          all += util::label_key(c.text);
+          all += '|';
+        }
+      }
+    }
+  }
+  const TitleInfo title = find_title(doc);
+  const schema::Template* best = candidates.front();
+  int best_hits = -1;
+  for (const auto* t : candidates) {
+    int hits = 0;
+    for (const auto& m : t->markers) {
+      if (all.find(util::label_key(m)) != std::string::npos) {
+        ++hits;
+      }
+    }
+    const bool newer_fits = title.year && *title.year >= 2021 && t->id >= "2021";
+    if (hits > best_hits || (hits == best_hits && newer_fits)) {
+      best_hits = hits;
+      best = t;
+    }
+  }
+  return *best;
+}
+
+Extraction extract(const document::Document& doc, const schema::Template& tmpl) {
+  Extraction out;
+  Extractor x(doc, tmpl, out);
+  x.run();
+  return out;
+}
+
+} // namespace xxgk::extract

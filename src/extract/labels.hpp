@@ -1,0 +1,27 @@
+#pragma once
+// Label matching against the schema's label keys (internal to extract/).
+
+#include <xxgk/schema/schema.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk::extract::detail {
+
+/// The keys of one piece of text, computed once.
+struct TextKeys {
+  std::string key;  ///< util::label_key
+  std::string core; ///< util::label_core_key
+};
+TextKeys keys_of(std::string_view text);
+
+enum class Match { None, Exact, Approximate };
+
+/// Exact when either key of `text` is one of the label's keys.
+bool matches_exactly(const TextKeys& text, const schema::Label& label);
+/// Approximate: edit distance ≤ max(1, n/6) against the label text's core key (n code points),
+/// and only for texts of at least 4 code points.
+bool matches_approximately(const TextKeys& text, const schema::Label& label);
+
+} // namespace xxgk::extract::detail

@@ -1,0 +1,111 @@
+#include <xxgk/io/file.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace xxgk::io {
+
+namespace {
+std::string errno_text(int e) {
+  switch (e) {
+  case ENOENT:
+    return "no such file";
+  case EACCES:
+    return "permission denied";
+  case EISDIR:
+    return "is a directory";
+  default:
+    return std::strerror(e);
+  }
+}
+} // namespace
+
+util::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return util::Error{errno_text(errno)};
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int e = errno;
+    ::close(fd);
+    return util::Error{errno_text(e)};
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return util::Error{"is a directory"};
+  }
+  std::string data;
+  if (S_ISREG(st.st_mode)) {
+    if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+      ::close(fd);
+      return util::Error{"file is larger than the input limit of " + std::to_string(max_bytes) +
+                         " bytes"};
+    }
+    data.reserve(static_cast<std::size_t>(st.st_size));
+  }
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int e = errno;
+      ::close(fd);
+      return util::Error{"read error: " + errno_text(e)};
+    }
+    if (n == 0) {
+      break;
+    }
+    data.append(buf, static_cast<std::size_t>(n));
+    if (data.size() > max_bytes) {
+      ::close(fd);
+      return util::Error{"input is larger than the input limit of " + std::to_string(max_bytes) +
+                         " bytes"};
+    }
+  }
+  ::close(fd);
+  return data;
+}
+
+util::Expected<bool> write_file_atomic(const std::string& path, const std::string& content) {
+  std::string tmpl = path + ".xxgk-tmp-XXXXXX";
+  const int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) {
+    return util::Error{"cannot create a temporary file beside it: " + errno_text(errno)};
+  }
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int e = errno;
+      ::close(fd);
+      ::unlink(tmpl.c_str());
+      return util::Error{"write error: " + errno_text(e)};
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  ::fchmod(fd, 0644);
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const int e = errno;
+    ::unlink(tmpl.c_str());
+    return util::Error{"write error: " + errno_text(e)};
+  }
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const int e = errno;
+    ::unlink(tmpl.c_str());
+    return util::Error{"cannot rename into place: " + errno_text(e)};
+  }
+  return true;
+}
+
+} // namespace xxgk::io

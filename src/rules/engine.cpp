@@ -1,0 +1,512 @@
+#include <xxgk/report/fields.hpp>
+#include <xxgk/rules/engine.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace xxgk::rules {
+
+using diag::Diagnostic;
+using report::CellState;
+
+namespace {
+
+using Binding = std::map<std::string, std::string>;
+
+std::string substitute(const std::string& pattern, const Binding& b) {
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{') {
+      const auto close = pattern.find('}', i);
+      if (close != std::string::npos) {
+        const auto it = b.find(pattern.substr(i + 1, close - i - 1));
+        if (it != b.end()) {
+          out += it->second;
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += pattern[i];
+  }
+  return out;
+}
+
+std::vector<std::string> expand_list(const std::vector<std::string>& spec,
+                                     const schema::Template& tmpl) {
+  std::vector<std::string> out;
+  for (const auto& item : spec) {
+    auto table_of = [&](std::string_view prefix) -> const schema::Table* {
+      return tmpl.table(std::string_view(item).substr(prefix.size()));
+    };
+    if (item.rfind("@rows:", 0) == 0) {
+      if (const auto* t = table_of("@rows:")) {
+        if (t->layout == schema::Layout::Blocks) {
+          for (const auto& b : t->blocks) {
+            for (const auto& r : b.rows) {
+              out.push_back(r.key);
+            }
+          }
+        } else {
+          for (const auto& r : t->rows) {
+            out.push_back(r.key);
+          }
+        }
+      }
+    } else if (item.rfind("@columns:", 0) == 0) {
+      if (const auto* t = table_of("@columns:")) {
+        for (const auto& c : t->columns) {
+          out.push_back(c.key);
+        }
+      }
+    } else {
+      out.push_back(item);
+    }
+  }
+  return out;
+}
+
+std::vector<Binding> bindings(const schema::Rule& rule, const schema::Template& tmpl) {
+  std::vector<Binding> out{Binding{}};
+  for (const auto& [var, spec] : rule.for_each) {
+    std::vector<Binding> next;
+    for (const auto& b : out) {
+      for (const auto& v : expand_list(spec, tmpl)) {
+        Binding nb = b;
+        nb[var] = v;
+        next.push_back(std::move(nb));
+      }
+    }
+    out = std::move(next);
+  }
+  return out;
+}
+
+std::vector<std::string> expand_terms(const std::vector<std::string>& patterns, const Binding& b,
+                                      const schema::Rule& rule, const schema::Template& tmpl) {
+  std::vector<std::string> out;
+  for (const auto& p : patterns) {
+    std::vector<Binding> inner{b};
+    for (const auto& [var, spec] : rule.term_vars) {
+      if (p.find("{" + var + "}") == std::string::npos) {
+        continue;
+      }
+      std::vector<Binding> next;
+      for (const auto& ib : inner) {
+        for (const auto& v : expand_list(spec, tmpl)) {
+          Binding nb = ib;
+          nb[var] = v;
+          next.push_back(std::move(nb));
+        }
+      }
+      inner = std::move(next);
+    }
+    for (const auto& ib : inner) {
+      out.push_back(substitute(p, ib));
+    }
+  }
+  return out;
+}
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  // '*' matches one path component.
+  std::size_t pi = 0;
+  std::size_t si = 0;
+  while (pi < pattern.size() && si <= path.size()) {
+    if (pattern[pi] == '*') {
+      const auto dot = path.find('.', si);
+      si = dot == std::string_view::npos ? path.size() : dot;
+      ++pi;
+      continue;
+    }
+    if (si >= path.size() || pattern[pi] != path[si]) {
+      return false;
+    }
+    ++pi;
+    ++si;
+  }
+  return pi == pattern.size() && si == path.size();
+}
+
+/// A cell read for arithmetic: its value (blank and placeholders count as 0).
+struct Operand {
+  std::string path;
+  const report::Cell* cell = nullptr;
+  util::Number value;
+  bool blank = false;
+};
+
+/// nullopt when the check cannot be evaluated (a cell missing from the report, or not a number).
+std::optional<std::vector<Operand>> operands(const std::vector<std::string>& paths,
+                                             const report::Report& r) {
+  std::vector<Operand> out;
+  for (const auto& p : paths) {
+    const report::Cell* c = report::find_cell(r, p);
+    if (c == nullptr) {
+      return std::nullopt;
+    }
+    Operand o;
+    o.path = p;
+    o.cell = c;
+    switch (c->state) {
+    case CellState::Absent:
+    case CellState::Text:
+      return std::nullopt;
+    case CellState::Blank:
+    case CellState::Placeholder:
+      o.blank = true;
+      break;
+    case CellState::Number:
+      o.value = *c->value;
+      break;
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::optional<util::Number> total(const std::vector<Operand>& ops) {
+  util::Number sum{};
+  for (const auto& o : ops) {
+    auto next = util::add(sum, o.value);
+    if (!next) {
+      return std::nullopt;
+    }
+    sum = *next;
+  }
+  return sum;
+}
+
+/// Labels the part of each path that varies across the paths (row, column or both).
+class Labeler {
+public:
+  Labeler(const schema::Template& tmpl, const std::vector<std::string>& paths) : m_tmpl(tmpl) {
+    std::set<std::string> rows;
+    std::set<std::string> cols;
+    for (const auto& p : paths) {
+      const auto a = p.find('.');
+      const auto b = p.find('.', a + 1);
+      rows.insert(p.substr(a + 1, b - a - 1));
+      cols.insert(p.substr(b + 1));
+    }
+    m_rows_vary = rows.size() > 1;
+    m_cols_vary = cols.size() > 1;
+  }
+  [[nodiscard]] std::string operator()(const std::string& path) const {
+    const auto [row, col] = m_tmpl.row_column_labels(path);
+    if (m_rows_vary && !m_cols_vary) {
+      return row;
+    }
+    if (m_cols_vary && !m_rows_vary) {
+      return col;
+    }
+    return fmt::format("{}·{}", row, col);
+  }
+
+private:
+  const schema::Template& m_tmpl;
+  bool m_rows_vary = false;
+  bool m_cols_vary = false;
+};
+
+std::string join_terms(const std::vector<Operand>& ops, const Labeler& label, bool skip_zero) {
+  std::vector<std::string> parts;
+  std::size_t shown = 0;
+  for (const auto& o : ops) {
+    if (skip_zero && o.value.units == 0) {
+      continue;
+    }
+    if (++shown > 8) {
+      parts.emplace_back("…");
+      break;
+    }
+    parts.push_back(fmt::format("{} {}", label(o.path), o.value.to_string()));
+  }
+  if (parts.empty()) {
+    return "各项均为0";
+  }
+  return fmt::format("{}", fmt::join(parts, " + "));
+}
+
+std::string blank_note(const std::vector<const Operand*>& blanks, const Labeler& label) {
+  if (blanks.empty()) {
+    return "";
+  }
+  std::vector<std::string> names;
+  for (const auto* o : blanks) {
+    if (names.size() == 6) {
+      break;
+    }
+    names.push_back(label(o->path));
+  }
+  std::string more = blanks.size() > names.size() ? fmt::format("等{}项", blanks.size()) : "";
+  return fmt::format("；空白按0计: {}{}", fmt::join(names, "、"), more);
+}
+
+Diagnostic base(const schema::Rule& rule) {
+  Diagnostic d;
+  d.rule = rule.id;
+  d.severity = rule.severity;
+  return d;
+}
+
+std::vector<std::string> paths_of(const std::vector<Operand>& a, const std::vector<Operand>& b = {}) {
+  std::vector<std::string> out;
+  for (const auto* v : {&a, &b}) {
+    for (const auto& o : *v) {
+      if (std::find(out.begin(), out.end(), o.path) == out.end()) {
+        out.push_back(o.path);
+      }
+    }
+  }
+  return out;
+}
+
+std::string context_of(const Binding& b, const schema::Template& tmpl, const std::string& any_path) {
+  std::vector<std::string> parts;
+  const auto table_key = any_path.substr(0, any_path.find('.'));
+  const schema::Table* t = tmpl.table(table_key);
+  for (const auto& [var, value] : b) {
+    std::string label = value;
+    if (t != nullptr) {
+      for (const auto& c : t->columns) {
+        if (c.key == value) {
+          label = c.label.text + "列";
+        }
+      }
+      for (const auto& r : t->rows) {
+        if (r.key == value) {
+          label = "「" + r.label.text + "」行";
+        }
+      }
+      for (const auto& blk : t->blocks) {
+        for (const auto& r : blk.rows) {
+          if (r.key == value) {
+            label = "「" + r.label.text + "」行";
+          }
+        }
+      }
+    }
+    parts.push_back(label);
+  }
+  return fmt::format("{}", fmt::join(parts, "，"));
+}
+
+void check_sum(const schema::Rule& rule, const report::Report& r, const schema::Template& tmpl,
+               std::vector<Diagnostic>& out) {
+  for (const auto& b : bindings(rule, tmpl)) {
+    const std::string target_path = substitute(rule.target, b);
+    const auto target = operands({target_path}, r);
+    const auto terms = operands(expand_terms(rule.terms, b, rule, tmpl), r);
+    if (!target || !terms) {
+      continue;
+    }
+    const auto computed = total(*terms);
+    if (!computed) {
+      continue;
+    }
+    const Operand& t = target->front();
+    if (util::compare(t.value, *computed) == 0) {
+      continue;
+    }
+    std::vector<std::string> all = paths_of(*target, *terms);
+    const Labeler label(tmpl, all);
+    std::vector<const Operand*> blanks;
+    for (const auto* v : {&*target, &*terms}) {
+      for (const auto& o : *v) {
+        if (o.blank) {
+          blanks.push_back(&o);
+        }
+      }
+    }
+    Diagnostic d = base(rule);
+    d.message = fmt::format("{}：{} 报告 {}，计算 {}（{}{}）", rule.title, tmpl.cell_label(target_path),
+                            t.value.to_string(), computed->to_string(),
+                            join_terms(*terms, label, terms->size() > 6), blank_note(blanks, label));
+    d.cells = std::move(all);
+    d.location = t.cell->where;
+    out.push_back(std::move(d));
+  }
+}
+
+void check_compare(const schema::Rule& rule, const report::Report& r, const schema::Template& tmpl,
+                   std::vector<Diagnostic>& out) {
+  const bool equal = rule.kind == "equal";
+  for (const auto& b : bindings(rule, tmpl)) {
+    const auto lhs = operands(expand_terms(rule.terms, b, rule, tmpl), r);
+    const auto rhs = operands(expand_terms(rule.rhs, b, rule, tmpl), r);
+    if (!lhs || !rhs) {
+      continue;
+    }
+    const auto l = total(*lhs);
+    const auto rv = total(*rhs);
+    if (!l || !rv) {
+      continue;
+    }
+    const int cmp = util::compare(*l, *rv);
+    if (equal ? cmp == 0 : cmp >= 0) {
+      continue;
+    }
+    std::vector<std::string> all = paths_of(*lhs, *rhs);
+    const Labeler label(tmpl, all);
+    std::vector<const Operand*> blanks;
+    for (const auto* v : {&*lhs, &*rhs}) {
+      for (const auto& o : *v) {
+        if (o.blank) {
+          blanks.push_back(&o);
+        }
+      }
+    }
+    const std::string context = context_of(b, tmpl, all.front());
+    const std::string head =
+        context.empty() ? rule.title : fmt::format("{}（{}）", rule.title, context);
+    const std::string rhs_text =
+        rhs->empty() ? std::string("0")
+                     : fmt::format("{} = {}", join_terms(*rhs, label, false), rv->to_string());
+    Diagnostic d = base(rule);
+    d.message = fmt::format("{}：{} = {}，{} {}{}", head, join_terms(*lhs, label, false),
+                            l->to_string(), equal ? "不等于" : "小于", rhs_text,
+                            blank_note(blanks, label));
+    d.cells = std::move(all);
+    d.location = lhs->front().cell->where;
+    out.push_back(std::move(d));
+  }
+}
+
+std::vector<std::string> matching_paths(const schema::Rule& rule, const schema::Template& tmpl) {
+  std::vector<std::string> out;
+  for (const auto& p : tmpl.cell_paths()) {
+    for (const auto& pattern : rule.cells) {
+      if (glob_match(pattern, p)) {
+        out.push_back(p);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+void check_value_type(const schema::Rule& rule, const report::Report& r,
+                      const schema::Template& tmpl, std::vector<Diagnostic>& out) {
+  for (const auto& path : matching_paths(rule, tmpl)) {
+    const schema::Column* col = tmpl.column_of(path);
+    if (col == nullptr) {
+      continue;
+    }
+    const std::string type(schema::to_string(col->type));
+    if (std::find(rule.types.begin(), rule.types.end(), type) == rule.types.end()) {
+      continue;
+    }
+    const report::Cell* c = report::find_cell(r, path);
+    if (c == nullptr) {
+      continue;
+    }
+    std::string reason;
+    if (c->state == CellState::Text) {
+      reason = "不是数字";
+    } else if (c->state == CellState::Number) {
+      const util::Number& v = *c->value;
+      if (col->type != schema::ValueType::Amount && !v.is_integer()) {
+        reason = "应为整数";
+      } else if (col->type != schema::ValueType::SignedCount && v.is_negative()) {
+        reason = "不能为负数";
+      }
+    }
+    if (reason.empty()) {
+      continue;
+    }
+    Diagnostic d = base(rule);
+    d.message = fmt::format("{}：{} 为「{}」，{}", rule.title, tmpl.cell_label(path), c->raw, reason);
+    d.cells = {path};
+    d.location = c->where;
+    out.push_back(std::move(d));
+  }
+}
+
+void check_blank(const schema::Rule& rule, const report::Report& r, const schema::Template& tmpl,
+                 std::vector<Diagnostic>& out) {
+  std::vector<std::string> blanks;
+  const report::Cell* first = nullptr;
+  for (const auto& path : matching_paths(rule, tmpl)) {
+    const report::Cell* c = report::find_cell(r, path);
+    if (c == nullptr || (c->state != CellState::Blank && c->state != CellState::Placeholder)) {
+      continue;
+    }
+    // Derived rows (2021 （六）其他处理) are not cells of the document.
+    if (c->raw.empty() && c->state == CellState::Blank && !c->where.has_line() &&
+        c->where.table < 0) {
+      continue;
+    }
+    bool derived = false;
+    for (const auto& t : tmpl.tables) {
+      for (const auto& g : t.groups) {
+        if (!g.derived_row.empty() && path.find("." + g.derived_row + ".") != std::string::npos) {
+          derived = true;
+        }
+      }
+    }
+    if (derived) {
+      continue;
+    }
+    if (first == nullptr) {
+      first = c;
+    }
+    blanks.push_back(path);
+  }
+  if (blanks.empty()) {
+    return;
+  }
+  std::vector<std::string> names;
+  for (const auto& p : blanks) {
+    if (names.size() == 8) {
+      break;
+    }
+    const auto [row, col] = tmpl.row_column_labels(p);
+    names.push_back(fmt::format("「{}」{}", row, col));
+  }
+  const std::string more = blanks.size() > names.size() ? "等" : "";
+  Diagnostic d = base(rule);
+  d.message = fmt::format("{}：{}个单元格为空白或占位符（计算时按0计）：{}{}", rule.title,
+                          blanks.size(), fmt::join(names, "、"), more);
+  d.cells = std::move(blanks);
+  d.location = first->where;
+  out.push_back(std::move(d));
+}
+
+void check_template_year(const schema::Rule& rule, const report::Report& r,
+                         std::vector<Diagnostic>& out) {
+  if (r.template_id != rule.template_id || !r.year || *r.year <= rule.max_year) {
+    return;
+  }
+  Diagnostic d = base(rule);
+  d.message = fmt::format("{}：{}年度的报告使用了{}年格式的表格（{}年度起应使用2021年格式）",
+                          rule.title, *r.year, rule.template_id, rule.max_year + 1);
+  d.location = r.title_where;
+  out.push_back(std::move(d));
+}
+
+} // namespace
+
+std::vector<Diagnostic> check(const report::Report& report, const schema::Template& tmpl) {
+  std::vector<Diagnostic> out;
+  for (const auto& rule : tmpl.rules) {
+    if (rule.kind == "sum") {
+      check_sum(rule, report, tmpl, out);
+    } else if (rule.kind == "equal" || rule.kind == "at_least") {
+      check_compare(rule, report, tmpl, out);
+    } else if (rule.kind == "value_type") {
+      check_value_type(rule, report, tmpl, out);
+    } else if (rule.kind == "blank") {
+      check_blank(rule, report, tmpl, out);
+    } else if (rule.kind == "template_year") {
+      check_template_year(rule, report, out);
+    }
+  }
+  return out;
+}
+
+} // namespace xxgk::rules

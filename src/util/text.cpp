@@ -1,0 +1,328 @@
+#include <xxgk/util/text.hpp>
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+
+namespace xxgk::util {
+
+char32_t next_codepoint(std::string_view s, std::size_t& pos) {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  int len = 0;
+  char32_t cp = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1Fu;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0Fu;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07u;
+  } else {
+    ++pos;
+    return 0xFFFD;
+  }
+  if (pos + static_cast<std::size_t>(len) > s.size()) {
+    ++pos;
+    return 0xFFFD;
+  }
+  for (int i = 1; i < len; ++i) {
+    const auto b = static_cast<unsigned char>(s[pos + static_cast<std::size_t>(i)]);
+    if ((b & 0xC0) != 0x80) {
+      ++pos;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  // Reject overlong forms, surrogates and values past U+10FFFF.
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++pos;
+    return 0xFFFD;
+  }
+  pos += static_cast<std::size_t>(len);
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::size_t count_codepoints(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < s.size(); ++n) {
+    next_codepoint(s, pos);
+  }
+  return n;
+}
+
+bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
+  for (std::size_t pos = 0; pos < s.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = next_codepoint(s, pos);
+    if (cp == 0xFFFD) {
+      // A literal U+FFFD is valid; a decoding failure advances by exactly one byte.
+      const bool literal = pos - start == 3 && s.compare(start, 3, "\xEF\xBF\xBD") == 0;
+      if (!literal) {
+        if (bad_offset != nullptr) {
+          *bad_offset = start;
+        }
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+bool is_space(char32_t cp) {
+  switch (cp) {
+  case ' ':
+  case '\t':
+  case '\n':
+  case '\r':
+  case '\v':
+  case '\f':
+  case 0x85:
+  case 0xA0:
+  case 0x1680:
+  case 0x2028:
+  case 0x2029:
+  case 0x202F:
+  case 0x205F:
+  case 0x3000:
+  case 0x200B:
+  case 0x200C:
+  case 0x200D:
+  case 0x2060:
+  case 0xFEFF:
+    return true;
+  default:
+    return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+std::string trim(std::string_view s) {
+  std::size_t begin = 0;
+  std::size_t end = s.size();
+  // Forward: skip leading spaces.
+  for (std::size_t pos = 0; pos < s.size();) {
+    const std::size_t start = pos;
+    if (!is_space(next_codepoint(s, pos))) {
+      begin = start;
+      break;
+    }
+    begin = pos;
+  }
+  // Find the end of the last non-space code point.
+  std::size_t last_end = begin;
+  for (std::size_t pos = begin; pos < s.size();) {
+    const char32_t cp = next_codepoint(s, pos);
+    if (!is_space(cp)) {
+      last_end = pos;
+    }
+  }
+  end = last_end;
+  return std::string(s.substr(begin, end - begin));
+}
+
+std::string nfkc(std::string_view s) {
+  utf8proc_uint8_t* out = nullptr;
+  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                              static_cast<utf8proc_ssize_t>(s.size()), &out,
+                              static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                             UTF8PROC_COMPAT));
+  if (n < 0 || out == nullptr) {
+    std::free(out);
+    return std::string(s); // invalid UTF-8: leave as is; callers decode with U+FFFD
+  }
+  std::string result(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return result;
+}
+
+namespace {
+
+bool is_open_bracket(char32_t cp) {
+  return cp == '(' || cp == '[' || cp == '{' || cp == 0x3010 || cp == 0x3014 || cp == 0x3008 ||
+         cp == 0x300A || cp == 0xFF08 || cp == 0x3016;
+}
+bool is_close_bracket(char32_t cp) {
+  return cp == ')' || cp == ']' || cp == '}' || cp == 0x3011 || cp == 0x3015 || cp == 0x3009 ||
+         cp == 0x300B || cp == 0xFF09 || cp == 0x3017;
+}
+
+/// Punctuation that carries no meaning in a label: brackets, quotes, list marks, separators.
+bool is_label_punct(char32_t cp) {
+  if (is_open_bracket(cp) || is_close_bracket(cp)) {
+    return true;
+  }
+  switch (cp) {
+  case '"':
+  case '\'':
+  case '.':
+  case ',':
+  case ':':
+  case ';':
+  case '/':
+  case '\\':
+  case '|':
+  case '-':
+  case '_':
+  case '*':
+  case '#':
+  case 0x2018: // ‘ ’ “ ”
+  case 0x2019:
+  case 0x201C:
+  case 0x201D:
+  case 0x300C: // 「 」 『 』
+  case 0x300D:
+  case 0x300E:
+  case 0x300F:
+  case 0x3001: // 、
+  case 0x3002: // 。
+  case 0xFF0C: // ，
+  case 0xFF1A: // ：
+  case 0xFF1B: // ；
+  case 0xFF0E: // ．
+  case 0x00B7: // ·
+  case 0x30FB: // ・
+  case 0x2014: // —
+  case 0x2013:
+  case 0x2212:
+  case 0xFF0F: // ／
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::string key_of_nfkc(std::string_view folded) {
+  std::string out;
+  out.reserve(folded.size());
+  for (std::size_t pos = 0; pos < folded.size();) {
+    char32_t cp = next_codepoint(folded, pos);
+    if (is_space(cp) || is_label_punct(cp)) {
+      continue;
+    }
+    if (cp >= 'A' && cp <= 'Z') {
+      cp = cp - 'A' + 'a';
+    }
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+} // namespace
+
+std::string label_key(std::string_view s) { return key_of_nfkc(nfkc(s)); }
+
+std::string label_core_key(std::string_view s) {
+  const std::string folded = nfkc(s);
+  // Drop bracketed groups longer than 3 code points that do not open the label: notes such as
+  // （单位：万元） or (指2019年事项数), but not item numbers such as （一） or 第（五）项.
+  std::string kept;
+  kept.reserve(folded.size());
+  bool seen_text = false;
+  for (std::size_t pos = 0; pos < folded.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = next_codepoint(folded, pos);
+    if (is_open_bracket(cp) && seen_text) {
+      // find the matching close bracket
+      std::size_t scan = pos;
+      std::size_t inner = 0;
+      int depth = 1;
+      std::size_t close_end = std::string_view::npos;
+      while (scan < folded.size()) {
+        const char32_t c2 = next_codepoint(folded, scan);
+        if (is_open_bracket(c2)) {
+          ++depth;
+        } else if (is_close_bracket(c2)) {
+          if (--depth == 0) {
+            close_end = scan;
+            break;
+          }
+        }
+        ++inner;
+      }
+      if (close_end != std::string_view::npos && inner > 3) {
+        pos = close_end;
+        continue;
+      }
+    }
+    if (!is_space(cp) && !is_label_punct(cp)) {
+      seen_text = true;
+    }
+    kept.append(folded.substr(start, pos - start));
+  }
+  return key_of_nfkc(kept);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<char32_t> x;
+  std::vector<char32_t> y;
+  for (std::size_t p = 0; p < a.size();) {
+    x.push_back(next_codepoint(a, p));
+  }
+  for (std::size_t p = 0; p < b.size();) {
+    y.push_back(next_codepoint(b, p));
+  }
+  std::vector<std::size_t> prev(y.size() + 1);
+  std::vector<std::size_t> cur(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) {
+    prev[j] = j;
+  }
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n') {
+      std::size_t end = i;
+      if (end > start && s[end - 1] == '\r') {
+        --end;
+      }
+      lines.push_back(s.substr(start, end - start));
+      start = i + 1;
+    } else if (s[i] == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n')) {
+      lines.push_back(s.substr(start, i - start)); // old Mac line end
+      start = i + 1;
+    }
+  }
+  if (start < s.size()) {
+    lines.push_back(s.substr(start));
+  }
+  return lines;
+}
+
+} // namespace xxgk::util
