@@ -1,6 +1,7 @@
 // xxgk: a thin main. Parses argv into app::Options with CLI11 and calls app::run.
 
 #include <xxgk/app/app.hpp>
+#include <xxgk/util/text.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -15,7 +16,8 @@ constexpr const char* k_footer = R"(Exit codes:
   2  usage error, or an input could not be read
 
 Inputs are detected by content: the Tika-style text form (each table cell a line starting with
-TAB), UTF-8 with or without BOM. See README.md and docs/ for details.)";
+TAB), UTF-8 with or without BOM. See README.md and docs/ for details.
+)";
 
 void add_common(CLI::App* cmd, xxgk::app::Options& o) {
   cmd->add_option("paths", o.paths, "Report files to read ('-' for standard input)")->required();
@@ -35,6 +37,10 @@ int main(int argc, char** argv) {
                "xxgk"};
   app.footer(k_footer);
   app.require_subcommand(1);
+  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
+    return "xxgk: error: " + std::string(e.what()) + "\nRun '" + failed->get_name() +
+           " --help' for more information.\n";
+  });
   app.set_version_flag("--version", "xxgk 0.1.0");
 
   auto* check = app.add_subcommand("check", "Check reports against the template's rules");
@@ -51,7 +57,30 @@ int main(int argc, char** argv) {
 
   auto* rules = app.add_subcommand("rules", "List every rule with its ID, severity and description");
   rules->add_option("--schema", o.schema_file, "List the rules of this schema file");
+  rules->add_option("--format", o.format, "Output: text (a table) or markdown (docs/rules.md)")
+      ->check(CLI::IsMember({"text", "markdown"}));
 
+  // An unknown command gets a suggestion rather than CLI11's generic message.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string given = argv[1];
+    std::string best;
+    std::size_t best_distance = 3;
+    bool known = false;
+    for (const auto* sub : app.get_subcommands({})) {
+      known = known || sub->get_name() == given;
+      const std::size_t d = xxgk::util::edit_distance(given, sub->get_name());
+      if (d < best_distance) {
+        best_distance = d;
+        best = sub->get_name();
+      }
+    }
+    if (!known) {
+      std::cerr << "xxgk: error: unknown command '" << given << "'"
+                << (best.empty() ? std::string() : " (did you mean '" + best + "'?)")
+                << "\nRun 'xxgk --help' for the commands.\n";
+      return xxgk::app::k_exit_usage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -131,7 +131,8 @@ void write_text(const std::vector<ReportResult>& results, const TextOptions& opt
     out << fmt::format(", {} info", s.infos);
   }
   if (s.reports > 1) {
-    out << fmt::format(" ({} clean, {} with errors", s.clean, s.reports_with_errors);
+    out << fmt::format(" ({} clean, {} with errors, {} with warnings", s.clean,
+                       s.reports_with_errors, s.reports_with_warnings);
     if (s.unreadable > 0) {
       out << fmt::format(", {} unreadable", s.unreadable);
     }

@@ -130,6 +130,7 @@ private:
   void extract_blocks(const schema::Table& t, const std::vector<StreamCell>& s);
   void extract_flat(const schema::Table& t, const std::vector<StreamCell>& s);
   void derive_rows(const schema::Table& t);
+  void verify_extras();
   void find_sections();
 
   const document::Document& m_doc;
@@ -606,7 +607,7 @@ void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCel
   for (std::size_t i = start; i < s.size(); ++i) {
     const auto& c = s[i];
     // A whole row typed into one cell ("0 0 0 …" or "| 1 | 2 |"): split it into its numbers.
-    if (!c.is_value()) {
+    if (c.value.kind != util::ValueKind::Blank) {
       std::string folded = util::nfkc(c.cell->text);
       std::vector<std::string> tokens;
       std::string tok;
@@ -719,6 +720,42 @@ void Extractor::derive_rows(const schema::Table& t) {
   }
 }
 
+void Extractor::verify_extras() {
+  for (const auto& extra : m_out.report.extras) {
+    if (extra.cell.state != report::CellState::Number || extra.parts.empty()) {
+      continue;
+    }
+    util::Number sum{};
+    bool usable = true;
+    std::vector<std::string> shown;
+    for (const auto& p : extra.parts) {
+      const report::Cell* c = report::find_cell(m_out.report, p);
+      if (c == nullptr || c->state == report::CellState::Absent ||
+          c->state == report::CellState::Text) {
+        usable = false;
+        break;
+      }
+      if (c->state == report::CellState::Number) {
+        const auto next = util::add(sum, *c->value);
+        if (!next) {
+          usable = false;
+          break;
+        }
+        sum = *next;
+      }
+    }
+    if (!usable || util::compare(sum, *extra.cell.value) == 0) {
+      continue;
+    }
+    std::vector<std::string> cells = extra.parts;
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-SUBTOTAL",
+        fmt::format("报告自加的小计「{}」为 {}，其组成部分之和为 {}（小计不计入模板的合计）",
+                    extra.label, extra.cell.value->to_string(), sum.to_string()),
+        extra.cell.where, std::move(cells)));
+  }
+}
+
 void Extractor::find_sections() {
   std::string current;
   for (const auto& block : m_doc.blocks) {
@@ -824,9 +861,12 @@ void Extractor::run() {
       break;
     }
   }
+  verify_extras();
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+constexpr std::size_t k_max_title = 80;
 
 } // namespace
 
@@ -842,9 +882,10 @@ TitleInfo find_title(const document::Document& doc) {
       break;
     }
     const std::string text = util::nfkc(p->text);
-    const bool titled = text.find("政府信息公开") != std::string::npos ||
-                        text.find("年报") != std::string::npos ||
-                        text.find("年度报告") != std::string::npos;
+    // A title is short and names the report; the first such paragraph is the title.
+    const bool titled = util::count_codepoints(text) <= k_max_title &&
+                        (text.find("年报") != std::string::npos ||
+                         text.find("报告") != std::string::npos);
     if (!titled) {
       continue;
     }
@@ -882,10 +923,9 @@ TitleInfo find_title(const document::Document& doc) {
         return info;
       }
     }
-    if (info.title.empty()) {
-      info.title = util::trim(p->text);
-      info.where = p->where;
-    }
+    info.title = util::trim(p->text);
+    info.where = p->where;
+    return info; // a title without a year: the year stays unknown
   }
   return info;
 }

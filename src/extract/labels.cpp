@@ -22,12 +22,34 @@ bool matches_exactly(const TextKeys& text, const schema::Label& label) {
   return false;
 }
 
+namespace {
+
+/// The item numbers in a key (digits and Chinese numerals), which a typo may never change:
+/// 第二十条第（九）项 is not an approximate 第二十条第（一）项.
+std::u32string numerals(std::string_view key) {
+  static const std::u32string k_cjk = U"〇零一二三四五六七八九十百";
+  std::u32string out;
+  for (std::size_t pos = 0; pos < key.size();) {
+    const char32_t cp = util::next_codepoint(key, pos);
+    if ((cp >= '0' && cp <= '9') || k_cjk.find(cp) != std::u32string::npos) {
+      out.push_back(cp);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
 bool matches_approximately(const TextKeys& text, const schema::Label& label) {
   const std::size_t n = util::count_codepoints(text.core);
   if (n < 4) {
     return false;
   }
+  const std::u32string text_numerals = numerals(text.core);
   for (const auto& k : label.keys) {
+    if (numerals(k) != text_numerals) {
+      continue;
+    }
     const std::size_t m = util::count_codepoints(k);
     const std::size_t longer = std::max(n, m);
     const std::size_t shorter = std::min(n, m);

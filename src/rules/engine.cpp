@@ -364,13 +364,19 @@ void check_compare(const schema::Rule& rule, const report::Report& r, const sche
     const std::string context = context_of(b, tmpl, all.front());
     const std::string head =
         context.empty() ? rule.title : fmt::format("{}（{}）", rule.title, context);
-    const std::string rhs_text =
-        rhs->empty() ? std::string("0")
-                     : fmt::format("{} = {}", join_terms(*rhs, label, false), rv->to_string());
+    // "a 1 + b 2 = 3" for a sum, "a 1" for a single cell, "0" for an empty side.
+    auto side = [&](const std::vector<Operand>& ops, const util::Number& sum) {
+      if (ops.empty()) {
+        return std::string("0");
+      }
+      if (ops.size() == 1) {
+        return join_terms(ops, label, false);
+      }
+      return fmt::format("{} = {}", join_terms(ops, label, false), sum.to_string());
+    };
     Diagnostic d = base(rule);
-    d.message = fmt::format("{}：{} = {}，{} {}{}", head, join_terms(*lhs, label, false),
-                            l->to_string(), equal ? "不等于" : "小于", rhs_text,
-                            blank_note(blanks, label));
+    d.message = fmt::format("{}：{}，{} {}{}", head, side(*lhs, *l), equal ? "不等于" : "小于",
+                            side(*rhs, *rv), blank_note(blanks, label));
     d.cells = std::move(all);
     d.location = lhs->front().cell->where;
     out.push_back(std::move(d));
