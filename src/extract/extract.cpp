@@ -433,7 +433,8 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
   std::optional<std::size_t> block;
   // Column order per block as the report's header gives it (falls back to the template's).
   std::map<std::size_t, std::vector<std::optional<std::size_t>>> header_cols;
-  std::optional<std::size_t> collecting_header; // block whose header is being read
+  constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+  std::size_t collecting_header = k_none; // block whose header is being read
   std::set<std::pair<std::size_t, std::size_t>> found_rows;
 
   for (std::size_t i = 0; i < s.size();) {
@@ -452,12 +453,12 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
     note_fuzzy(c, h);
     if (h.kind == Kind::Caption) {
       block = h.block;
-      collecting_header.reset();
+      collecting_header = k_none;
       ++i;
       continue;
     }
     if (h.kind == Kind::Header) { // 信息内容
-      collecting_header = block;
+      collecting_header = block.value_or(k_none);
       if (block) {
         header_cols[*block].clear();
       }
@@ -466,7 +467,7 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
     }
     if (h.kind == Kind::Column) {
       const std::size_t b = block.value_or(h.block);
-      if (collecting_header && *collecting_header == b) {
+      if (collecting_header != k_none && collecting_header == b) {
         // A column label of this block (columns of another block mean a missing caption).
         if (h.block == b) {
           header_cols[b].emplace_back(h.index);
@@ -482,7 +483,7 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
       continue;
     }
     if (h.kind == Kind::Row) {
-      collecting_header.reset();
+      collecting_header = k_none;
       const std::size_t b = h.block;
       block = b;
       const auto& blk = t.blocks[b];
@@ -538,7 +539,7 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
     if (h.kind == Kind::None) {
       // Unknown text: inside a header it is a column the template does not have; after a row
       // label position it may be an extra row (e.g. 其他主动公开文件 in the Hubei variant).
-      if (collecting_header && block) {
+      if (collecting_header != k_none && block) {
         header_cols[*block].emplace_back(std::nullopt);
         ++i;
         continue;

@@ -44,15 +44,28 @@ std::string Number::to_string() const {
   // Work in unsigned to handle INT64_MIN.
   unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(units)
                                : static_cast<unsigned long long>(units);
-  std::string digits = std::to_string(mag);
-  if (scale > 0) {
-    const auto s = static_cast<std::size_t>(scale);
-    if (digits.size() <= s) {
-      digits.insert(0, s - digits.size() + 1, '0');
-    }
-    digits.insert(digits.size() - s, ".");
+  const std::string digits = std::to_string(mag);
+  const auto s = static_cast<std::size_t>(scale > 0 ? scale : 0);
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "-" + std::string.
+  std::string out;
+  if (neg) {
+    out.push_back('-');
   }
-  return neg ? "-" + digits : digits;
+  if (s == 0) {
+    out.append(digits);
+    return out;
+  }
+  const std::size_t int_digits = digits.size() > s ? digits.size() - s : 0;
+  if (int_digits == 0) {
+    out.append("0.");
+    out.append(s - digits.size(), '0');
+    out.append(digits);
+  } else {
+    out.append(digits, 0, int_digits);
+    out.push_back('.');
+    out.append(digits, int_digits, std::string::npos);
+  }
+  return out;
 }
 
 bool operator==(const Number& a, const Number& b) { return compare(a, b) == 0; }
