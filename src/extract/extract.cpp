@@ -130,6 +130,9 @@ private:
   void extract_blocks(const schema::Table& t, const std::vector<StreamCell>& s);
   void extract_flat(const schema::Table& t, const std::vector<StreamCell>& s);
   void derive_rows(const schema::Table& t);
+  void add_group_subtotal(const schema::Table& t, const schema::Group& g,
+                          const std::vector<std::optional<std::size_t>>& order,
+                          const std::vector<const StreamCell*>& values, const std::string& label);
   void verify_extras();
   void find_sections();
 
@@ -281,6 +284,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
   const std::size_t width = order.size();
 
   std::set<std::size_t> found_rows;
+  std::optional<std::size_t> current_group;
   auto take_values = [&](std::size_t i, std::vector<const StreamCell*>& values) {
     std::size_t j = i + 1;
     while (j < s.size() && values.size() < width) {
@@ -312,6 +316,12 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
       std::vector<const StreamCell*> values;
       const std::size_t next = take_values(i, values);
       const auto& row = t.rows[h.index];
+      current_group.reset();
+      for (std::size_t g = 0; g < t.groups.size(); ++g) {
+        if (t.groups[g].key == row.group && !row.group.empty() && row.group != "results") {
+          current_group = g;
+        }
+      }
       if (found_rows.count(h.index) != 0) {
         m_out.diagnostics.push_back(make_diag(
             "EXTRACT-DUPLICATE",
@@ -367,35 +377,27 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
           std::all_of(values.begin(), values.end(),
                       [](const StreamCell* v) { return v->is_value(); });
       if (has_numbers) {
-        const auto& g = t.groups[h.index];
-        for (std::size_t k = 0; k < width; ++k) {
-          if (!order[k]) {
-            continue;
-          }
-          report::ExtraFigure extra;
-          extra.table = t.key;
-          extra.label = fmt::format("{}·{}", g.label.text, t.columns[*order[k]].label.text);
-          for (const auto& r : g.rows) {
-            if (r != "total_processed") {
-              extra.parts.push_back(t.key + "." + r + "." + t.columns[*order[k]].key);
-            }
-          }
-          extra.cell.raw = values[k]->cell->text;
-          extra.cell.state = state_of(values[k]->value);
-          extra.cell.value = values[k]->value.number;
-          extra.cell.where = values[k]->cell->where;
-          m_out.report.extras.push_back(std::move(extra));
-        }
+        add_group_subtotal(t, t.groups[h.index], order, values, t.groups[h.index].label.text);
         i = next;
         continue;
       }
+      current_group = h.index;
       ++i;
       continue;
     }
     if (h.kind == Kind::None) {
-      // An unknown label followed by a full row of numbers: a row the template does not have.
+      // An unknown label followed by a full row of numbers: a subtotal row (小计/合计) of the
+      // group above, or a row the template does not have.
       std::vector<const StreamCell*> values;
       const std::size_t next = take_values(i, values);
+      const bool subtotal_label = c.keys.key.find("小计") != std::string::npos ||
+                                  c.keys.key.find("合计") != std::string::npos;
+      if (subtotal_label && current_group && values.size() == width &&
+          std::all_of(values.begin(), values.end(), [](auto* v) { return v->is_value(); })) {
+        add_group_subtotal(t, t.groups[*current_group], order, values, c.cell->text);
+        i = next;
+        continue;
+      }
       const bool numeric_row =
           values.size() == width && std::all_of(values.begin(), values.end(), [](auto* v) {
             return v->is_value();
@@ -721,6 +723,34 @@ void Extractor::derive_rows(const schema::Table& t) {
   }
 }
 
+void Extractor::add_group_subtotal(const schema::Table& t, const schema::Group& g,
+                                   const std::vector<std::optional<std::size_t>>& order,
+                                   const std::vector<const StreamCell*>& values,
+                                   const std::string& label) {
+  for (std::size_t k = 0; k < order.size() && k < values.size(); ++k) {
+    if (!order[k]) {
+      continue;
+    }
+    report::ExtraFigure extra;
+    extra.table = t.key;
+    const std::string shown = util::trim(label);
+    extra.label = shown == g.label.text
+                      ? fmt::format("{}·{}", shown, t.columns[*order[k]].label.text)
+                      : fmt::format("{}（{}）·{}", shown, g.label.text,
+                                    t.columns[*order[k]].label.text);
+    for (const auto& r : g.rows) {
+      if (r != "total_processed") {
+        extra.parts.push_back(t.key + "." + r + "." + t.columns[*order[k]].key);
+      }
+    }
+    extra.cell.raw = values[k]->cell->text;
+    extra.cell.state = state_of(values[k]->value);
+    extra.cell.value = values[k]->value.number;
+    extra.cell.where = values[k]->cell->where;
+    m_out.report.extras.push_back(std::move(extra));
+  }
+}
+
 void Extractor::verify_extras() {
   for (const auto& extra : m_out.report.extras) {
     if (extra.cell.state != report::CellState::Number || extra.parts.empty()) {
@@ -810,14 +840,21 @@ void Extractor::run() {
   find_sections();
 
   // Assign each document table to the template table whose labels it shows most.
-  std::vector<const document::Table*> doc_tables;
-  for (const auto& block : m_doc.blocks) {
-    if (const auto* t = std::get_if<document::Table>(&block)) {
-      doc_tables.push_back(t);
-    }
-  }
+  // A table without labels right after an assigned one (no section heading between) is the
+  // rest of it split across pages; any other unplaced table with numbers is reported.
   std::map<std::string, std::vector<const document::Table*>> assigned;
-  for (const auto* dt : doc_tables) {
+  const schema::Table* previous = nullptr;
+  for (const auto& block : m_doc.blocks) {
+    if (const auto* p = std::get_if<document::Paragraph>(&block)) {
+      const TextKeys k = keys_of(p->text);
+      for (const auto& sec : m_tmpl.sections) {
+        if (matches_exactly(k, sec.label)) {
+          previous = nullptr;
+        }
+      }
+      continue;
+    }
+    const auto* dt = std::get_if<document::Table>(&block);
     const schema::Table* best = nullptr;
     int best_score = 0;
     for (const auto& t : m_tmpl.tables) {
@@ -832,6 +869,23 @@ void Extractor::run() {
     }
     if (best != nullptr && best_score >= 4) {
       assigned[best->key].push_back(dt);
+      previous = best;
+      continue;
+    }
+    if (previous != nullptr) {
+      assigned[previous->key].push_back(dt);
+      continue;
+    }
+    for (const auto& row : dt->rows) {
+      const auto number = std::find_if(row.cells.begin(), row.cells.end(), [](const auto& c) {
+        return util::parse_value(c.text).kind == util::ValueKind::Number;
+      });
+      if (number != row.cells.end()) {
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-UNKNOWN", "这个表格不是表二、表三或表四（找不到模板的标签），其数字未计入",
+            dt->where));
+        break;
+      }
     }
   }
   for (const auto& t : m_tmpl.tables) {
