@@ -47,6 +47,9 @@ const std::vector<BuiltinRule>& builtin_rules() {
 
 namespace {
 
+/// Longer paragraphs are prose, never a heading worded differently.
+constexpr std::size_t k_max_heading = 40;
+
 struct StreamCell {
   const document::Cell* cell = nullptr;
   TextKeys keys;
@@ -792,26 +795,44 @@ void Extractor::find_sections() {
   for (const auto& block : m_doc.blocks) {
     if (const auto* p = std::get_if<document::Paragraph>(&block)) {
       const TextKeys k = keys_of(p->text);
-      bool heading = false;
+      const schema::Section* hit = nullptr;
+      bool variant = false;
       for (const auto& sec : m_tmpl.sections) {
         if (matches_exactly(k, sec.label)) {
-          auto& out = m_out.report.sections[sec.key];
-          if (!out.found) {
-            out.found = true;
-            out.heading = p->text;
-            out.where = p->where;
-          }
-          current = sec.key;
-          heading = true;
+          hit = &sec;
+          variant = k.key != util::label_key(sec.label.text);
           break;
         }
       }
-      if (!heading && !current.empty()) {
-        auto& out = m_out.report.sections[current];
+      if (hit == nullptr && util::count_codepoints(p->text) <= k_max_heading) {
+        // A numbered heading worded a little differently: "五、存在问题和改进情况".
+        for (const auto& sec : m_tmpl.sections) {
+          if (k.key.rfind(sec.number, 0) == 0 && matches_approximately(k, sec.label)) {
+            hit = &sec;
+            variant = true;
+            break;
+          }
+        }
+      }
+      if (hit != nullptr) {
+        m_out.report.headings.push_back({hit->key, p->text, p->where, variant});
+        auto& out = m_out.report.sections[hit->key];
+        if (!out.found) {
+          out.found = true;
+          out.heading = p->text;
+          out.where = p->where;
+        }
+        current = hit->key;
+        continue;
+      }
+      {
+        // Paragraphs before the first heading (title, preamble) are kept under "preamble".
+        auto& out = m_out.report.sections[current.empty() ? "preamble" : current];
         if (!out.text.empty()) {
           out.text += '\n';
         }
         out.text += p->text;
+        out.paragraphs.push_back({p->text, p->where});
       }
     } else if (const auto* t = std::get_if<document::Table>(&block)) {
       m_table_section[t] = current;
@@ -901,6 +922,12 @@ void Extractor::run() {
       m_out.diagnostics.push_back(make_diag(
           "EXTRACT-TABLE", fmt::format("找不到表{}（{}）", t.name, t.title), at));
       continue;
+    }
+    r.table_sections[t.key] = m_table_section[it->second.front()];
+    r.table_locations[t.key] = it->second.front()->where;
+    if (r.table_locations[t.key].table < 0 && !r.table_locations[t.key].has_line() &&
+        !it->second.front()->rows.empty() && !it->second.front()->rows.front().cells.empty()) {
+      r.table_locations[t.key] = it->second.front()->rows.front().cells.front().where;
     }
     const auto stream = flatten(it->second);
     switch (t.layout) {

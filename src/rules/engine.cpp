@@ -1,3 +1,5 @@
+#include "checks.hpp"
+
 #include <xxgk/report/fields.hpp>
 #include <xxgk/rules/engine.hpp>
 
@@ -510,6 +512,24 @@ std::vector<Diagnostic> check(const report::Report& report, const schema::Templa
       check_blank(rule, report, tmpl, out);
     } else if (rule.kind == "template_year") {
       check_template_year(rule, report, out);
+    } else if (rule.kind == "sections") {
+      detail::check_sections(rule, report, tmpl, out);
+    } else if (rule.kind == "section_wording") {
+      detail::check_section_wording(rule, report, tmpl, out);
+    } else if (rule.kind == "table_placement") {
+      detail::check_table_placement(rule, report, tmpl, out);
+    } else if (rule.kind == "section_not_empty") {
+      detail::check_section_not_empty(rule, report, tmpl, out);
+    } else if (rule.kind == "period_year") {
+      detail::check_period_year(rule, report, out);
+    } else if (rule.kind == "prose_year") {
+      detail::check_prose_year(rule, report, out);
+    } else if (rule.kind == "statement") {
+      detail::check_statement(rule, report, tmpl, out);
+    } else if (rule.kind == "agency_cannot") {
+      detail::check_agency_cannot(rule, report, tmpl, out);
+    } else if (rule.kind == "prose_figures") {
+      detail::check_prose_figures(rule, report, tmpl, out);
     }
   }
   return out;

@@ -263,8 +263,11 @@ Template parse(const json& root) {
   if (!rules.is_array()) {
     fail("$.rules", "must be an array");
   }
-  static const std::set<std::string> k_kinds = {"sum",        "equal", "at_least",
-                                                "value_type", "blank", "template_year"};
+  static const std::set<std::string> k_kinds = {
+      "sum",          "equal",           "at_least",          "value_type",
+      "blank",        "template_year",   "sections",          "section_wording",
+      "table_placement", "section_not_empty", "period_year",   "prose_year",
+      "statement",    "prose_figures",   "agency_cannot"};
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const std::string w = fmt::format("$.rules[{}]", i);
     const json& rj = rules[i];
@@ -296,6 +299,53 @@ Template parse(const json& root) {
         fail(w + ".max_year", "must be an integer");
       }
       r.max_year = rj.at("max_year").get<int>();
+    }
+    if (rj.contains("min_year")) {
+      if (!rj.at("min_year").is_number_integer()) {
+        fail(w + ".min_year", "must be an integer");
+      }
+      r.min_year = rj.at("min_year").get<int>();
+    }
+    r.sections = opt_strings(rj, "sections", w);
+    r.keywords = opt_strings(rj, "keywords", w);
+    r.exclude = opt_strings(rj, "exclude", w);
+    r.agency_patterns = opt_strings(rj, "agency_patterns", w);
+    r.agency_exclude = opt_strings(rj, "agency_exclude", w);
+    if (rj.contains("patterns")) {
+      const json& pats = rj.at("patterns");
+      if (!pats.is_array()) {
+        fail(w + ".patterns", "must be an array");
+      }
+      for (std::size_t k = 0; k < pats.size(); ++k) {
+        const std::string wp = fmt::format("{}.patterns[{}]", w, k);
+        ProsePattern pp;
+        pp.name = need_string(pats[k], "name", wp);
+        pp.keywords = opt_strings(pats[k], "keywords", wp);
+        pp.requires_words = opt_strings(pats[k], "requires", wp);
+        pp.forbid = opt_strings(pats[k], "forbid", wp);
+        const json& alts = need(pats[k], "cells", wp);
+        if (!alts.is_array() || alts.empty()) {
+          fail(wp + ".cells", "must be a non-empty array of arrays of cell paths");
+        }
+        for (std::size_t a = 0; a < alts.size(); ++a) {
+          const std::string wa = fmt::format("{}.cells[{}]", wp, a);
+          if (!alts[a].is_array() || alts[a].empty()) {
+            fail(wa, "must be a non-empty array of cell paths");
+          }
+          std::vector<std::string> cells;
+          for (const auto& c : alts[a]) {
+            if (!c.is_string()) {
+              fail(wa, "must be an array of strings");
+            }
+            cells.push_back(c.get<std::string>());
+          }
+          pp.alternatives.push_back(std::move(cells));
+        }
+        if (pp.keywords.empty()) {
+          fail(wp + ".keywords", "must not be empty");
+        }
+        r.patterns.push_back(std::move(pp));
+      }
     }
     if ((r.kind == "sum") && (r.target.empty() || r.terms.empty())) {
       fail(w, "a \"sum\" rule needs \"target\" and \"terms\"");

@@ -231,4 +231,90 @@ ParsedValue parse_value(std::string_view text) {
   return result;
 }
 
+bool is_chinese_numeral(char32_t cp) {
+  return std::u32string_view(U"零〇一二两三四五六七八九十百千万亿").find(cp) !=
+         std::u32string_view::npos;
+}
+
+std::optional<std::int64_t> parse_chinese_numeral(std::u32string_view text) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  auto digit = [](char32_t cp) -> int {
+    switch (cp) {
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
+    }
+  };
+  auto unit = [](char32_t cp) -> std::int64_t {
+    switch (cp) {
+    case U'十':
+      return 10;
+    case U'百':
+      return 100;
+    case U'千':
+      return 1000;
+    case U'万':
+      return 10000;
+    case U'亿':
+      return 100000000;
+    default:
+      return 0;
+    }
+  };
+  std::int64_t total = 0;   // completed 万/亿 sections
+  std::int64_t section = 0; // below 万
+  std::int64_t current = -1;
+  for (char32_t cp : text) {
+    const int d = digit(cp);
+    if (d >= 0) {
+      current = d;
+      continue;
+    }
+    const std::int64_t u = unit(cp);
+    if (u == 0) {
+      return std::nullopt;
+    }
+    if (u >= 10000) {
+      const std::int64_t part = section + (current < 0 ? 0 : current);
+      std::int64_t scaled = 0;
+      if (__builtin_mul_overflow(part == 0 ? 1 : part, u, &scaled) ||
+          __builtin_add_overflow(total, scaled, &total)) {
+        return std::nullopt;
+      }
+      section = 0;
+    } else {
+      section += (current < 0 ? 1 : current) * u; // "十二": 十 without a digit is 10
+    }
+    current = -1;
+  }
+  std::int64_t result = 0;
+  if (__builtin_add_overflow(total, section + (current < 0 ? 0 : current), &result)) {
+    return std::nullopt;
+  }
+  return result;
+}
+
 } // namespace xxgk::util

@@ -73,12 +73,27 @@ struct Active {
   ProcurementRow procurement;
 };
 
+/// A paragraph of body text with its location.
+struct Paragraph {
+  std::string text;
+  diag::SourceLocation where;
+};
+
 /// A section of the report body (一 … 六).
 struct Section {
   std::string heading;
-  std::string text;
+  std::string text; ///< the section's paragraphs joined with '\n'
+  std::vector<Paragraph> paragraphs;
   diag::SourceLocation where;
   bool found = false;
+};
+
+/// A section heading as found in the document, in document order.
+struct Heading {
+  std::string section; ///< section key
+  std::string text;
+  diag::SourceLocation where;
+  bool variant = false; ///< worded differently from the template (an alias or a near match)
 };
 
 /// Figures a report adds to the template (subtotal rows or columns): kept so that rules can verify
@@ -99,6 +114,10 @@ struct Report {
   std::string title;
   diag::SourceLocation title_where;
   std::map<std::string, Section> sections; ///< by section key
+  std::vector<Heading> headings;           ///< every heading found, in order
+  /// Where each template table was found: table key → section key ("" before any heading).
+  std::map<std::string, std::string> table_sections;
+  std::map<std::string, diag::SourceLocation> table_locations;
   Active active;
   Requests requests;
   ReviewLitigation review_litigation;

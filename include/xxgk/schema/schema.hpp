@@ -83,6 +83,18 @@ struct Section {
   Label label;
 };
 
+/// A sentence pattern of the report's prose and the table cells it states (kind "prose_figures").
+/// A clause matches when one of `keywords` is followed, within the clause, by a number and 件,
+/// with every word of `requires` and none of `forbid` between the keyword and the number.
+struct ProsePattern {
+  std::string name;
+  std::vector<std::string> keywords;
+  std::vector<std::string> requires_words;
+  std::vector<std::string> forbid;
+  /// Acceptable readings: each is a list of cells whose sum the number may equal.
+  std::vector<std::vector<std::string>> alternatives;
+};
+
 /// One rule as data. Which fields matter depends on `kind`:
 /// - "sum":       target = Σ terms, per binding of `for_each`
 /// - "equal":     Σ lhs = Σ rhs
@@ -90,6 +102,16 @@ struct Section {
 /// - "value_type": every cell in `cells` has its column's value type
 /// - "blank":     one finding per table listing blank or placeholder cells in `cells`
 /// - "template_year": the report uses `template` although its year is after `max_year`
+/// - "sections":  the section headings are all present, once each, in order
+/// - "section_wording": a heading is worded differently from the template (accepted)
+/// - "table_placement": tables 二/三/四 stand inside their own sections
+/// - "section_not_empty": the `sections` have text
+/// - "period_year": a statistics-period sentence ("Y年1月1日…") uses the report year
+/// - "prose_year": a paragraph of `sections` that opens with a year uses the report year
+/// - "statement": from `min_year` on, `sections` mention one of `keywords`
+/// - "prose_figures": figures stated in the prose agree with the tables (`patterns`)
+/// - "agency_cannot": cells in `cells` are 0 for an agency whose name matches `agency_patterns`
+///   (and none of `agency_exclude`)
 /// Patterns are model paths with {variables}; `for_each` binds variables to lists, where a list
 /// may be "@rows:TABLE" or "@columns:TABLE" (all data rows / columns of a table).
 struct Rule {
@@ -110,6 +132,13 @@ struct Rule {
   std::vector<std::string> types; ///< "value_type": which value types this rule checks
   std::string template_id;        ///< "template_year"
   int max_year = 0;
+  int min_year = 0;                        ///< "statement"
+  std::vector<std::string> sections;       ///< section keys the rule reads
+  std::vector<std::string> keywords;       ///< "statement"
+  std::vector<std::string> exclude;        ///< "prose_figures": clause words that skip a clause
+  std::vector<ProsePattern> patterns;      ///< "prose_figures"
+  std::vector<std::string> agency_patterns; ///< "agency_cannot"
+  std::vector<std::string> agency_exclude;  ///< "agency_cannot"
 };
 
 struct Template {

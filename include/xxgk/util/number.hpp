@@ -47,4 +47,10 @@ struct ParsedValue {
 /// sign and a trailing unit (件 个 项 次 元 万元) are accepted.
 ParsedValue parse_value(std::string_view text);
 
+/// A number written in Chinese numerals: "十二" → 12, "一百零五" → 105, "两千" → 2000.
+/// nullopt when `text` is not entirely such a numeral (or is beyond 64 bits).
+std::optional<std::int64_t> parse_chinese_numeral(std::u32string_view text);
+/// Whether a code point is a Chinese numeral character (零〇一二两三四五六七八九十百千万亿).
+bool is_chinese_numeral(char32_t cp);
+
 } // namespace xxgk::util

@@ -1,0 +1,39 @@
+#pragma once
+// Rule kinds about the report's structure and prose (internal to rules/).
+
+#include <xxgk/diag/diagnostic.hpp>
+#include <xxgk/report/report.hpp>
+#include <xxgk/schema/schema.hpp>
+
+#include <vector>
+
+namespace xxgk::rules::detail {
+
+using Out = std::vector<diag::Diagnostic>;
+
+void check_sections(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
+                    Out& out);
+void check_section_wording(const schema::Rule& rule, const report::Report& r,
+                           const schema::Template& t, Out& out);
+void check_table_placement(const schema::Rule& rule, const report::Report& r,
+                           const schema::Template& t, Out& out);
+void check_section_not_empty(const schema::Rule& rule, const report::Report& r,
+                             const schema::Template& t, Out& out);
+void check_period_year(const schema::Rule& rule, const report::Report& r, Out& out);
+void check_prose_year(const schema::Rule& rule, const report::Report& r, Out& out);
+void check_statement(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
+                     Out& out);
+void check_agency_cannot(const schema::Rule& rule, const report::Report& r,
+                         const schema::Template& t, Out& out);
+void check_prose_figures(const schema::Rule& rule, const report::Report& r,
+                         const schema::Template& t, Out& out);
+
+/// A diagnostic of `rule` with its ID and severity set.
+diag::Diagnostic make(const schema::Rule& rule);
+/// `where` moved `offset` code points to the right (text forms only).
+diag::SourceLocation shifted(diag::SourceLocation where, std::size_t offset);
+/// Template cell paths matching `*` patterns.
+std::vector<std::string> matching_paths(const std::vector<std::string>& patterns,
+                                        const schema::Template& tmpl);
+
+} // namespace xxgk::rules::detail

@@ -1,0 +1,268 @@
+// Figures stated in the report's prose compared with its tables (format.md §6.5).
+
+#include "checks.hpp"
+
+#include <xxgk/report/fields.hpp>
+#include <xxgk/util/number.hpp>
+#include <xxgk/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+namespace xxgk::rules::detail {
+
+namespace {
+
+/// Text as code points, for position arithmetic that is not byte arithmetic.
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  for (std::size_t pos = 0; pos < s.size();) {
+    out.push_back(util::next_codepoint(s, pos));
+  }
+  return out;
+}
+
+std::string encode(std::u32string_view s) {
+  std::string out;
+  for (char32_t cp : s) {
+    util::append_utf8(out, cp);
+  }
+  return out;
+}
+
+bool contains(std::u32string_view hay, const std::u32string& needle) {
+  return !needle.empty() && hay.find(needle) != std::u32string_view::npos;
+}
+
+/// A clause: a piece of a sentence between commas, with its offset in the paragraph.
+struct Clause {
+  std::u32string text;
+  std::size_t offset = 0;
+};
+
+/// Sentences end at 。！？；; clauses at ，,. A sentence is cut at 其中 ("of which…": a subset).
+std::vector<Clause> clauses_of(const std::u32string& p) {
+  std::vector<Clause> out;
+  std::size_t start = 0;
+  bool subset = false;
+  const std::u32string k_subset = U"其中";
+  for (std::size_t i = 0; i <= p.size(); ++i) {
+    const bool end_sentence =
+        i == p.size() || p[i] == U'。' || p[i] == U'！' || p[i] == U'？' || p[i] == U'；' ||
+        p[i] == U';' || p[i] == U'!' || p[i] == U'?' || p[i] == U'\n';
+    const bool end_clause = end_sentence || p[i] == U'，' || p[i] == U',';
+    if (!end_clause) {
+      continue;
+    }
+    std::u32string piece = p.substr(start, i - start);
+    if (!subset) {
+      const auto cut = piece.find(k_subset);
+      if (cut != std::u32string::npos) {
+        piece.resize(cut);
+        subset = true;
+      }
+      if (!piece.empty()) {
+        out.push_back({piece, start});
+      }
+    }
+    if (end_sentence) {
+      subset = false;
+    }
+    start = i + 1;
+  }
+  return out;
+}
+
+/// Years written as "YYYY年" in a clause.
+std::vector<int> years_in(std::u32string_view c) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i + 4 < c.size(); ++i) {
+    bool digits = true;
+    for (std::size_t k = 0; k < 4; ++k) {
+      digits = digits && c[i + k] >= U'0' && c[i + k] <= U'9';
+    }
+    if (digits && c[i + 4] == U'年' && (i == 0 || c[i - 1] < U'0' || c[i - 1] > U'9')) {
+      int y = 0;
+      for (std::size_t k = 0; k < 4; ++k) {
+        y = y * 10 + static_cast<int>(c[i + k] - U'0');
+      }
+      out.push_back(y);
+    }
+  }
+  return out;
+}
+
+/// The number written right before position `end` (Arabic digits, optionally with thousands
+/// separators, or Chinese numerals) and where it starts.
+std::optional<std::pair<std::int64_t, std::size_t>> number_before(std::u32string_view c,
+                                                                  std::size_t end) {
+  std::size_t start = end;
+  while (start > 0 && ((c[start - 1] >= U'0' && c[start - 1] <= U'9') || c[start - 1] == U',')) {
+    --start;
+  }
+  if (start < end && c[start] != U',') {
+    std::int64_t v = 0;
+    for (std::size_t i = start; i < end; ++i) {
+      if (c[i] == U',') {
+        continue;
+      }
+      if (__builtin_mul_overflow(v, std::int64_t{10}, &v) ||
+          __builtin_add_overflow(v, static_cast<std::int64_t>(c[i] - U'0'), &v)) {
+        return std::nullopt;
+      }
+    }
+    return std::make_pair(v, start);
+  }
+  start = end;
+  while (start > 0 && util::is_chinese_numeral(c[start - 1])) {
+    --start;
+  }
+  if (start == end) {
+    return std::nullopt;
+  }
+  const auto v = util::parse_chinese_numeral(c.substr(start, end - start));
+  if (!v) {
+    return std::nullopt;
+  }
+  return std::make_pair(*v, start);
+}
+
+/// The sum of cells, or nullopt when a cell is missing or not a number (blank counts as 0).
+std::optional<util::Number> sum_of(const std::vector<std::string>& cells, const report::Report& r) {
+  util::Number total{};
+  for (const auto& p : cells) {
+    const report::Cell* c = report::find_cell(r, p);
+    if (c == nullptr || c->state == report::CellState::Absent ||
+        c->state == report::CellState::Text) {
+      return std::nullopt;
+    }
+    if (c->state == report::CellState::Number) {
+      auto next = util::add(total, *c->value);
+      if (!next) {
+        return std::nullopt;
+      }
+      total = *next;
+    }
+  }
+  return total;
+}
+
+constexpr std::size_t k_max_window = 24; // code points between a keyword and its number
+
+} // namespace
+
+void check_prose_figures(const schema::Rule& rule, const report::Report& r,
+                         const schema::Template& t, Out& out) {
+  std::vector<std::u32string> exclude;
+  for (const auto& e : rule.exclude) {
+    exclude.push_back(decode(e));
+  }
+  struct Pattern {
+    const schema::ProsePattern* def;
+    std::vector<std::u32string> keywords, requires_words, forbid;
+  };
+  std::vector<Pattern> patterns;
+  for (const auto& p : rule.patterns) {
+    Pattern q{&p, {}, {}, {}};
+    for (const auto& k : p.keywords) {
+      q.keywords.push_back(decode(k));
+    }
+    for (const auto& k : p.requires_words) {
+      q.requires_words.push_back(decode(k));
+    }
+    for (const auto& k : p.forbid) {
+      q.forbid.push_back(decode(k));
+    }
+    patterns.push_back(std::move(q));
+  }
+  for (const auto& s : t.sections) {
+    if (!rule.sections.empty() &&
+        std::find(rule.sections.begin(), rule.sections.end(), s.key) == rule.sections.end()) {
+      continue;
+    }
+    const auto it = r.sections.find(s.key);
+    if (it == r.sections.end()) {
+      continue;
+    }
+    for (const auto& para : it->second.paragraphs) {
+      const std::u32string text = decode(util::nfkc(para.text));
+      for (const auto& clause : clauses_of(text)) {
+        const std::u32string& c = clause.text;
+        if (std::any_of(exclude.begin(), exclude.end(),
+                        [&](const auto& e) { return contains(c, e); })) {
+          continue;
+        }
+        const auto years = years_in(c);
+        if (r.year && std::any_of(years.begin(), years.end(), [&](int y) { return y != *r.year; })) {
+          continue; // about another year (a comparison, or a wrong year: see the year rule)
+        }
+        std::vector<std::pair<std::size_t, std::size_t>> used; // matched spans
+        for (const auto& pat : patterns) {
+          for (const auto& kw : pat.keywords) {
+            for (std::size_t k = c.find(kw); k != std::u32string::npos; k = c.find(kw, k + 1)) {
+              const std::size_t after = k + kw.size();
+              const bool overlaps = std::any_of(used.begin(), used.end(), [&](const auto& span) {
+                return k < span.second && after > span.first;
+              });
+              if (overlaps) {
+                continue;
+              }
+              const std::size_t unit = c.find(U'件', after);
+              if (unit == std::u32string::npos) {
+                continue;
+              }
+              const auto num = number_before(c, unit);
+              if (!num || num->second < after || num->second - after > k_max_window) {
+                continue;
+              }
+              const std::u32string_view window(c.data() + after, num->second - after);
+              const bool has_required =
+                  std::all_of(pat.requires_words.begin(), pat.requires_words.end(),
+                              [&](const auto& w) { return contains(window, w); });
+              const bool has_forbidden = std::any_of(pat.forbid.begin(), pat.forbid.end(),
+                                                     [&](const auto& w) { return contains(window, w); });
+              if (!has_required || has_forbidden) {
+                continue;
+              }
+              used.emplace_back(k, unit + 1);
+              const util::Number stated{num->first, 0};
+              bool any_usable = false;
+              bool agrees = false;
+              std::optional<util::Number> first_sum;
+              for (const auto& alt : pat.def->alternatives) {
+                const auto sum = sum_of(alt, r);
+                if (!sum) {
+                  continue;
+                }
+                if (!first_sum) {
+                  first_sum = sum;
+                }
+                any_usable = true;
+                agrees = agrees || util::compare(*sum, stated) == 0;
+              }
+              if (!any_usable || agrees) {
+                continue;
+              }
+              const auto& cells = pat.def->alternatives.front();
+              std::vector<std::string> labels;
+              for (const auto& p : cells) {
+                labels.push_back(t.cell_label(p));
+              }
+              auto d = make(rule);
+              d.message = fmt::format("{}：正文「{}」称{}为 {} 件，表格为 {}（{}）", rule.title,
+                                      encode(c), pat.def->name, num->first,
+                                      first_sum->to_string(), fmt::join(labels, " + "));
+              d.cells = cells;
+              d.location = shifted(para.where, clause.offset + num->second);
+              out.push_back(std::move(d));
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+} // namespace xxgk::rules::detail

@@ -1,0 +1,355 @@
+// Structure and metadata rules: sections, headings, table placement, years, statements, agency.
+
+#include "checks.hpp"
+
+#include <xxgk/report/fields.hpp>
+#include <xxgk/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace xxgk::rules::detail {
+
+diag::Diagnostic make(const schema::Rule& rule) {
+  diag::Diagnostic d;
+  d.rule = rule.id;
+  d.severity = rule.severity;
+  return d;
+}
+
+diag::SourceLocation shifted(diag::SourceLocation where, std::size_t offset) {
+  if (where.has_line()) {
+    where.column += static_cast<int>(offset);
+  }
+  return where;
+}
+
+namespace {
+
+std::vector<const schema::Section*> sections_of(const schema::Rule& rule,
+                                                const schema::Template& t) {
+  std::vector<const schema::Section*> out;
+  for (const auto& s : t.sections) {
+    if (rule.sections.empty() ||
+        std::find(rule.sections.begin(), rule.sections.end(), s.key) != rule.sections.end()) {
+      out.push_back(&s);
+    }
+  }
+  return out;
+}
+
+/// "2023年" at `pos` (byte offset) of `text`: the year, or 0.
+int year_at(std::string_view text, std::size_t pos) {
+  if (pos + 7 > text.size()) {
+    return 0;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (text[pos + i] < '0' || text[pos + i] > '9') {
+      return 0;
+    }
+  }
+  if (pos > 0 && text[pos - 1] >= '0' && text[pos - 1] <= '9') {
+    return 0;
+  }
+  if (text.compare(pos + 4, 3, "年") != 0) {
+    return 0;
+  }
+  return std::stoi(std::string(text.substr(pos, 4)));
+}
+
+} // namespace
+
+void check_sections(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
+                    Out& out) {
+  std::map<std::string, int> seen;
+  for (const auto& h : r.headings) {
+    if (++seen[h.section] == 2) {
+      auto d = make(rule);
+      d.message = fmt::format("章节「{}」重复出现", h.text);
+      d.location = h.where;
+      out.push_back(std::move(d));
+    }
+  }
+  // Missing sections, located at the next heading that is present.
+  for (std::size_t i = 0; i < t.sections.size(); ++i) {
+    const auto& s = t.sections[i];
+    if (seen.count(s.key) != 0) {
+      continue;
+    }
+    auto d = make(rule);
+    d.message = fmt::format("缺少第{}部分「{}」", s.number, s.label.text);
+    for (std::size_t j = i + 1; j < t.sections.size(); ++j) {
+      const auto it = r.sections.find(t.sections[j].key);
+      if (it != r.sections.end() && it->second.found) {
+        d.location = it->second.where;
+        break;
+      }
+    }
+    out.push_back(std::move(d));
+  }
+  // Order of first occurrences.
+  std::map<std::string, std::size_t> rank;
+  for (std::size_t i = 0; i < t.sections.size(); ++i) {
+    rank[t.sections[i].key] = i;
+  }
+  std::size_t last = 0;
+  std::map<std::string, bool> first_seen;
+  for (const auto& h : r.headings) {
+    if (first_seen[h.section]) {
+      continue;
+    }
+    first_seen[h.section] = true;
+    const std::size_t k = rank[h.section];
+    if (k < last) {
+      auto d = make(rule);
+      d.message = fmt::format("章节「{}」的位置不对：应在第{}部分之前", h.text,
+                              t.sections[last].number);
+      d.location = h.where;
+      out.push_back(std::move(d));
+    }
+    last = std::max(last, k);
+  }
+}
+
+void check_section_wording(const schema::Rule& rule, const report::Report& r,
+                           const schema::Template& t, Out& out) {
+  for (const auto& h : r.headings) {
+    if (!h.variant) {
+      continue;
+    }
+    std::string canonical;
+    for (const auto& s : t.sections) {
+      if (s.key == h.section) {
+        canonical = s.label.text;
+      }
+    }
+    auto d = make(rule);
+    d.message = fmt::format("章节标题「{}」与模板「{}」措辞不同（已按该部分识别）", h.text, canonical);
+    d.location = h.where;
+    out.push_back(std::move(d));
+  }
+}
+
+void check_table_placement(const schema::Rule& rule, const report::Report& r,
+                           const schema::Template& t, Out& out) {
+  for (const auto& table : t.tables) {
+    const auto it = r.table_sections.find(table.key);
+    if (it == r.table_sections.end() || it->second == table.section) {
+      continue;
+    }
+    const auto sec = r.sections.find(table.section);
+    if (sec == r.sections.end() || !sec->second.found) {
+      continue; // the missing heading is reported by the sections rule
+    }
+    std::string where_found = "正文开头";
+    for (const auto& s : t.sections) {
+      if (s.key == it->second) {
+        where_found = "第" + s.number + "部分";
+      }
+    }
+    auto d = make(rule);
+    d.message = fmt::format("表{}（{}）应在「{}」部分，实际在{}", table.name, table.title,
+                            sec->second.heading, where_found);
+    const auto loc = r.table_locations.find(table.key);
+    if (loc != r.table_locations.end()) {
+      d.location = loc->second;
+    }
+    out.push_back(std::move(d));
+  }
+}
+
+void check_section_not_empty(const schema::Rule& rule, const report::Report& r,
+                             const schema::Template& t, Out& out) {
+  for (const auto* s : sections_of(rule, t)) {
+    const auto it = r.sections.find(s->key);
+    if (it == r.sections.end() || !it->second.found) {
+      continue;
+    }
+    if (!util::trim(it->second.text).empty()) {
+      continue;
+    }
+    auto d = make(rule);
+    d.message = fmt::format("第{}部分「{}」没有内容", s->number, it->second.heading);
+    d.location = it->second.where;
+    out.push_back(std::move(d));
+  }
+}
+
+void check_period_year(const schema::Rule& rule, const report::Report& r, Out& out) {
+  if (!r.year) {
+    return;
+  }
+  for (const auto& [key, section] : r.sections) {
+    for (const auto& p : section.paragraphs) {
+      const std::string& text = p.text;
+      if (text.find("统计") == std::string::npos) {
+        continue;
+      }
+      bool reported = false; // one finding per paragraph
+      for (const std::string_view date : {"1月1日", "12月31日"}) {
+        if (reported) {
+          break;
+        }
+        for (std::size_t pos = text.find(date); pos != std::string::npos;
+             pos = text.find(date, pos + 1)) {
+          if (pos < 7) {
+            continue;
+          }
+          const int y = year_at(text, pos - 7);
+          if (y == 0 || y == *r.year) {
+            continue;
+          }
+          auto d = make(rule);
+          d.message = fmt::format("统计期限写的是{}年{}，但本报告是{}年度报告", y, date, *r.year);
+          d.location = shifted(p.where, util::count_codepoints(text.substr(0, pos - 7)));
+          out.push_back(std::move(d));
+          reported = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
+void check_prose_year(const schema::Rule& rule, const report::Report& r, Out& out) {
+  if (!r.year) {
+    return;
+  }
+  for (const auto& key : rule.sections) {
+    const auto it = r.sections.find(key);
+    if (it == r.sections.end()) {
+      continue;
+    }
+    for (const auto& p : it->second.paragraphs) {
+      // Skip a leading item number such as "（一）" or "1."; then look for "YYYY年".
+      const std::string folded = util::nfkc(p.text);
+      std::size_t pos = 0;
+      std::size_t skipped_cp = 0;
+      while (pos < folded.size()) {
+        std::size_t next = pos;
+        const char32_t cp = util::next_codepoint(folded, next);
+        const bool numbering = cp == '(' || cp == ')' || cp == '.' || cp == U'、' ||
+                               util::is_space(cp) || util::is_chinese_numeral(cp);
+        if (!numbering || (cp >= '0' && cp <= '9')) {
+          break;
+        }
+        pos = next;
+        ++skipped_cp;
+      }
+      const int y = year_at(folded, pos);
+      if (y == 0 || y == *r.year) {
+        continue;
+      }
+      auto d = make(rule);
+      d.message = fmt::format("这一段以「{}年」开头，但本报告是{}年度报告（可能沿用了其他年度的文字）", y,
+                              *r.year);
+      d.location = shifted(p.where, skipped_cp);
+      out.push_back(std::move(d));
+    }
+  }
+}
+
+void check_statement(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
+                     Out& out) {
+  if (!r.year || *r.year < rule.min_year) {
+    return;
+  }
+  std::string text;
+  diag::SourceLocation where = r.title_where;
+  std::string heading;
+  for (const auto* s : sections_of(rule, t)) {
+    const auto it = r.sections.find(s->key);
+    if (it == r.sections.end() || !it->second.found) {
+      continue;
+    }
+    text += it->second.text;
+    where = it->second.where;
+    heading = it->second.heading;
+  }
+  if (heading.empty()) {
+    return; // the missing section is reported by the sections rule
+  }
+  for (const auto& k : rule.keywords) {
+    if (text.find(k) != std::string::npos) {
+      return;
+    }
+  }
+  auto d = make(rule);
+  d.message = fmt::format("{}：「{}」中没有提到{}", rule.title, heading,
+                          fmt::join(rule.keywords, "或"));
+  d.location = where;
+  out.push_back(std::move(d));
+}
+
+std::vector<std::string> matching_paths(const std::vector<std::string>& patterns,
+                                        const schema::Template& tmpl) {
+  auto glob = [](std::string_view pattern, std::string_view path) {
+    std::size_t pi = 0;
+    std::size_t si = 0;
+    while (pi < pattern.size()) {
+      if (pattern[pi] == '*') {
+        const auto dot = path.find('.', si);
+        si = dot == std::string_view::npos ? path.size() : dot;
+        ++pi;
+        continue;
+      }
+      if (si >= path.size() || pattern[pi] != path[si]) {
+        return false;
+      }
+      ++pi;
+      ++si;
+    }
+    return si == path.size();
+  };
+  std::vector<std::string> out;
+  for (const auto& p : tmpl.cell_paths()) {
+    for (const auto& pattern : patterns) {
+      if (glob(pattern, p)) {
+        out.push_back(p);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+void check_agency_cannot(const schema::Rule& rule, const report::Report& r,
+                         const schema::Template& t, Out& out) {
+  if (!r.agency) {
+    return;
+  }
+  const std::string& agency = *r.agency;
+  auto contains = [&](const std::string& s) { return agency.find(s) != std::string::npos; };
+  if (std::none_of(rule.agency_patterns.begin(), rule.agency_patterns.end(), contains) ||
+      std::any_of(rule.agency_exclude.begin(), rule.agency_exclude.end(), contains)) {
+    return;
+  }
+  std::vector<std::string> cells;
+  std::vector<std::string> shown;
+  const report::Cell* first = nullptr;
+  for (const auto& p : matching_paths(rule.cells, t)) {
+    const report::Cell* c = report::find_cell(r, p);
+    if (c == nullptr || c->state != report::CellState::Number || c->value->units <= 0) {
+      continue;
+    }
+    if (first == nullptr) {
+      first = c;
+    }
+    cells.push_back(p);
+    const auto [row, col] = t.row_column_labels(p);
+    shown.push_back(fmt::format("{}{} {}", row, col, c->value->to_string()));
+  }
+  if (cells.empty()) {
+    return;
+  }
+  auto d = make(rule);
+  d.message = fmt::format("{}：「{}」没有制定规章的权限，表二却填了 {}", rule.title, agency,
+                          fmt::join(shown, "、"));
+  d.cells = std::move(cells);
+  d.location = first->where;
+  out.push_back(std::move(d));
+}
+
+} // namespace xxgk::rules::detail
