@@ -965,9 +965,11 @@ TitleInfo find_title(const document::Document& doc) {
     }
     const std::string text = util::nfkc(p->text);
     // A title is short and names the report; the first such paragraph is the title.
+    // "工作告年度报" (a garbled title, format.md §2) still names 政府信息公开.
     const bool titled = util::count_codepoints(text) <= k_max_title &&
                         (text.find("年报") != std::string::npos ||
-                         text.find("报告") != std::string::npos);
+                         text.find("报告") != std::string::npos ||
+                         text.find("政府信息公开") != std::string::npos);
     if (!titled) {
       continue;
     }

@@ -117,4 +117,7 @@ TEST_CASE("the title gives agency and year in its common variants") {
   CHECK(title("红星镇2023年度政府信息公开工作年度报告").year == 2023);
   CHECK(title("2021年青山县人民政府政府信息公开工作年度报告").agency == "青山县人民政府");
   CHECK_FALSE(title("政府信息公开工作年度报告").year.has_value());
+  CHECK(title("昌图县七家子镇2023年政府信息公开 工作告年度报").agency == "昌图县七家子镇");
+  CHECK(title("漳平市审计局2025年政府信息公开工作的年度报告").year == 2025);
+  CHECK(title("东方红乡2023年政府信息公开年报").agency == "东方红乡");
 }
