@@ -52,6 +52,8 @@ constexpr std::size_t k_max_heading = 40;
 
 struct StreamCell {
   const document::Cell* cell = nullptr;
+  /// Row number within the stream when the table's rows are real rows; -1 when they are guesses.
+  long row = -1;
   TextKeys keys;
   util::ParsedValue value;
   [[nodiscard]] bool is_value() const { return value.kind != util::ValueKind::Text; }
@@ -59,14 +61,17 @@ struct StreamCell {
 
 std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables) {
   std::vector<StreamCell> out;
+  long row_id = 0;
   for (const auto* t : tables) {
     for (const auto& row : t->rows) {
+      ++row_id;
       for (const auto& c : row.cells) {
         if (c.merged_continuation) {
           continue; // the merged cell above holds the text; its continuations are not values
         }
         StreamCell s;
         s.cell = &c;
+        s.row = t->structure == document::RowStructure::Reliable ? row_id : -1;
         s.value = util::parse_value(c.text);
         if (s.value.kind == util::ValueKind::Text) {
           s.keys = keys_of(c.text);
@@ -105,6 +110,36 @@ report::CellState state_of(const util::ParsedValue& v) {
     return report::CellState::Text;
   }
   return report::CellState::Text;
+}
+
+/// The value cells after the label at `i`, at most `width`, stopping at a cell `stops`. In a
+/// table with real rows they come from the label's row only, and empty cells that pad a merged
+/// label (what TSV and Markdown write for a label spanning columns) are dropped from the front,
+/// then empty cells after a value that spans columns from the back.
+/// Returns the index after the last cell consumed.
+template <class Stops>
+std::size_t values_after(const std::vector<StreamCell>& s, std::size_t i, std::size_t width,
+                         Stops stops, std::vector<const StreamCell*>& values) {
+  std::size_t j = i + 1;
+  if (s[i].row < 0) {
+    while (j < s.size() && values.size() < width && !stops(s[j])) {
+      values.push_back(&s[j]);
+      ++j;
+    }
+    return j;
+  }
+  while (j < s.size() && s[j].row == s[i].row && !stops(s[j])) {
+    values.push_back(&s[j]);
+    ++j;
+  }
+  while (values.size() > width && values.front()->value.kind == util::ValueKind::Blank) {
+    values.erase(values.begin());
+  }
+  // …and empty cells after a value cell that spans columns (表二 （五）（六）（八） in 2021).
+  while (values.size() > width && values.back()->value.kind == util::ValueKind::Blank) {
+    values.pop_back();
+  }
+  return j;
 }
 
 class Extractor {
@@ -289,16 +324,10 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
   std::set<std::size_t> found_rows;
   std::optional<std::size_t> current_group;
   auto take_values = [&](std::size_t i, std::vector<const StreamCell*>& values) {
-    std::size_t j = i + 1;
-    while (j < s.size() && values.size() < width) {
-      const Hit h = classify(s[j], t, false);
-      if (h.kind == Kind::Row || h.kind == Kind::Group) {
-        break;
-      }
-      values.push_back(&s[j]);
-      ++j;
-    }
-    return j;
+    return values_after(s, i, width, [&](const StreamCell& c) {
+      const Hit h = classify(c, t, false);
+      return h.kind == Kind::Row || h.kind == Kind::Group;
+    }, values);
   };
 
   for (std::size_t i = header_end; i < s.size();) {
@@ -502,15 +531,9 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         }
       }
       std::vector<const StreamCell*> values;
-      std::size_t j = i + 1;
-      while (j < s.size() && values.size() < cols.size()) {
-        const Hit hj = classify(s[j], t, false);
-        if (hj.kind != Kind::None) {
-          break;
-        }
-        values.push_back(&s[j]);
-        ++j;
-      }
+      const std::size_t j = values_after(s, i, cols.size(), [&](const StreamCell& x) {
+        return classify(x, t, false).kind != Kind::None;
+      }, values);
       if (found_rows.count({b, h.index}) != 0) {
         m_out.diagnostics.push_back(make_diag(
             "EXTRACT-DUPLICATE",
