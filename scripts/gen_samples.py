@@ -8,7 +8,7 @@ Run from the repository root:
 It (re)writes samples/*.txt (valid reports) and samples/invalid/<RULE>.txt (each
 triggers exactly one rule), then verifies every file with the small independent
 checker `check()` below.  samples/dongfanghong-2023.txt (a real report) is never
-written; it is only copied from /work/shared/samples/ when absent, and it is used
+written; it is only copied from ../shared/samples/ when absent, and it is used
 to self-test the 2019 table renderer byte for byte.
 
 The Tika text form is what Apache Tika's XHTMLContentHandler produces for a .docx:
@@ -28,7 +28,7 @@ Reusable API (a .docx generator imports this module):
   samples_full()   -> yields (filename, template, year, agency, figs, style, expected_rules)
   check(fig, template, year=None) -> sorted list of rule IDs that fire
 
-Figures are a dict keyed by model paths (docs: /work/shared/spec/model.md), e.g.
+Figures are a dict keyed by model paths (docs: docs/model.md), e.g.
 "requests.new_received.natural_person".  A value is an int, a decimal string such as
 "96171.6", None (blank cell), or any other string, written verbatim.
 """
@@ -892,7 +892,8 @@ def samples_table():
 
 # --------------------------------------------------------------------------- main
 
-REAL_SAMPLE = "/work/shared/samples/dongfanghong-2023.txt"
+# The shared reference copy, beside the repository (../shared/ in the team layout).
+REAL_SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "samples", "dongfanghong-2023.txt")
 
 
 def _selftest_dongfanghong(path):

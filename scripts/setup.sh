@@ -4,8 +4,9 @@
 set -euo pipefail
 
 packages=(
-  cmake g++ make pkg-config python3
+  cmake g++ make pkg-config python3 python3-jsonschema
   libcli11-dev libpugixml-dev libfmt-dev doctest-dev nlohmann-json3-dev libzip-dev libutf8proc-dev
+  libxml2-dev
 )
 
 missing=()

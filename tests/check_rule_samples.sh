@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every rule that `xxgk rules` lists has a sample samples/invalid/<RULE>[.<variant>].txt that
-# triggers exactly that rule, and every valid sample (samples/*.txt) triggers no error.
+# Every rule that `xxgk rules` lists has a sample samples/invalid/<RULE>[.<variant>].txt (or, for
+# cross-document rules, a directory samples/batch/<RULE>/) that triggers exactly that rule, and
+# every valid sample (samples/*.txt) triggers no error.
 set -u
 XXGK="$1"
 ROOT="$2"
@@ -9,6 +10,18 @@ rules=$("$XXGK" rules | awk 'NR > 1 {print $1}')
 [ -n "$rules" ] || { echo "xxgk rules listed nothing"; exit 1; }
 for rule in $rules; do
   case "$rule" in READ-*) continue ;; esac # reader findings: covered by the reader tests
+  if [ -d "$ROOT/samples/batch/$rule" ]; then
+    # Cross-document rules: a directory of reports that together trigger exactly the rule.
+    got=$("$XXGK" check --format json "$ROOT/samples/batch/$rule" 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(" ".join(sorted({x["rule"] for r in d["reports"] for x in r.get("diagnostics", [])})))')
+    if [ "$got" != "$rule" ]; then
+      echo "FAIL: samples/batch/$rule triggers [$got], expected exactly [$rule]"
+      status=1
+    fi
+    continue
+  fi
   shopt -s nullglob
   files=("$ROOT/samples/invalid/$rule.txt" "$ROOT/samples/invalid/$rule".*.txt)
   found=0

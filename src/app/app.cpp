@@ -1,17 +1,29 @@
+#include "convert.hpp"
 #include <xxgk/app/app.hpp>
+#include <xxgk/app/batch.hpp>
 #include <xxgk/document/read.hpp>
 #include <xxgk/emit/emitters.hpp>
+#include <xxgk/emit/report_rows.hpp>
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/io/file.hpp>
+#include <xxgk/rules/cross.hpp>
 #include <xxgk/rules/engine.hpp>
 #include <xxgk/schema/schema.hpp>
+#include <xxgk/util/text.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <set>
+#include <sstream>
 
 namespace xxgk::app {
 
@@ -68,8 +80,11 @@ std::vector<schema::Template> load_templates(const Options& o) {
   return out;
 }
 
-emit::ReportResult process(const std::string& path, const std::vector<schema::Template>& templates,
-                           const Options& o) {
+/// Reads, extracts and checks one input. nullopt: a file found in a directory that is not a
+/// report document (skipped and counted, not reported).
+std::optional<emit::ReportResult> process(const std::string& path,
+                                          const std::vector<schema::Template>& templates,
+                                          const Options& o, Origin origin = Origin::Given) {
   emit::ReportResult result;
   result.source = path == "-" ? "<stdin>" : path;
   auto bytes = read_input(path);
@@ -82,6 +97,10 @@ emit::ReportResult process(const std::string& path, const std::vector<schema::Te
   ro.input_format = o.input_format;
   ro.encoding = o.encoding;
   auto doc = document::read(*bytes, ro);
+  if (origin == Origin::Found &&
+      (doc ? !looks_like_report(*doc) : is_not_a_report(doc.error().message))) {
+    return std::nullopt;
+  }
   if (!doc) {
     result.readable = false;
     result.read_error = doc.error().message;
@@ -111,16 +130,491 @@ emit::ReportResult process(const std::string& path, const std::vector<schema::Te
   return result;
 }
 
-int exit_code(const std::vector<emit::ReportResult>& results) {
-  bool errors = false;
-  for (const auto& r : results) {
-    if (!r.readable) {
-      return k_exit_usage;
-    }
-    errors = errors || r.count(diag::Severity::Error) > 0;
-  }
-  return errors ? k_exit_findings : k_exit_clean;
+// --- The rule catalogue -----------------------------------------------------------------------
+
+/// Findings of the input readers (document/). They have no schema entry; this table gives them
+/// their titles, description and an example until the readers list them themselves.
+const std::vector<emit::RuleInfo>& reader_rules() {
+  static const std::vector<emit::RuleInfo> k_rules = [] {
+    std::vector<emit::RuleInfo> out(2);
+    out[0].id = "READ-ENCODING";
+    out[0].severity = diag::Severity::Warning;
+    out[0].kind = "reader";
+    out[0].title = "文本中有无法解码的字节";
+    out[0].title_en = "Undecodable bytes in the text";
+    out[0].description = "文本文件中有不符合其编码的字节，已替换为 U+FFFD；附近的数字可能读错。";
+    out[0].fix = "用 UTF-8 或 GB18030 重新保存文件，或用 --encoding 指定正确的编码。";
+    out[1].id = "READ-REVISIONS";
+    out[1].severity = diag::Severity::Warning;
+    out[1].kind = "reader";
+    out[1].title = "文档含有未接受的修订";
+    out[1].title_en = "The document has unaccepted revisions";
+    out[1].description = "Word 文档中有尚未接受或拒绝的修订（插入、删除）；已按接受全部修订读取。";
+    out[1].fix = "在 Word 中接受或拒绝全部修订后另存。";
+    out[1].example = "tests/data/docx/hongxing-2021-tracked.docx";
+    return out;
+  }();
+  return k_rules;
 }
+
+/// English titles of the built-in extraction checks (extract::BuiltinRule has the Chinese ones).
+std::string builtin_title_en(std::string_view id) {
+  static const std::map<std::string, std::string, std::less<>> k_titles = {
+      {"EXTRACT-TABLE", "Table not found"},
+      {"EXTRACT-ROW", "Row not found"},
+      {"EXTRACT-COLUMN", "Wrong number of values in a row"},
+      {"EXTRACT-LAYOUT", "Table layout not recognised"},
+      {"EXTRACT-FUZZY", "Approximate label match"},
+      {"EXTRACT-UNKNOWN", "Content that belongs nowhere"},
+      {"EXTRACT-DUPLICATE", "Duplicate row"},
+      {"EXTRACT-TITLE", "No year or agency in the title"},
+      {"EXTRACT-SUBTOTAL", "Subtotal does not add up"},
+  };
+  const auto it = k_titles.find(id);
+  return it == k_titles.end() ? std::string() : it->second;
+}
+
+/// The kind of the cross-document rules (rules/cross.hpp): they apply to a batch, not one report.
+constexpr const char* k_cross_kind = "cross-document";
+
+/// Every rule a run may report: the templates' rules (by ID), the built-in extraction checks and
+/// the readers' findings.
+std::vector<emit::RuleInfo> rule_catalog(const std::vector<schema::Template>& templates) {
+  std::map<std::string, emit::RuleInfo> by_id;
+  for (const auto& t : templates) {
+    for (const auto& r : t.rules) {
+      auto& info = by_id[r.id];
+      info.id = r.id;
+      info.severity = r.severity;
+      info.kind = r.kind;
+      info.title = r.title;
+      info.title_en = r.title_en;
+      info.description = r.description;
+      info.template_text = r.template_text;
+      info.fix = r.fix;
+      info.templates.push_back(t.id);
+      info.example = fmt::format("samples/invalid/{}.txt", r.id);
+    }
+  }
+  std::vector<emit::RuleInfo> out;
+  for (auto& [id, info] : by_id) {
+    out.push_back(std::move(info));
+  }
+  for (const auto& b : extract::builtin_rules()) {
+    emit::RuleInfo info;
+    info.id = std::string(b.id);
+    info.severity = b.severity;
+    info.kind = "extraction";
+    info.title = std::string(b.title);
+    info.title_en = builtin_title_en(b.id);
+    info.description = std::string(b.description);
+    info.example = fmt::format("samples/invalid/{}.txt", b.id);
+    out.push_back(std::move(info));
+  }
+  for (const auto& c : rules::cross::rule_metas()) {
+    emit::RuleInfo info;
+    info.id = std::string(c.id);
+    info.severity = c.severity;
+    info.kind = k_cross_kind;
+    info.title = std::string(c.title);
+    info.title_en = std::string(c.title_en);
+    info.description = std::string(c.description);
+    info.template_text = std::string(c.template_text);
+    info.fix = std::string(c.fix);
+    info.example = fmt::format("samples/batch/{}/", c.id);
+    out.push_back(std::move(info));
+  }
+  for (const auto& r : reader_rules()) {
+    out.push_back(r);
+  }
+  return out;
+}
+
+// --- Choices and "did you mean" ----------------------------------------------------------------
+
+/// " (did you mean 'x'?)" for the closest candidate, or "" when none is close.
+std::string suggestion(std::string_view given, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(1, given.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    const std::size_t d = util::edit_distance(given, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+}
+
+/// The value of an enumerated option, or a usage error naming the choices.
+template <class T>
+T choose(std::string_view what, std::string_view given,
+         const std::vector<std::pair<std::string, T>>& choices) {
+  std::vector<std::string> names;
+  for (const auto& [name, value] : choices) {
+    if (name == given) {
+      return value;
+    }
+    names.push_back(name);
+  }
+  throw UsageError{fmt::format("unknown {} '{}'{}; choose one of: {}", what, given,
+                               suggestion(given, names), fmt::join(names, ", "))};
+}
+
+emit::Lang lang_of(const Options& o) {
+  return choose<emit::Lang>("language (--lang)", o.lang,
+                            {{"zh", emit::Lang::Zh}, {"en", emit::Lang::En}});
+}
+
+// --- Selection ---------------------------------------------------------------------------------
+
+enum class Level { Error, Warning, Info, Off };
+
+/// --select / --ignore / --severity, resolved against the rule catalogue. A selector is a rule
+/// ID, a prefix of IDs (T3, EXTRACT-) or ALL. For each rule the longest matching selector decides
+/// (ignore wins a tie), as in ruff; --severity RULE=off disables a rule too.
+class RuleSelection {
+public:
+  RuleSelection(const Options& o, const std::vector<emit::RuleInfo>& catalog) {
+    for (const auto& r : catalog) {
+      m_ids.push_back(r.id);
+    }
+    for (const auto& s : o.select) {
+      m_selectors.push_back({validated(s, "--select"), true});
+    }
+    if (o.select.empty()) {
+      m_selectors.push_back({"", true});
+    }
+    for (const auto& s : o.ignore) {
+      m_selectors.push_back({validated(s, "--ignore"), false});
+    }
+    for (const auto& s : o.severity) {
+      const auto eq = s.find('=');
+      if (eq == std::string::npos) {
+        throw UsageError{fmt::format("--severity '{}': expected RULE=error|warning|info|off", s)};
+      }
+      const Level level = choose<Level>("severity", std::string_view(s).substr(eq + 1),
+                                        {{"error", Level::Error},
+                                         {"warning", Level::Warning},
+                                         {"info", Level::Info},
+                                         {"off", Level::Off}});
+      m_levels.push_back({validated(s.substr(0, eq), "--severity"), level});
+    }
+  }
+
+  /// Whether findings of this rule are reported.
+  [[nodiscard]] bool enabled(std::string_view id) const {
+    std::size_t best = 0;
+    bool on = false;
+    bool matched = false;
+    for (const auto& sel : m_selectors) {
+      if (!id.starts_with(sel.prefix)) {
+        continue;
+      }
+      if (!matched || sel.prefix.size() > best || (sel.prefix.size() == best && !sel.select)) {
+        best = sel.prefix.size();
+        on = sel.select;
+        matched = true;
+      }
+    }
+    return on && level(id) != Level::Off;
+  }
+
+  /// The --severity given for a rule (the longest matching prefix; the later one on a tie).
+  [[nodiscard]] std::optional<Level> level(std::string_view id) const {
+    std::optional<Level> out;
+    std::size_t best = 0;
+    for (const auto& l : m_levels) {
+      if (id.starts_with(l.prefix) && (!out || l.prefix.size() >= best)) {
+        best = l.prefix.size();
+        out = l.level;
+      }
+    }
+    return out;
+  }
+
+  /// Drops the findings of disabled rules, applies --severity, and lists the rules checked.
+  void apply(emit::ReportResult& r, const std::vector<emit::RuleInfo>& catalog) const {
+    std::erase_if(r.diagnostics, [this](const diag::Diagnostic& d) { return !enabled(d.rule); });
+    for (auto& d : r.diagnostics) {
+      switch (level(d.rule).value_or(Level::Off)) {
+      case Level::Error:
+        d.severity = diag::Severity::Error;
+        break;
+      case Level::Warning:
+        d.severity = diag::Severity::Warning;
+        break;
+      case Level::Info:
+        d.severity = diag::Severity::Info;
+        break;
+      case Level::Off:
+        break; // no override
+      }
+    }
+    r.rules_checked.clear();
+    for (const auto& rule : catalog) {
+      const bool applies = rule.templates.empty() || r.tmpl == nullptr ||
+                           std::find(rule.templates.begin(), rule.templates.end(), r.tmpl->id) !=
+                               rule.templates.end();
+      // Reader findings depend on the input form; they appear when they are reported.
+      if (applies && rule.kind != "reader" && rule.kind != k_cross_kind && enabled(rule.id)) {
+        r.rules_checked.push_back(rule.id);
+      }
+    }
+  }
+
+private:
+  struct Selector {
+    std::string prefix;
+    bool select;
+  };
+  struct RuleLevel {
+    std::string prefix;
+    Level level;
+  };
+
+  /// The selector as a prefix; a usage error when it matches no rule.
+  [[nodiscard]] std::string validated(const std::string& s, std::string_view option) const {
+    if (s == "ALL") {
+      return "";
+    }
+    for (const auto& id : m_ids) {
+      if (!s.empty() && id.starts_with(s)) {
+        return s;
+      }
+    }
+    // Suggest among the IDs and their prefixes up to each '-' (T3, EXTRACT …).
+    std::vector<std::string> candidates;
+    for (const auto& id : m_ids) {
+      for (auto dash = id.find('-'); dash != std::string::npos; dash = id.find('-', dash + 1)) {
+        candidates.push_back(id.substr(0, dash));
+      }
+      candidates.push_back(id);
+    }
+    throw UsageError{fmt::format("{}: unknown rule '{}'{}; 'xxgk rules' lists the rules", option, s,
+                                 suggestion(s, candidates))};
+  }
+
+  std::vector<std::string> m_ids;
+  std::vector<Selector> m_selectors;
+  std::vector<RuleLevel> m_levels;
+};
+
+// --- Baseline ----------------------------------------------------------------------------------
+
+/// Fingerprint → how many findings with it the baseline accepts.
+using Baseline = std::map<std::string, int>;
+
+constexpr int k_baseline_version = 1;
+
+Baseline read_baseline(const std::string& path) {
+  auto text = io::read_file(path);
+  if (!text) {
+    throw UsageError{fmt::format("{}: {}", path, text.error().message)};
+  }
+  Baseline out;
+  try {
+    const auto j = nlohmann::json::parse(*text);
+    if (!j.is_object() || j.value("version", 0) != k_baseline_version || !j.contains("findings") ||
+        !j["findings"].is_array()) {
+      throw UsageError{
+          fmt::format("{}: not an xxgk baseline (write one with --write-baseline)", path)};
+    }
+    for (const auto& f : j["findings"]) {
+      out[f.at("fingerprint").get<std::string>()] += f.value("count", 1);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw UsageError{fmt::format("{}: not an xxgk baseline ({})", path, e.what())};
+  }
+  return out;
+}
+
+/// The baseline file for the findings of `results` (deterministic: sorted by fingerprint).
+std::string baseline_text(const std::vector<emit::ReportResult>& results) {
+  struct Entry {
+    int count = 0;
+    std::string rule;
+    std::string source;
+    std::string message;
+  };
+  std::map<std::string, Entry> entries;
+  for (const auto& r : results) {
+    for (const auto& d : r.diagnostics) {
+      auto& e = entries[emit::fingerprint(r, d)];
+      if (e.count++ == 0) {
+        e.rule = d.rule;
+        e.source = r.source;
+        e.message = d.message;
+      }
+    }
+  }
+  nlohmann::ordered_json j;
+  j["version"] = k_baseline_version;
+  j["tool"] = emit::k_tool_name;
+  j["findings"] = nlohmann::ordered_json::array();
+  for (const auto& [fp, e] : entries) {
+    j["findings"].push_back({{"fingerprint", fp},
+                             {"count", e.count},
+                             {"rule", e.rule},
+                             {"source", e.source},
+                             {"message", e.message}});
+  }
+  return j.dump(2) + "\n";
+}
+
+/// Removes the findings the baseline accepts; returns how many.
+int apply_baseline(std::vector<emit::ReportResult>& results, Baseline baseline) {
+  int suppressed = 0;
+  for (auto& r : results) {
+    std::erase_if(r.diagnostics, [&](const diag::Diagnostic& d) {
+      auto it = baseline.find(emit::fingerprint(r, d));
+      if (it == baseline.end() || it->second == 0) {
+        return false;
+      }
+      --it->second;
+      ++suppressed;
+      return true;
+    });
+  }
+  return suppressed;
+}
+
+// --- Batches (issue 6) ---------------------------------------------------------------------------
+
+/// Inputs of a run and how many were passed over; see batch.hpp.
+struct BatchInputs {
+  Inputs inputs;
+  int not_reports = 0; ///< files found in directories that are not report documents
+};
+
+/// Batches at least this large show progress on a terminal.
+constexpr std::size_t k_progress_min_inputs = 20;
+
+/// Expands the arguments and reads, extracts and checks every input on -j threads; `each` sees
+/// the results in input order (on this thread). Problems with the inputs go to `err` at once.
+BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& templates,
+                       std::ostream& err, const std::function<void(emit::ReportResult&&)>& each) {
+  BatchInputs b;
+  b.inputs = collect_inputs(o.paths, o.hidden ? Hidden::Include : Hidden::Skip);
+  for (const auto& p : b.inputs.problems) {
+    err << fmt::format("xxgk: error: {}: {}\n", p.path, p.message);
+  }
+  const auto& files = b.inputs.files;
+  // Only the results between the last one handed on and the threads' window are held here.
+  std::vector<std::optional<emit::ReportResult>> pending(files.size());
+  const bool show_progress = o.stderr_is_tty && !o.quiet && files.size() >= k_progress_min_inputs;
+  const auto start = std::chrono::steady_clock::now();
+  auto last_shown = start;
+  Progress progress;
+  if (show_progress) {
+    progress = [&](std::size_t done, std::size_t total) {
+      const auto now = std::chrono::steady_clock::now();
+      if (done < total && now - last_shown < std::chrono::milliseconds(100)) {
+        return;
+      }
+      last_shown = now;
+      const double seconds = std::chrono::duration<double>(now - start).count();
+      err << "\r" << progress_line(done, total, seconds) << "\x1b[K" << std::flush;
+    };
+  }
+  const unsigned jobs = job_count(o.jobs);
+  if (jobs > 1 && files.size() > 1) {
+    // libxml2 must be initialised on one thread before several use it (the HTML reader calls
+    // xmlInitParser on each read): one tiny page read here does that.
+    document::ReadOptions html;
+    html.input_format = "html";
+    (void)document::read("<html><body></body></html>", html);
+  }
+  run_ordered(
+      files.size(), jobs,
+      [&](std::size_t i) { pending[i] = process(files[i].path, templates, o, files[i].origin); },
+      [&](std::size_t i) {
+        std::optional<emit::ReportResult> r = std::move(pending[i]);
+        pending[i].reset();
+        if (r) {
+          each(std::move(*r));
+        } else {
+          ++b.not_reports;
+        }
+      },
+      progress);
+  if (show_progress) {
+    err << "\r\x1b[K" << std::flush;
+  }
+  return b;
+}
+
+/// The closing summary of a batch on stderr: counts, then the most frequent rules.
+void write_batch_summary(const BatchInputs& b, const std::vector<emit::ReportResult>& reports,
+                         std::ostream& err) {
+  int clean = 0;
+  int with_errors = 0;
+  int with_warnings = 0;
+  int unreadable = 0;
+  std::map<std::string, int> per_rule;
+  for (const auto& r : reports) {
+    if (!r.readable) {
+      ++unreadable;
+      continue;
+    }
+    const int errors = r.count(diag::Severity::Error);
+    const int warnings = r.count(diag::Severity::Warning);
+    clean += errors == 0 && warnings == 0 ? 1 : 0;
+    with_errors += errors > 0 ? 1 : 0;
+    with_warnings += warnings > 0 ? 1 : 0;
+    for (const auto& d : r.diagnostics) {
+      ++per_rule[d.rule];
+    }
+  }
+  err << fmt::format("xxgk: checked {} {}: {} clean, {} with errors, {} with warnings, {} "
+                     "unreadable\n",
+                     reports.size() - static_cast<std::size_t>(unreadable),
+                     reports.size() - static_cast<std::size_t>(unreadable) == 1 ? "report"
+                                                                                : "reports",
+                     clean, with_errors, with_warnings, unreadable);
+  const int skipped =
+      b.not_reports + b.inputs.hidden_skipped + b.inputs.special_skipped + b.inputs.links_skipped;
+  if (skipped > 0) {
+    err << fmt::format("xxgk: skipped {}: {} not reports, {} hidden, {} already walked "
+                       "(symbolic links), {} other\n",
+                       skipped, b.not_reports, b.inputs.hidden_skipped, b.inputs.links_skipped,
+                       b.inputs.special_skipped);
+  }
+  std::vector<std::pair<std::string, int>> top(per_rule.begin(), per_rule.end());
+  std::stable_sort(top.begin(), top.end(),
+                   [](const auto& a, const auto& b2) { return a.second > b2.second; });
+  if (top.size() > 5) {
+    top.resize(5);
+  }
+  if (!top.empty()) {
+    std::vector<std::string> parts;
+    for (const auto& [rule, n] : top) {
+      parts.push_back(fmt::format("{} ×{}", rule, n));
+    }
+    err << fmt::format("xxgk: most frequent rules: {}\n", fmt::join(parts, ", "));
+  }
+}
+
+/// Runs the cross-document checks and adds their findings (as selected) to the reports.
+void add_cross_findings(const std::vector<rules::cross::Summary>& summaries,
+                        const RuleSelection& selection, emit::Batch& batch) {
+  if (summaries.size() < 2) {
+    return;
+  }
+  std::set<std::size_t> touched;
+  for (auto& f : rules::cross::check(summaries)) {
+    if (selection.enabled(f.diagnostic.rule)) {
+      batch.reports[f.index].diagnostics.push_back(std::move(f.diagnostic));
+      touched.insert(f.index);
+    }
+  }
+  for (const auto i : touched) {
+    selection.apply(batch.reports[i], batch.rules); // --severity overrides
+    diag::sort_diagnostics(batch.reports[i].diagnostics);
+  }
+}
+
+// --- Commands ----------------------------------------------------------------------------------
 
 void report_unreadable(const std::vector<emit::ReportResult>& results, std::ostream& err) {
   for (const auto& r : results) {
@@ -130,30 +624,191 @@ void report_unreadable(const std::vector<emit::ReportResult>& results, std::ostr
   }
 }
 
+/// 2 when an input was unreadable; else 1 when a finding is at or above `fail_on` or there are
+/// more warnings than --max-warnings (unless --exit-zero); else 0.
+int exit_code(const std::vector<emit::ReportResult>& results, const Options& o,
+              diag::Severity fail_on, std::ostream& err) {
+  int warnings = 0;
+  bool failed = false;
+  for (const auto& r : results) {
+    if (!r.readable) {
+      return k_exit_usage;
+    }
+    for (const auto& d : r.diagnostics) {
+      failed = failed || d.severity >= fail_on;
+      warnings += d.severity == diag::Severity::Warning ? 1 : 0;
+    }
+  }
+  if (o.max_warnings >= 0 && warnings > o.max_warnings) {
+    err << fmt::format("xxgk: {} {}, more than --max-warnings {}\n", warnings,
+                       warnings == 1 ? "warning" : "warnings", o.max_warnings);
+    failed = true;
+  }
+  return failed && !o.exit_zero ? k_exit_findings : k_exit_clean;
+}
+
+/// Appends the Markdown job summary to $GITHUB_STEP_SUMMARY (read, extend, replace atomically:
+/// io/ has no append, and a reader never sees half a summary).
+void append_step_summary(const std::string& path, const emit::Batch& batch,
+                         const emit::OutputOptions& oo, std::ostream& err) {
+  std::string text;
+  if (auto old = io::read_file(path)) {
+    text = std::move(*old);
+  }
+  std::ostringstream summary;
+  emit::write_github_summary(batch, oo, summary);
+  if (!text.empty() && !text.ends_with('\n')) {
+    text += '\n';
+  }
+  text += summary.str();
+  if (auto w = io::write_file_atomic(path, text); !w) {
+    err << fmt::format("xxgk: warning: {}: cannot write the job summary: {}\n", path,
+                       w.error().message);
+  }
+}
+
 int run_check(const Options& o, std::ostream& out, std::ostream& err) {
+  // Every option is checked before any input is read or output written.
+  const emit::Format* format = emit::find_format(o.format);
+  if (format == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& f : emit::formats()) {
+      names.emplace_back(f.name);
+    }
+    throw UsageError{fmt::format("unknown output format '{}'{}; choose one of: {}", o.format,
+                                 suggestion(o.format, names), fmt::join(names, ", "))};
+  }
+  emit::OutputOptions oo;
+  oo.lang = lang_of(o);
+  const std::string color =
+      choose<std::string>("colour mode (--color)", o.color,
+                          {{"auto", "auto"}, {"always", "always"}, {"never", "never"}});
+  oo.color = color == "always" || (color == "auto" && o.stdout_is_tty && !o.no_color_env);
+  const diag::Severity fail_on = choose<diag::Severity>("severity (--fail-on)", o.fail_on,
+                                                        {{"error", diag::Severity::Error},
+                                                         {"warning", diag::Severity::Warning},
+                                                         {"info", diag::Severity::Info}});
+  if (o.statistics && o.format != "text" && o.format != "json") {
+    throw UsageError{"--statistics works with --format text or json"};
+  }
   const auto templates = load_templates(o);
-  std::vector<emit::ReportResult> results;
-  for (const auto& p : o.paths) {
-    results.push_back(process(p, templates, o));
+  emit::Batch batch;
+  batch.rules = rule_catalog(templates);
+  const RuleSelection selection(o, batch.rules);
+  const bool writing_baseline = !o.write_baseline.empty();
+  const Baseline baseline =
+      !o.baseline.empty() && !writing_baseline ? read_baseline(o.baseline) : Baseline{};
+
+  std::vector<rules::cross::Summary> summaries; // the few figures cross-document checks need
+  const BatchInputs inputs = read_batch(o, templates, err, [&](emit::ReportResult&& r) {
+    if (r.readable) {
+      if (auto s = rules::cross::summarize(r.report, batch.reports.size())) {
+        summaries.push_back(std::move(*s));
+      }
+      selection.apply(r, batch.rules);
+    }
+    batch.reports.push_back(std::move(r));
+  });
+  if (inputs.inputs.expanded) {
+    // Only a batch (a directory or an @list) is one district's reports: files named one by one
+    // are often drafts and variants of the same report.
+    add_cross_findings(summaries, selection, batch);
   }
-  report_unreadable(results, err);
-  if (o.format == "json") {
-    emit::write_json(results, out);
+  if (writing_baseline) {
+    // The findings just recorded are the baseline of this run: it reports nothing new.
+    if (auto w = io::write_file_atomic(o.write_baseline, baseline_text(batch.reports)); !w) {
+      throw UsageError{fmt::format("{}: {}", o.write_baseline, w.error().message)};
+    }
+    int recorded = 0;
+    for (auto& r : batch.reports) {
+      recorded += static_cast<int>(r.diagnostics.size());
+      r.diagnostics.clear();
+    }
+    batch.baselined = recorded;
+    err << fmt::format("xxgk: wrote {} {} to the baseline {}\n", recorded,
+                       recorded == 1 ? "finding" : "findings", o.write_baseline);
+  } else if (!o.baseline.empty()) {
+    batch.baselined = apply_baseline(batch.reports, baseline);
+  }
+  report_unreadable(batch.reports, err);
+  const int code =
+      inputs.inputs.problems.empty() ? exit_code(batch.reports, o, fail_on, err) : k_exit_usage;
+  if (inputs.inputs.expanded && !o.quiet) {
+    write_batch_summary(inputs, batch.reports, err);
+  }
+  if (o.quiet) {
+    for (auto& r : batch.reports) {
+      batch.hidden += static_cast<int>(std::erase_if(r.diagnostics, [](const diag::Diagnostic& d) {
+        return d.severity != diag::Severity::Error;
+      }));
+    }
+  }
+  if (o.statistics) {
+    (o.format == "json" ? emit::write_statistics_json : emit::write_statistics_text)(batch, oo,
+                                                                                     out);
   } else {
-    emit::TextOptions to;
-    to.color = o.color == "always" || (o.color == "auto" && o.stdout_is_tty);
-    emit::write_text(results, to, out);
+    format->write(batch, oo, out);
   }
-  return exit_code(results);
+  if (o.format == "github" && !o.github_step_summary.empty()) {
+    append_step_summary(o.github_step_summary, batch, oo, err);
+  }
+  return code;
 }
 
 int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
-  const auto templates = load_templates(o);
-  std::vector<emit::ReportResult> results;
-  for (const auto& p : o.paths) {
-    results.push_back(process(p, templates, o));
+  if (o.to != "json" && o.to != "csv" && o.to != "jsonl" && !is_document_target(o.to)) {
+    throw UsageError{fmt::format(
+        "unknown conversion target '{}' (json, csv, jsonl, markdown, text, docx)", o.to)};
   }
+  if (o.to == "docx" && o.output.empty() && o.stdout_is_tty) {
+    throw UsageError{"--to docx writes a binary file: give -o FILE (or redirect the output)"};
+  }
+  // convert: --template names the layout to write; the input's own layout is detected.
+  Options read_options = o;
+  read_options.template_id.clear();
+  const auto templates = load_templates(read_options);
+  std::vector<emit::ReportResult> results;
+  BatchInputs inputs;
+  // The normalized JSON and CSV rows are report data, read as they are; the rest documents,
+  // read in runs of consecutive paths (so that -j works across them) in argument order.
+  std::vector<std::string> documents;
+  auto read_documents = [&] {
+    if (documents.empty()) {
+      return;
+    }
+    read_options.paths = std::move(documents);
+    documents.clear();
+    BatchInputs some = read_batch(read_options, templates, err,
+                                  [&](emit::ReportResult&& r) { results.push_back(std::move(r)); });
+    for (auto& problem : some.inputs.problems) {
+      inputs.inputs.problems.push_back(std::move(problem));
+    }
+    inputs.not_reports += some.not_reports;
+  };
+  for (const auto& p : o.paths) {
+    std::error_code ec;
+    if (p != "-" && std::filesystem::is_regular_file(p, ec)) {
+      if (auto bytes = io::read_file(p)) {
+        if (auto data = read_report_data(p, *bytes, templates)) {
+          read_documents();
+          for (auto& r : *data) {
+            results.push_back(std::move(r));
+          }
+          continue;
+        }
+      }
+    }
+    documents.push_back(p);
+  }
+  read_documents();
   report_unreadable(results, err);
+  int retargeted = k_exit_clean;
+  for (auto& r : results) {
+    retargeted = std::max(retargeted, retarget(r, o, templates, err));
+  }
+  if (retargeted == k_exit_usage) {
+    return k_exit_usage;
+  }
   // What extraction could not read is said on stderr, so that nothing is lost silently.
   for (const auto& r : results) {
     for (const auto& d : r.diagnostics) {
@@ -163,9 +818,40 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
       }
     }
   }
+  if (is_document_target(o.to)) {
+    // A document holds one report.
+    std::vector<const emit::ReportResult*> readable;
+    for (const auto& r : results) {
+      if (r.readable) {
+        readable.push_back(&r);
+      }
+    }
+    if (readable.size() != 1 || results.size() != 1) {
+      if (results.size() > 1) {
+        throw UsageError{fmt::format("--to {} writes one report; {} were given (convert them "
+                                     "one at a time)",
+                                     o.to, results.size())};
+      }
+      return k_exit_usage;
+    }
+    const int written = write_document(o, *readable.front(), out, err);
+    return written != k_exit_clean ? written
+                                   : (inputs.inputs.problems.empty() ? retargeted : k_exit_usage);
+  }
+  if (o.to == "csv" || o.to == "jsonl") {
+    // Batch forms: one row or line per readable report (issue 6).
+    if (o.to == "csv") {
+      emit::write_report_csv_header(out);
+    }
+    for (const auto& r : results) {
+      if (r.readable) {
+        (o.to == "csv" ? emit::write_report_csv_row : emit::write_report_jsonl)(r, out);
+      }
+    }
+  }
   nlohmann::ordered_json docs = nlohmann::ordered_json::array();
   for (const auto& r : results) {
-    if (r.readable) {
+    if (r.readable && o.to == "json") {
       docs.push_back(emit::report_json(r.report, *r.tmpl));
     }
   }
@@ -179,97 +865,128 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
       return k_exit_usage;
     }
   }
-  return k_exit_clean;
+  return inputs.inputs.problems.empty() ? retargeted : k_exit_usage;
+}
+
+enum class DocFormat { Text, Markdown, Json };
+
+DocFormat doc_format(const Options& o, bool json_allowed) {
+  std::vector<std::pair<std::string, DocFormat>> choices = {{"text", DocFormat::Text},
+                                                            {"markdown", DocFormat::Markdown}};
+  if (json_allowed) {
+    choices.emplace_back("json", DocFormat::Json);
+  }
+  return choose("format (--format)", o.format, choices);
 }
 
 int run_rules(const Options& o, std::ostream& out) {
-  const auto templates = load_templates(o);
-  struct Entry {
-    std::string severity;
-    std::set<std::string> templates;
-    std::string title;
-    const schema::Rule* rule = nullptr;
-  };
-  std::map<std::string, Entry> rules;
-  for (const auto& t : templates) {
-    for (const auto& r : t.rules) {
-      auto& e = rules[r.id];
-      e.severity = std::string(diag::to_string(r.severity));
-      e.templates.insert(t.id);
-      e.title = r.title;
-      e.rule = &r;
-    }
-  }
-  if (o.format == "markdown") {
-    // docs/rules.md is this output; a test fails when the file is out of date.
-    out << "# Rules\n\nGenerated by `xxgk rules --format markdown` from `schemas/*.json` and the "
-           "built-in extraction checks; do not edit by hand.\n\n";
-    out << "| ID | severity | templates | title |\n|---|---|---|---|\n";
-    for (const auto& [id, e] : rules) {
-      out << fmt::format("| [{}](#{}) | {} | {} | {} |\n", id, id, e.severity,
-                         fmt::join(e.templates, ", "), e.title);
-    }
-    for (const auto& b : extract::builtin_rules()) {
-      out << fmt::format("| [{}](#{}) | {} | all | {} |\n", b.id, b.id, diag::to_string(b.severity),
-                         b.title);
-    }
-    for (const auto& [id, e] : rules) {
-      const schema::Rule& r = *e.rule;
-      out << fmt::format("\n## {}\n\n**{}** ({}; templates {})\n\n{}\n", id, r.title,
-                         e.severity, fmt::join(e.templates, ", "), r.description);
-      if (!r.template_text.empty()) {
-        out << fmt::format("\n- Template text: {}\n", r.template_text);
-      }
-      if (!r.fix.empty()) {
-        out << fmt::format("- How to fix: {}\n", r.fix);
-      }
-      out << fmt::format("- Failing example: `samples/invalid/{}.txt`\n", id);
-    }
-    for (const auto& b : extract::builtin_rules()) {
-      out << fmt::format("\n## {}\n\n**{}** ({}; built into extraction)\n\n{}\n\n"
-                         "- Failing example: `samples/invalid/{}.txt`\n",
-                         b.id, b.title, diag::to_string(b.severity), b.description, b.id);
-    }
-    return k_exit_clean;
-  }
-  out << fmt::format("{:<14} {:<8} {:<10} {}\n", "RULE", "SEVERITY", "TEMPLATES", "DESCRIPTION");
-  for (const auto& [id, e] : rules) {
-    out << fmt::format("{:<14} {:<8} {:<10} {}\n", id, e.severity,
-                       fmt::format("{}", fmt::join(e.templates, ",")), e.title);
-  }
-  for (const auto& b : extract::builtin_rules()) {
-    out << fmt::format("{:<14} {:<8} {:<10} {}\n", b.id, diag::to_string(b.severity), "all",
-                       b.title);
+  const DocFormat format = doc_format(o, true);
+  const emit::Lang lang = lang_of(o);
+  const auto catalog = rule_catalog(load_templates(o));
+  switch (format) {
+  case DocFormat::Markdown:
+    emit::write_rules_markdown(catalog, lang, out);
+    break;
+  case DocFormat::Json:
+    emit::write_rules_json(catalog, out);
+    break;
+  case DocFormat::Text:
+    emit::write_rule_table(catalog, lang, out);
+    break;
   }
   return k_exit_clean;
+}
+
+/// `xxgk explain RULE…`: an exact ID, or a prefix that explains every rule it matches.
+int run_explain(const Options& o, std::ostream& out) {
+  const DocFormat format = doc_format(o, false);
+  const emit::Lang lang = lang_of(o);
+  const auto catalog = rule_catalog(load_templates(o));
+  std::vector<const emit::RuleInfo*> picked;
+  for (const auto& given : o.paths) {
+    std::vector<const emit::RuleInfo*> matches;
+    for (const auto& r : catalog) {
+      if (r.id == given) {
+        matches = {&r};
+        break;
+      }
+      if (r.id.starts_with(given)) {
+        matches.push_back(&r);
+      }
+    }
+    if (matches.empty()) {
+      std::vector<std::string> ids;
+      for (const auto& r : catalog) {
+        ids.push_back(r.id);
+      }
+      throw UsageError{fmt::format("unknown rule '{}'{}; 'xxgk rules' lists the rules", given,
+                                   suggestion(given, ids))};
+    }
+    picked.insert(picked.end(), matches.begin(), matches.end());
+  }
+  for (std::size_t i = 0; i < picked.size(); ++i) {
+    if (i > 0) {
+      out << (format == DocFormat::Markdown ? "\n" : "\n\n");
+    }
+    if (format == DocFormat::Markdown) {
+      emit::write_explain_markdown(*picked[i], lang, out);
+    } else {
+      emit::write_explain_text(*picked[i], lang, out);
+    }
+  }
+  return k_exit_clean;
+}
+
+int dispatch(const Options& options, std::ostream& out, std::ostream& err) {
+  switch (options.command) {
+  case Command::Check:
+    if (options.paths.empty()) {
+      throw UsageError{"no input files"};
+    }
+    return run_check(options, out, err);
+  case Command::Convert:
+    if (options.paths.empty()) {
+      throw UsageError{"no input files"};
+    }
+    return run_convert(options, out, err);
+  case Command::Rules:
+    return run_rules(options, out);
+  case Command::Explain:
+    if (options.paths.empty()) {
+      throw UsageError{"which rule? (xxgk explain RULE; 'xxgk rules' lists them)"};
+    }
+    return run_explain(options, out);
+  }
+  return k_exit_usage;
 }
 
 } // namespace
 
+std::vector<std::pair<std::string, std::string>> output_formats() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : emit::formats()) {
+    out.emplace_back(f.name, f.description);
+  }
+  return out;
+}
+
 int run(const Options& options, std::ostream& out, std::ostream& err) {
   try {
-    if (options.command != Command::Rules && options.paths.empty()) {
-      throw UsageError{"no input files"};
+    if (options.output.empty()) {
+      return dispatch(options, out, err);
     }
-    switch (options.command) {
-    case Command::Check:
-      if (options.format != "text" && options.format != "json") {
-        throw UsageError{fmt::format("unknown output format '{}' (text, json)", options.format)};
-      }
-      return run_check(options, out, err);
-    case Command::Convert:
-      if (options.to != "json") {
-        throw UsageError{fmt::format("unknown conversion target '{}' (json)", options.to)};
-      }
-      return run_convert(options, out, err);
-    case Command::Rules:
-      return run_rules(options, out);
+    // -o: the whole output is written at once into a temporary file renamed into place, and only
+    // when the run got as far as writing it (a usage error leaves no file).
+    std::ostringstream buffer;
+    const int code = dispatch(options, buffer, err);
+    if (auto w = io::write_file_atomic(options.output, buffer.str()); !w) {
+      throw UsageError{fmt::format("{}: {}", options.output, w.error().message)};
     }
+    return code;
   } catch (const UsageError& e) {
     err << "xxgk: error: " << e.message << "\n";
     return k_exit_usage;
   }
-  return k_exit_usage;
 }
 
 } // namespace xxgk::app

@@ -1,37 +1,107 @@
-// xxgk: a thin main. Parses argv into app::Options with CLI11 and calls app::run.
+// xxgk: a thin main. Parses argv (and xxgk.toml, through CLI11's config support) into
+// app::Options and calls app::run.
 
 #include <xxgk/app/app.hpp>
 #include <xxgk/util/text.hpp>
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <string_view>
 #include <unistd.h>
 
 namespace {
 
+constexpr const char* k_config_name = "xxgk.toml";
+
 constexpr const char* k_footer = R"(Exit codes:
-  0  no report has an error
-  1  at least one report has an error
+  0  clean: no finding at or above the failing severity (--fail-on, default error)
+  1  findings at or above the failing severity, or more warnings than --max-warnings
   2  usage error, or an input could not be read
 
-Inputs are detected by content: the Tika-style text form (each table cell a line starting with
-TAB), UTF-8 with or without BOM. See README.md and docs/ for details.
+Options are also read from xxgk.toml in the current directory or the nearest parent (or
+--config FILE; --no-config reads none): a [check] section with the long option names, e.g.
+select = ["T3"]. Command-line options override it. See README.md and docs/configuration.md.
 )";
 
-void add_common(CLI::App* cmd, xxgk::app::Options& o) {
-  cmd->add_option("paths", o.paths, "Report files to read ('-' for standard input)")->required();
+/// Whether argv holds one of these options (as "--name", "--name=…" or "-o…").
+bool given(int argc, char** argv, std::initializer_list<std::string_view> names) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") {
+      break;
+    }
+    for (const auto n : names) {
+      if (a == n || (a.starts_with(n) && a.size() > n.size() &&
+                     (a[n.size()] == '=' || !n.starts_with("--")))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/// xxgk.toml in the current directory or its nearest parent, or "".
+std::string find_config() {
+  std::error_code ec;
+  auto dir = std::filesystem::current_path(ec);
+  if (ec) {
+    return "";
+  }
+  while (true) {
+    const auto candidate = dir / k_config_name;
+    if (std::filesystem::is_regular_file(candidate, ec)) {
+      return candidate.string();
+    }
+    if (!dir.has_parent_path() || dir.parent_path() == dir) {
+      return "";
+    }
+    dir = dir.parent_path();
+  }
+}
+
+void add_inputs(CLI::App* cmd, xxgk::app::Options& o) {
   cmd->add_option("--template", o.template_id, "Use this template instead of detecting it")
       ->check(CLI::IsMember({"2019", "2021"}));
   cmd->add_option("--schema", o.schema_file, "Use the template and rules in this schema file");
   cmd->add_option("--input-format", o.input_format, "Read inputs as this form (default: detect)");
-  cmd->add_option("--encoding", o.encoding, "Decode text inputs with this encoding (default: detect)");
+  cmd->add_option("--encoding", o.encoding,
+                  "Decode text inputs with this encoding (default: detect)");
+  cmd->add_option("-j,--jobs", o.jobs,
+                  "Read and check this many inputs at once (default: one per core); the output "
+                  "is the same for every value");
+  cmd->add_flag("--hidden", o.hidden, "Also read hidden files and directories of a directory");
+}
+
+void add_output(CLI::App* cmd, xxgk::app::Options& o) {
+  cmd->add_option("-o,--output", o.output,
+                  "Write the output to this file (atomically: a failed run leaves no file)");
+}
+
+std::string format_help() {
+  std::string help = "Output format (default text):";
+  for (const auto& [name, description] : xxgk::app::output_formats()) {
+    help += "\n  " + name + ": " + description;
+  }
+  return help;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-  xxgk::app::Options o;
+  using xxgk::app::Command;
+  using xxgk::app::Options;
+  // One Options per command, so that a [check] section of xxgk.toml cannot leak into `rules`.
+  Options check_o;
+  Options convert_o;
+  Options rules_o;
+  Options explain_o;
+  convert_o.command = Command::Convert;
+  rules_o.command = Command::Rules;
+  explain_o.command = Command::Explain;
+
   CLI::App app{"xxgk: validate and convert 政府信息公开工作年度报告 (annual government "
                "information disclosure reports)",
                "xxgk"};
@@ -43,39 +113,105 @@ int main(int argc, char** argv) {
   });
   app.set_version_flag("--version", "xxgk 0.1.0");
 
+  // xxgk.toml: --config FILE, else the nearest one found upwards from here, unless --no-config.
+  std::string config_path;
+  bool no_config = false;
+  app.add_flag("--no-config", no_config, "Read no xxgk.toml");
+  if (!given(argc, argv, {"--no-config", "--config"})) {
+    config_path = find_config();
+  }
+  app.set_config("--config", config_path,
+                 "Read options from this TOML file (default: xxgk.toml here or in a parent)");
+  app.allow_config_extras(CLI::config_extras_mode::error);
+
   auto* check = app.add_subcommand("check", "Check reports against the template's rules");
-  add_common(check, o);
-  check->add_option("--format", o.format, "Output format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  check->add_option("--color", o.color, "Colour: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->fallthrough();
+  check
+      ->add_option("paths", check_o.paths,
+                   "Report files, directories (read recursively) or @lists of paths ('-' for "
+                   "standard input)")
+      ->required();
+  add_inputs(check, check_o);
+  check->add_option("--format", check_o.format, format_help());
+  check->add_option("--color", check_o.color,
+                    "Colour in text output: auto (a terminal, unless NO_COLOR is set), always, "
+                    "never");
+  check->add_option("--lang", check_o.lang, "Message language: zh (default) or en");
+  add_output(check, check_o);
+  check
+      ->add_option("--select", check_o.select,
+                   "Report only these rules (IDs or prefixes such as T3, EXTRACT; ALL)")
+      ->delimiter(',');
+  check->add_option("--ignore", check_o.ignore, "Do not report these rules (IDs or prefixes)")
+      ->delimiter(',');
+  check
+      ->add_option("--severity", check_o.severity,
+                   "Change a rule's severity: RULE=error|warning|info|off (RULE may be a prefix)")
+      ->delimiter(',');
+  check->add_option("--fail-on", check_o.fail_on,
+                    "Lowest severity that makes the exit code 1: error (default), warning, info");
+  check->add_option("--max-warnings", check_o.max_warnings,
+                    "Exit 1 when there are more warnings than this");
+  check->add_flag("--exit-zero", check_o.exit_zero,
+                  "Exit 0 even when there are findings (unreadable inputs still exit 2)");
+  check->add_flag("-q,--quiet", check_o.quiet, "Report errors only");
+  check->add_flag("--statistics", check_o.statistics,
+                  "Print the number of findings per rule instead of the findings");
+  check->add_option("--baseline", check_o.baseline,
+                    "Report only findings that are not in this baseline file");
+  check->add_option("--write-baseline", check_o.write_baseline,
+                    "Record the current findings in this baseline file (then report none)");
   check->footer(k_footer);
 
   auto* convert = app.add_subcommand("convert", "Write the normalized report (spec/model.md)");
-  add_common(convert, o);
-  convert->add_option("--to", o.to, "Output: json")->check(CLI::IsMember({"json"}));
+  convert->fallthrough();
+  convert
+      ->add_option("paths", convert_o.paths,
+                   "Report files, directories (read recursively) or @lists of paths ('-' for "
+                   "standard input)")
+      ->required();
+  add_inputs(convert, convert_o);
+  convert
+      ->add_option("--to", convert_o.to,
+                   "Output: json, csv (one row per report, UTF-8 with BOM), jsonl (one JSON "
+                   "object per line), markdown (pipe tables), text (Tika text form) or docx (the "
+                   "template's tables in Word; needs -o or a redirect)")
+      ->check(CLI::IsMember({"json", "csv", "jsonl", "markdown", "text", "docx"}));
+  add_output(convert, convert_o);
 
-  auto* rules = app.add_subcommand("rules", "List every rule with its ID, severity and description");
-  rules->add_option("--schema", o.schema_file, "List the rules of this schema file");
-  rules->add_option("--format", o.format, "Output: text (a table) or markdown (docs/rules.md)")
-      ->check(CLI::IsMember({"text", "markdown"}));
+  auto* rules = app.add_subcommand("rules", "List every rule with its ID, severity and title");
+  rules->fallthrough();
+  rules->add_option("--schema", rules_o.schema_file, "List the rules of this schema file");
+  rules->add_option("--format", rules_o.format,
+                    "Output: text (a table), markdown (docs/rules.md) or json");
+  rules->add_option("--lang", rules_o.lang, "Titles in zh (default) or en");
+  add_output(rules, rules_o);
+
+  auto* explain = app.add_subcommand(
+      "explain", "Explain a rule: what it checks, the template text, a failing example, the fix");
+  explain->fallthrough();
+  explain->add_option("rules", explain_o.paths, "Rule IDs (or prefixes)")->required();
+  explain->add_option("--schema", explain_o.schema_file, "Explain the rules of this schema file");
+  explain->add_option("--format", explain_o.format, "Output: text or markdown");
+  explain->add_option("--lang", explain_o.lang, "Headings and titles in zh (default) or en");
+  add_output(explain, explain_o);
 
   // An unknown command gets a suggestion rather than CLI11's generic message.
   if (argc > 1 && argv[1][0] != '-') {
-    const std::string given = argv[1];
+    const std::string given_command = argv[1];
     std::string best;
     std::size_t best_distance = 3;
     bool known = false;
     for (const auto* sub : app.get_subcommands({})) {
-      known = known || sub->get_name() == given;
-      const std::size_t d = xxgk::util::edit_distance(given, sub->get_name());
+      known = known || sub->get_name() == given_command;
+      const std::size_t d = xxgk::util::edit_distance(given_command, sub->get_name());
       if (d < best_distance) {
         best_distance = d;
         best = sub->get_name();
       }
     }
     if (!known) {
-      std::cerr << "xxgk: error: unknown command '" << given << "'"
+      std::cerr << "xxgk: error: unknown command '" << given_command << "'"
                 << (best.empty() ? std::string() : " (did you mean '" + best + "'?)")
                 << "\nRun 'xxgk --help' for the commands.\n";
       return xxgk::app::k_exit_usage;
@@ -89,21 +225,48 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::ConfigError& e) {
+    // CLI11 says "INI was not able to parse check.selct"; name the file and the key instead.
+    std::string what = e.what();
+    const std::string_view prefix = "INI was not able to parse ";
+    if (what.starts_with(prefix)) {
+      what = "unknown option '" + what.substr(prefix.size()) + "'";
+    }
+    const std::string file = app.get_option("--config")->as<std::string>();
+    std::cerr << "xxgk: error: " << (file.empty() ? std::string() : file + ": ") << what
+              << "\nRun 'xxgk check --help' for the options.\n";
+    return xxgk::app::k_exit_usage;
   } catch (const CLI::ParseError& e) {
     app.exit(e, std::cout, std::cerr);
     return xxgk::app::k_exit_usage;
   }
-  if (check->parsed()) {
-    o.command = xxgk::app::Command::Check;
-  } else if (convert->parsed()) {
-    o.command = xxgk::app::Command::Convert;
-  } else {
-    o.command = xxgk::app::Command::Rules;
+
+  Options& o = check->parsed()     ? check_o
+               : convert->parsed() ? convert_o
+               : rules->parsed()   ? rules_o
+                                   : explain_o;
+  // Paths in xxgk.toml are relative to the directory that holds it.
+  const std::string used_config = no_config ? "" : app.get_option("--config")->as<std::string>();
+  if (!used_config.empty()) {
+    const auto base = std::filesystem::path(used_config).parent_path();
+    auto rebase = [&](std::string& value, std::initializer_list<std::string_view> names) {
+      if (!value.empty() && value != "-" && !given(argc, argv, names) &&
+          std::filesystem::path(value).is_relative()) {
+        value = (base / value).lexically_normal().string();
+      }
+    };
+    rebase(o.schema_file, {"--schema"});
+    rebase(o.baseline, {"--baseline"});
+    rebase(o.write_baseline, {"--write-baseline"});
+    rebase(o.output, {"-o", "--output"});
   }
-  if (const char* no_color = std::getenv("NO_COLOR"); no_color != nullptr && *no_color != '\0' &&
-                                                      o.color == "auto") {
-    o.color = "never";
+  if (const char* no_color = std::getenv("NO_COLOR"); no_color != nullptr && *no_color != '\0') {
+    o.no_color_env = true;
+  }
+  if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary != nullptr) {
+    o.github_step_summary = summary;
   }
   o.stdout_is_tty = ::isatty(STDOUT_FILENO) != 0;
+  o.stderr_is_tty = ::isatty(STDERR_FILENO) != 0;
   return xxgk::app::run(o, std::cout, std::cerr);
 }

@@ -1,31 +1,106 @@
+#include <xxgk/document/encoding.hpp>
+#include <xxgk/document/html_reader.hpp>
 #include <xxgk/document/read.hpp>
+#include <xxgk/document/text_forms.hpp>
 #include <xxgk/document/text_reader.hpp>
+#include <xxgk/document/word_reader.hpp>
 #include <xxgk/util/text.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+
 namespace xxgk::document {
 
 const std::vector<std::string>& input_formats() {
-  static const std::vector<std::string> k_formats = {"text-tika"};
+  // Text forms, then Word forms (word_reader.hpp), then HTML (html_reader.hpp).
+  static const std::vector<std::string> k_formats = {
+      "text-tika", "text-tsv", "markdown", "text-grid",    "text-plain",
+      "docx",      "word-xml", "flat-opc", "word2003-xml", "html"};
   return k_formats;
 }
 
 namespace {
 
-util::Expected<std::string> decode_text(std::string_view bytes, const ReadOptions& options) {
-  if (!options.encoding.empty() && options.encoding != "utf-8" && options.encoding != "UTF-8") {
-    return util::Error{fmt::format("unsupported encoding '{}'", options.encoding)};
+constexpr std::string_view k_zip_magic = "PK\x03\x04";
+constexpr std::string_view k_zip_empty_magic = "PK\x05\x06";
+constexpr std::string_view k_ole_magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Word forms, by content (zip or OLE magic, XML root element) or by name; nullopt when the
+/// bytes are not a Word form and none was asked for.
+std::optional<util::Expected<Document>> read_word_form(std::string_view bytes,
+                                                       const ReadOptions& options) {
+  const std::string& name = options.input_format;
+  if (bytes.starts_with(k_ole_magic)) {
+    return util::Error{describe_ole_file(bytes)};
   }
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.remove_prefix(3);
+  if ((name.empty() || name == "docx") &&
+      (bytes.starts_with(k_zip_magic) || bytes.starts_with(k_zip_empty_magic))) {
+    return read_docx(bytes, options);
   }
-  std::size_t bad = 0;
-  if (!util::is_valid_utf8(bytes, &bad)) {
-    return util::Error{fmt::format("not valid UTF-8 text (invalid byte sequence at byte offset {})",
-                                   bad)};
+  if (name == "docx") {
+    return util::Error{"not a .docx file (no zip signature)"};
   }
-  return std::string(bytes);
+  WordXmlForm form = WordXmlForm::None;
+  if (name.empty()) {
+    form = sniff_word_xml(bytes);
+  } else if (name == "word-xml") {
+    form = WordXmlForm::DocumentXml;
+  } else if (name == "flat-opc") {
+    form = WordXmlForm::FlatOpc;
+  } else if (name == "word2003-xml") {
+    form = WordXmlForm::Word2003Xml;
+  }
+  if (form == WordXmlForm::None) {
+    return std::nullopt;
+  }
+  return read_word_xml(bytes, form, options);
+}
+
+/// Text forms: decode (encoding.hpp), then the named or detected text form's reader.
+util::Expected<Document> read_text(std::string_view bytes, const ReadOptions& options) {
+  auto decoded = decode_to_utf8(bytes, options.encoding);
+  if (!decoded) {
+    return decoded.error();
+  }
+  if (auto ok = check_text_limits(decoded->text, options); !ok) {
+    return ok.error();
+  }
+  const std::string form =
+      options.input_format.empty() ? detect_text_form(decoded->text) : options.input_format;
+  auto doc = read_text_form(form, decoded->text);
+  if (!doc) {
+    return util::Error{fmt::format("unknown input format '{}'", options.input_format)};
+  }
+  doc->encoding = decoded->encoding;
+  doc->diagnostics.insert(doc->diagnostics.begin(), decoded->diagnostics.begin(),
+                          decoded->diagnostics.end());
+  doc->source_text = std::move(decoded->text);
+  return std::move(*doc);
+}
+
+/// Every form's reader, by content or by name.
+util::Expected<Document> read_any(std::string_view bytes, const ReadOptions& options) {
+  const auto& formats = input_formats();
+  if (!options.input_format.empty() &&
+      std::find(formats.begin(), formats.end(), options.input_format) == formats.end()) {
+    return util::Error{fmt::format("unknown input format '{}'", options.input_format)};
+  }
+  if (auto word = read_word_form(bytes, options)) {
+    return std::move(*word);
+  }
+  // HTML before the binary check: a UTF-16 page has NUL bytes.
+  if (options.input_format == "html" || (options.input_format.empty() && looks_like_html(bytes))) {
+    if (auto ok = check_markup_limits(bytes, "the HTML page", options); !ok) {
+      return ok.error();
+    }
+    return read_html(bytes, options.encoding);
+  }
+  if (bytes.find('\0') != std::string_view::npos && !is_utf16_input(bytes, options.encoding)) {
+    return util::Error{"binary data: not a report document in a supported form"};
+  }
+  return read_text(bytes, options);
 }
 
 } // namespace
@@ -34,18 +109,16 @@ util::Expected<Document> read(std::string_view bytes, const ReadOptions& options
   if (bytes.empty()) {
     return util::Error{"the file is empty"};
   }
-  if (!options.input_format.empty() && options.input_format != "text-tika") {
-    return util::Error{fmt::format("unknown input format '{}'", options.input_format)};
+  if (bytes.size() > options.max_input) {
+    return util::Error{fmt::format("the input is {} bytes, more than the limit of {} (max_input)",
+                                   bytes.size(), options.max_input)};
   }
-  if (bytes.find('\0') != std::string_view::npos) {
-    return util::Error{"binary data: not a report document in a supported form"};
+  auto doc = read_any(bytes, options);
+  if (doc) {
+    if (auto ok = check_document_limits(*doc, options); !ok) {
+      return ok.error();
+    }
   }
-  auto text = decode_text(bytes, options);
-  if (!text) {
-    return text.error();
-  }
-  Document doc = read_tika_text(*text);
-  doc.source_text = std::move(*text);
   return doc;
 }
 

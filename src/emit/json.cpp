@@ -102,10 +102,10 @@ ordered_json report_json(const report::Report& r, const schema::Template& tmpl) 
   return j;
 }
 
-void write_json(const std::vector<ReportResult>& results, std::ostream& out) {
+void write_json(const Batch& batch, const OutputOptions& options, std::ostream& out) {
   ordered_json doc;
   doc["reports"] = ordered_json::array();
-  for (const auto& r : results) {
+  for (const auto& r : batch.reports) {
     ordered_json jr;
     jr["source"] = r.source;
     if (!r.readable) {
@@ -123,11 +123,14 @@ void write_json(const std::vector<ReportResult>& results, std::ostream& out) {
     jr["infos"] = r.count(diag::Severity::Info);
     jr["diagnostics"] = ordered_json::array();
     for (const auto& d : r.diagnostics) {
-      jr["diagnostics"].push_back(diagnostic_json(d));
+      ordered_json jd = diagnostic_json(d);
+      jd["message"] = localized_message(d, batch.rule(d.rule), options.lang);
+      jd["fingerprint"] = fingerprint(r, d);
+      jr["diagnostics"].push_back(std::move(jd));
     }
     doc["reports"].push_back(jr);
   }
-  const Summary s = summarize(results);
+  const Summary s = summarize(batch.reports);
   doc["summary"] = {{"reports", s.reports},
                     {"clean", s.clean},
                     {"with_errors", s.reports_with_errors},
@@ -135,7 +138,8 @@ void write_json(const std::vector<ReportResult>& results, std::ostream& out) {
                     {"unreadable", s.unreadable},
                     {"errors", s.errors},
                     {"warnings", s.warnings},
-                    {"infos", s.infos}};
+                    {"infos", s.infos},
+                    {"baselined", batch.baselined}};
   out << doc.dump(2) << "\n";
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <map>
 #include <ostream>
 
 namespace xxgk::emit {
@@ -55,92 +56,138 @@ std::pair<std::string, int> excerpt(std::string_view line, int column) {
   return {shown, caret};
 }
 
-std::string logical_location(const diag::SourceLocation& w) {
-  std::string out;
-  if (!w.table_name.empty()) {
-    out += "表" + w.table_name;
-    if (!w.row_label.empty()) {
-      out += "「" + w.row_label + "」";
+/// ANSI escapes, or empty strings when colour is off.
+struct Palette {
+  explicit Palette(bool on) : m_on(on) {}
+  [[nodiscard]] const char* bold() const { return m_on ? "\x1b[1m" : ""; }
+  [[nodiscard]] const char* dim() const { return m_on ? "\x1b[2m" : ""; }
+  [[nodiscard]] const char* reset() const { return m_on ? "\x1b[0m" : ""; }
+  [[nodiscard]] const char* severity(diag::Severity s) const { return m_on ? color_of(s) : ""; }
+
+private:
+  bool m_on;
+};
+
+} // namespace
+
+std::string summary_line(const Batch& batch) {
+  const Summary s = summarize(batch.reports);
+  std::string out = fmt::format(
+      "{} {} checked: {} {}, {} {}", s.reports, s.reports == 1 ? "report" : "reports", s.errors,
+      s.errors == 1 ? "error" : "errors", s.warnings, s.warnings == 1 ? "warning" : "warnings");
+  if (s.infos > 0) {
+    out += fmt::format(", {} info", s.infos);
+  }
+  if (s.reports > 1) {
+    out += fmt::format(" ({} clean, {} with errors, {} with warnings", s.clean,
+                       s.reports_with_errors, s.reports_with_warnings);
+    if (s.unreadable > 0) {
+      out += fmt::format(", {} unreadable", s.unreadable);
     }
-    out += w.column_label;
+    out += ")";
+  } else if (s.unreadable > 0) {
+    out += " (unreadable)";
   }
-  std::vector<std::string> idx;
-  if (!w.part.empty()) {
-    idx.push_back(w.part);
+  if (batch.baselined > 0) {
+    out += fmt::format("; {} in the baseline not shown", batch.baselined);
   }
-  if (w.table >= 0) {
-    idx.push_back(fmt::format("table {}", w.table + 1));
-  }
-  if (w.row >= 0) {
-    idx.push_back(fmt::format("row {}", w.row + 1));
-  }
-  if (w.cell >= 0) {
-    idx.push_back(fmt::format("cell {}", w.cell + 1));
-  }
-  if (w.paragraph >= 0 && w.table < 0) {
-    idx.push_back(fmt::format("paragraph {}", w.paragraph + 1));
-  }
-  if (!idx.empty()) {
-    out += (out.empty() ? "" : " ") + fmt::format("({})", fmt::join(idx, ", "));
+  if (batch.hidden > 0) {
+    out += fmt::format("; {} {} and infos not shown (--quiet)", batch.hidden,
+                       batch.hidden == 1 ? "warning" : "warnings");
   }
   return out;
 }
 
-} // namespace
+std::string where_text(const ReportResult& r, const diag::Diagnostic& d, Lang lang) {
+  const auto& w = d.location;
+  if (w.has_line()) {
+    return fmt::format("{}:{}:{}", r.source, w.line, w.column);
+  }
+  const std::string logical = logical_location(w, lang);
+  return logical.empty() ? r.source : r.source + ": " + logical;
+}
 
-void write_text(const std::vector<ReportResult>& results, const TextOptions& options,
-                std::ostream& out) {
-  const char* bold = options.color ? "\x1b[1m" : "";
-  const char* reset = options.color ? "\x1b[0m" : "";
-  const char* dim = options.color ? "\x1b[2m" : "";
-  for (const auto& r : results) {
+void write_text(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  const Palette p(options.color);
+  for (const auto& r : batch.reports) {
     if (!r.readable) {
-      out << bold << r.source << ":" << reset << " " << (options.color ? color_of(diag::Severity::Error) : "")
-          << "error:" << reset << " " << r.read_error << " [READ]\n";
+      out << p.bold() << r.source << ":" << p.reset() << " " << p.severity(diag::Severity::Error)
+          << "error:" << p.reset() << " " << r.read_error << " [READ]\n";
       continue;
     }
     const auto lines = util::split_lines(r.text);
     for (const auto& d : r.diagnostics) {
       const auto& w = d.location;
-      std::string where = r.source;
-      if (w.has_line()) {
-        where += fmt::format(":{}:{}", w.line, w.column);
-      } else {
-        const std::string logical = logical_location(w);
-        if (!logical.empty()) {
-          where += ": " + logical;
-        }
-      }
-      out << bold << where << ":" << reset << " " << (options.color ? color_of(d.severity) : "")
-          << diag::to_string(d.severity) << ":" << reset << " " << d.message << " [" << d.rule
-          << "]\n";
+      out << p.bold() << where_text(r, d, options.lang) << ":" << p.reset() << " "
+          << p.severity(d.severity) << diag::to_string(d.severity) << ":" << p.reset() << " "
+          << localized_message(d, batch.rule(d.rule), options.lang) << " [" << d.rule << "]\n";
       if (options.source_excerpt && w.has_line() &&
           static_cast<std::size_t>(w.line) <= lines.size()) {
         const auto [shown, caret] = excerpt(lines[static_cast<std::size_t>(w.line - 1)], w.column);
-        out << dim << fmt::format("{:>6} | ", w.line) << reset << shown << "\n"
-            << dim << "       | " << reset << std::string(static_cast<std::size_t>(caret), ' ')
-            << (options.color ? color_of(d.severity) : "") << "^" << reset << "\n";
+        out << p.dim() << fmt::format("{:>6} | ", w.line) << p.reset() << shown << "\n"
+            << p.dim() << "       | " << p.reset()
+            << std::string(static_cast<std::size_t>(caret), ' ') << p.severity(d.severity) << "^"
+            << p.reset() << "\n";
       }
     }
   }
-  const Summary s = summarize(results);
-  out << fmt::format("{} {} checked: {} {}, {} {}", s.reports, s.reports == 1 ? "report" : "reports",
-                     s.errors, s.errors == 1 ? "error" : "errors", s.warnings,
-                     s.warnings == 1 ? "warning" : "warnings");
-  if (s.infos > 0) {
-    out << fmt::format(", {} info", s.infos);
-  }
-  if (s.reports > 1) {
-    out << fmt::format(" ({} clean, {} with errors, {} with warnings", s.clean,
-                       s.reports_with_errors, s.reports_with_warnings);
-    if (s.unreadable > 0) {
-      out << fmt::format(", {} unreadable", s.unreadable);
+  out << summary_line(batch) << "\n";
+}
+
+namespace {
+
+struct RuleCount {
+  int count = 0;
+  diag::Severity severity = diag::Severity::Info;
+};
+
+/// Findings per rule (the severity shown is the highest the rule was reported with).
+std::map<std::string, RuleCount> count_rules(const Batch& batch) {
+  std::map<std::string, RuleCount> counts;
+  for (const auto& r : batch.reports) {
+    if (!r.readable) {
+      auto& c = counts["READ"];
+      ++c.count;
+      c.severity = diag::Severity::Error;
     }
-    out << ")";
-  } else if (s.unreadable > 0) {
-    out << " (unreadable)";
+    for (const auto& d : r.diagnostics) {
+      auto& c = counts[d.rule];
+      if (c.count == 0 || d.severity > c.severity) {
+        c.severity = d.severity;
+      }
+      ++c.count;
+    }
   }
-  out << "\n";
+  return counts;
+}
+
+std::string title_of(const Batch& batch, const std::string& id, Lang lang) {
+  if (id == "READ") {
+    return lang == Lang::En ? "input could not be read" : "无法读取输入";
+  }
+  const RuleInfo* info = batch.rule(id);
+  return info != nullptr ? rule_title(*info, lang) : "";
+}
+
+} // namespace
+
+void write_statistics_text(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  for (const auto& [id, c] : count_rules(batch)) {
+    out << fmt::format("{:>5}  {:<18} {:<8} {}\n", c.count, id, diag::to_string(c.severity),
+                       title_of(batch, id, options.lang));
+  }
+  out << summary_line(batch) << "\n";
+}
+
+void write_statistics_json(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  for (const auto& [id, c] : count_rules(batch)) {
+    j.push_back({{"rule", id},
+                 {"severity", diag::to_string(c.severity)},
+                 {"count", c.count},
+                 {"title", title_of(batch, id, options.lang)}});
+  }
+  out << j.dump(2) << "\n";
 }
 
 } // namespace xxgk::emit

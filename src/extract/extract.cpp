@@ -50,6 +50,27 @@ namespace {
 /// Longer paragraphs are prose, never a heading worded differently.
 constexpr std::size_t k_max_heading = 40;
 
+/// Subtotal columns (小计) a report may add to a table's header.
+constexpr std::size_t k_max_extra_columns = 4;
+
+/// Cells and paragraphs longer than this are prose: never a label, heading, title or number (the
+/// longest label is a few dozen characters). They are not normalized: NFKC of a cell megabytes
+/// long, once per template table, is what would make a crafted document slow.
+constexpr std::size_t k_max_label_bytes = 4096;
+
+util::ParsedValue value_of(std::string_view text) {
+  if (text.size() > k_max_label_bytes) {
+    util::ParsedValue prose;
+    prose.kind = util::ValueKind::Text;
+    return prose;
+  }
+  return util::parse_value(text);
+}
+
+TextKeys label_keys_of(std::string_view text) {
+  return text.size() > k_max_label_bytes ? TextKeys{} : keys_of(text);
+}
+
 struct StreamCell {
   const document::Cell* cell = nullptr;
   /// Row number within the stream when the table's rows are real rows; -1 when they are guesses.
@@ -72,9 +93,9 @@ std::vector<StreamCell> flatten(const std::vector<const document::Table*>& table
         StreamCell s;
         s.cell = &c;
         s.row = t->structure == document::RowStructure::Reliable ? row_id : -1;
-        s.value = util::parse_value(c.text);
+        s.value = value_of(c.text);
         if (s.value.kind == util::ValueKind::Text) {
-          s.keys = keys_of(c.text);
+          s.keys = label_keys_of(c.text);
         }
         out.push_back(std::move(s));
       }
@@ -132,9 +153,12 @@ std::size_t values_after(const std::vector<StreamCell>& s, std::size_t i, std::s
     values.push_back(&s[j]);
     ++j;
   }
-  while (values.size() > width && values.front()->value.kind == util::ValueKind::Blank) {
-    values.erase(values.begin());
+  std::size_t padding = 0;
+  while (values.size() - padding > width &&
+         values[padding]->value.kind == util::ValueKind::Blank) {
+    ++padding;
   }
+  values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(padding));
   // …and empty cells after a value cell that spans columns (表二 （五）（六）（八） in 2021).
   while (values.size() > width && values.back()->value.kind == util::ValueKind::Blank) {
     values.pop_back();
@@ -245,11 +269,11 @@ int Extractor::score(const document::Table& dt, const schema::Table& t) const {
       }
       StreamCell s;
       s.cell = &c;
-      s.value = util::parse_value(c.text);
+      s.value = value_of(c.text);
       if (s.value.kind != util::ValueKind::Text) {
         continue;
       }
-      s.keys = keys_of(c.text);
+      s.keys = label_keys_of(c.text);
       const Hit h = classify(s, t, false);
       if (h.kind != Kind::None) {
         seen.insert(h.label);
@@ -301,20 +325,24 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
   }
   const std::size_t header_end = first_row.value_or(s.size());
   std::vector<std::string> extra_column_labels;
+  bool seen_commercial = false; // a 法人 column label so far, in reading order
   for (std::size_t i = 0; i < header_end; ++i) {
-    if (s[i].is_value() || classify(s[i], t, false).kind != Kind::None) {
+    if (s[i].is_value()) {
       continue;
     }
-    if (s[i].keys.key.find("小计") != std::string::npos) {
+    const Hit h = classify(s[i], t, false);
+    if (h.kind == Kind::Column && h.index >= 1 && h.index + 1 < t.columns.size()) {
+      seen_commercial = true;
+    }
+    if (h.kind != Kind::None) {
+      continue;
+    }
+    // A report adds one or two subtotal columns; more 小计 cells in a header are not columns
+    // (and would make every row as wide as the header is long).
+    if (s[i].keys.key.find("小计") != std::string::npos && !order.empty() &&
+        extra_column_labels.size() < k_max_extra_columns) {
       // Before the first 法人 column in reading order → right after 自然人; else before 总计.
-      bool before_commercial = true;
-      for (std::size_t j = 0; j < i; ++j) {
-        const Hit h = classify(s[j], t, false);
-        if (h.kind == Kind::Column && h.index >= 1 && h.index + 1 < t.columns.size()) {
-          before_commercial = false;
-        }
-      }
-      const auto pos = before_commercial ? order.begin() + 1 : order.end() - 1;
+      const auto pos = !seen_commercial ? order.begin() + 1 : order.end() - 1;
       order.insert(pos, std::nullopt);
       extra_column_labels.push_back(s[i].cell->text);
     }
@@ -322,7 +350,9 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
   const std::size_t width = order.size();
 
   std::set<std::size_t> found_rows;
-  std::optional<std::size_t> current_group;
+  // A sentinel, not std::optional: GCC 12 warns falsely (-Wmaybe-uninitialized) on the latter.
+  constexpr std::size_t k_no_group = static_cast<std::size_t>(-1);
+  std::size_t current_group = k_no_group;
   auto take_values = [&](std::size_t i, std::vector<const StreamCell*>& values) {
     return values_after(s, i, width, [&](const StreamCell& c) {
       const Hit h = classify(c, t, false);
@@ -348,7 +378,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
       std::vector<const StreamCell*> values;
       const std::size_t next = take_values(i, values);
       const auto& row = t.rows[h.index];
-      current_group.reset();
+      current_group = k_no_group;
       for (std::size_t g = 0; g < t.groups.size(); ++g) {
         if (t.groups[g].key == row.group && !row.group.empty() && row.group != "results") {
           current_group = g;
@@ -424,9 +454,9 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
       const std::size_t next = take_values(i, values);
       const bool subtotal_label = c.keys.key.find("小计") != std::string::npos ||
                                   c.keys.key.find("合计") != std::string::npos;
-      if (subtotal_label && current_group && values.size() == width &&
+      if (subtotal_label && current_group != k_no_group && values.size() == width &&
           std::all_of(values.begin(), values.end(), [](auto* v) { return v->is_value(); })) {
-        add_group_subtotal(t, t.groups[*current_group], order, values, c.cell->text);
+        add_group_subtotal(t, t.groups[current_group], order, values, c.cell->text);
         i = next;
         continue;
       }
@@ -636,7 +666,7 @@ void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCel
   for (std::size_t i = start; i < s.size(); ++i) {
     const auto& c = s[i];
     // A whole row typed into one cell ("0 0 0 …" or "| 1 | 2 |"): split it into its numbers.
-    if (c.value.kind != util::ValueKind::Blank) {
+    if (c.value.kind != util::ValueKind::Blank && c.cell->text.size() <= k_max_label_bytes) {
       std::string folded = util::nfkc(c.cell->text);
       std::vector<std::string> tokens;
       std::string tok;
@@ -817,7 +847,7 @@ void Extractor::find_sections() {
   std::string current;
   for (const auto& block : m_doc.blocks) {
     if (const auto* p = std::get_if<document::Paragraph>(&block)) {
-      const TextKeys k = keys_of(p->text);
+      const TextKeys k = label_keys_of(p->text);
       const schema::Section* hit = nullptr;
       bool variant = false;
       for (const auto& sec : m_tmpl.sections) {
@@ -890,7 +920,7 @@ void Extractor::run() {
   const schema::Table* previous = nullptr;
   for (const auto& block : m_doc.blocks) {
     if (const auto* p = std::get_if<document::Paragraph>(&block)) {
-      const TextKeys k = keys_of(p->text);
+      const TextKeys k = label_keys_of(p->text);
       for (const auto& sec : m_tmpl.sections) {
         if (matches_exactly(k, sec.label)) {
           previous = nullptr;
@@ -922,7 +952,7 @@ void Extractor::run() {
     }
     for (const auto& row : dt->rows) {
       const auto number = std::find_if(row.cells.begin(), row.cells.end(), [](const auto& c) {
-        return util::parse_value(c.text).kind == util::ValueKind::Number;
+        return value_of(c.text).kind == util::ValueKind::Number;
       });
       if (number != row.cells.end()) {
         m_out.diagnostics.push_back(make_diag(
@@ -986,6 +1016,9 @@ TitleInfo find_title(const document::Document& doc) {
     if (++looked > 8) {
       break;
     }
+    if (p->text.size() > k_max_label_bytes) {
+      continue;
+    }
     const std::string text = util::nfkc(p->text);
     // A title is short and names the report; the first such paragraph is the title.
     // "工作告年度报" (a garbled title, format.md §2) still names 政府信息公开.
@@ -1044,7 +1077,9 @@ const schema::Template& detect_template(const document::Document& doc,
     if (const auto* t = std::get_if<document::Table>(&block)) {
       for (const auto& row : t->rows) {
         for (const auto& c : row.cells) {
-          all += util::label_key(c.text);
+          if (c.text.size() <= k_max_label_bytes) {
+            all += util::label_key(c.text);
+          }
           all += '|';
         }
       }

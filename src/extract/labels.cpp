@@ -6,9 +6,6 @@
 
 namespace xxgk::extract::detail {
 
-TextKeys keys_of(std::string_view text) {
-  return TextKeys{util::label_key(text), util::label_core_key(text)};
-}
 
 bool matches_exactly(const TextKeys& text, const schema::Label& label) {
   if (text.key.empty()) {
@@ -40,21 +37,27 @@ std::u32string numerals(std::string_view key) {
 
 } // namespace
 
+TextKeys keys_of(std::string_view text) {
+  TextKeys k;
+  k.key = util::label_key(text);
+  k.core = util::label_core_key(text);
+  k.core_length = util::count_codepoints(k.core);
+  k.core_numerals = numerals(k.core);
+  return k;
+}
+
 bool matches_approximately(const TextKeys& text, const schema::Label& label) {
-  const std::size_t n = util::count_codepoints(text.core);
+  const std::size_t n = text.core_length;
   if (n < 4) {
     return false;
   }
-  const std::u32string text_numerals = numerals(text.core);
   for (const auto& k : label.keys) {
-    if (numerals(k) != text_numerals) {
-      continue;
-    }
+    // Lengths first: cheap, and a cell can be megabytes long.
     const std::size_t m = util::count_codepoints(k);
     const std::size_t longer = std::max(n, m);
     const std::size_t shorter = std::min(n, m);
     const std::size_t allowed = std::max<std::size_t>(1, longer / 6);
-    if (longer - shorter > allowed) {
+    if (longer - shorter > allowed || numerals(k) != text.core_numerals) {
       continue;
     }
     if (util::edit_distance(text.core, k) <= allowed) {

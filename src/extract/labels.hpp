@@ -13,6 +13,10 @@ namespace xxgk::extract::detail {
 struct TextKeys {
   std::string key;  ///< util::label_key
   std::string core; ///< util::label_core_key
+  /// Code points of `core` and its item numbers, computed once: a cell is compared with every
+  /// label of a template, and a cell can be megabytes long.
+  std::size_t core_length = 0;
+  std::u32string core_numerals;
 };
 TextKeys keys_of(std::string_view text);
 

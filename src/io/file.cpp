@@ -1,4 +1,5 @@
 #include <xxgk/io/file.hpp>
+#include <xxgk/io/signals.hpp>
 
 #include <cerrno>
 #include <cstdio>
@@ -80,6 +81,8 @@ util::Expected<bool> write_file_atomic(const std::string& path, const std::strin
   if (fd < 0) {
     return util::Error{"cannot create a temporary file beside it: " + errno_text(errno)};
   }
+  // A second SIGINT/SIGTERM exits at once and unlinks the temporary file (signals.hpp).
+  const TempFileGuard guard(tmpl);
   std::size_t done = 0;
   while (done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -99,6 +102,11 @@ util::Expected<bool> write_file_atomic(const std::string& path, const std::strin
     const int e = errno;
     ::unlink(tmpl.c_str());
     return util::Error{"write error: " + errno_text(e)};
+  }
+  if (interrupted()) {
+    // Interrupted while writing: keep the old file rather than finish the run's output.
+    ::unlink(tmpl.c_str());
+    return util::Error{"interrupted"};
   }
   if (::rename(tmpl.c_str(), path.c_str()) != 0) {
     const int e = errno;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <stdexcept>
 
@@ -27,6 +28,10 @@ std::string_view to_string(ValueType t) {
 }
 
 namespace {
+
+/// Years a rule may name (max_year, min_year).
+constexpr std::int64_t k_min_rule_year = 1900;
+constexpr std::int64_t k_max_rule_year = 2200;
 
 /// Schema errors carry the JSON path of the offending entry.
 struct SchemaError {
@@ -295,16 +300,24 @@ Template parse(const json& root) {
     r.types = opt_strings(rj, "types", w);
     r.template_id = opt_string(rj, "template", w);
     if (rj.contains("max_year")) {
-      if (!rj.at("max_year").is_number_integer()) {
-        fail(w + ".max_year", "must be an integer");
+      // A year: bounded, so that rule arithmetic on it (max_year + 1) cannot overflow.
+      const json& y = rj.at("max_year");
+      if (!y.is_number_integer() || y.get<std::int64_t>() < k_min_rule_year ||
+          y.get<std::int64_t>() > k_max_rule_year) {
+        fail(w + ".max_year",
+             fmt::format("must be a year from {} to {}", k_min_rule_year, k_max_rule_year));
       }
-      r.max_year = rj.at("max_year").get<int>();
+      r.max_year = y.get<int>();
     }
     if (rj.contains("min_year")) {
-      if (!rj.at("min_year").is_number_integer()) {
-        fail(w + ".min_year", "must be an integer");
+      // A year: bounded, so that rule arithmetic on it (max_year + 1) cannot overflow.
+      const json& y = rj.at("min_year");
+      if (!y.is_number_integer() || y.get<std::int64_t>() < k_min_rule_year ||
+          y.get<std::int64_t>() > k_max_rule_year) {
+        fail(w + ".min_year",
+             fmt::format("must be a year from {} to {}", k_min_rule_year, k_max_rule_year));
       }
-      r.min_year = rj.at("min_year").get<int>();
+      r.min_year = y.get<int>();
     }
     r.sections = opt_strings(rj, "sections", w);
     r.keywords = opt_strings(rj, "keywords", w);

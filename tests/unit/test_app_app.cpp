@@ -5,7 +5,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 using namespace xxgk;
 
@@ -21,7 +24,9 @@ Run run(app::Options o) {
   const int code = app::run(o, out, err);
   return {code, out.str(), err.str()};
 }
-std::string sample(const char* name) { return std::string(XXGK_SOURCE_DIR) + "/samples/" + name; }
+std::string sample(const char* name) {
+  return std::string(XXGK_SOURCE_DIR) + "/samples/" + name;
+}
 } // namespace
 
 TEST_CASE("check exits 0 on the bundled sample and prints its warnings") {
@@ -103,4 +108,306 @@ TEST_CASE("rules lists every rule of both templates") {
   for (const char* id : {"T3-ROW", "T3-DISP", "T3-BAL", "T4-SUM-A", "T2-SIGN", "X-FMT"}) {
     CHECK(r.out.find(id) != std::string::npos);
   }
+}
+
+namespace {
+
+/// A fresh empty directory under the system temporary directory, removed at scope exit.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    static int counter = 0;
+    path = std::filesystem::temp_directory_path() /
+           ("xxgk-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  [[nodiscard]] std::string file(const char* name) const { return (path / name).string(); }
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool has(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+app::Options check_of(std::vector<std::string> samples) {
+  app::Options o;
+  for (auto& s : samples) {
+    s = sample(s.c_str());
+  }
+  o.paths = std::move(samples);
+  return o;
+}
+
+} // namespace
+
+TEST_CASE("every output format runs and an unknown one is a usage error with a suggestion") {
+  for (const auto& [name, description] : app::output_formats()) {
+    app::Options o = check_of({"invalid/T3-ROW.txt"});
+    o.format = name;
+    const Run r = run(o);
+    INFO(name);
+    CHECK(r.code == 1);
+    CHECK_FALSE(r.out.empty());
+  }
+  app::Options o = check_of({"invalid/T3-ROW.txt"});
+  o.format = "sarf";
+  const Run r = run(o);
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "unknown output format 'sarf' (did you mean 'sarif'?)"));
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("--select and --ignore take rule IDs and prefixes; the longest match decides") {
+  app::Options o = check_of({"invalid/T3-ROW.txt", "dongfanghong-2023.txt"});
+  o.format = "json";
+  auto rules_in = [](const Run& r) {
+    std::set<std::string> ids;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& rep : j["reports"]) {
+      for (const auto& d : rep["diagnostics"]) {
+        ids.insert(d["rule"].get<std::string>());
+      }
+    }
+    return ids;
+  };
+  o.select = {"T3"};
+  CHECK(rules_in(run(o)) == std::set<std::string>{"T3-BLANK", "T3-ROW"});
+  o.select = {"T3", "X-FMT"};
+  o.ignore = {"T3-B"};
+  CHECK(rules_in(run(o)) == std::set<std::string>{"T3-ROW", "X-FMT"});
+  o.select = {"T3-BLANK"};
+  o.ignore = {"T3"}; // the longer selector wins
+  CHECK(rules_in(run(o)) == std::set<std::string>{"T3-BLANK"});
+  o.select = {};
+  o.ignore = {"ALL"};
+  const Run none = run(o);
+  CHECK(rules_in(none).empty());
+  CHECK(none.code == 0);
+}
+
+TEST_CASE(
+    "an unknown rule in --select, --ignore or --severity is a usage error with a suggestion") {
+  app::Options o = check_of({"invalid/T3-ROW.txt"});
+  o.select = {"T3-RWO"};
+  Run r = run(o);
+  CHECK(r.code == 2);
+  CHECK(r.err == "xxgk: error: --select: unknown rule 'T3-RWO' (did you mean 'T3-ROW'?); 'xxgk "
+                 "rules' lists the rules\n");
+  o.select = {};
+  o.ignore = {"EXTRCT"};
+  r = run(o);
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "--ignore: unknown rule 'EXTRCT' (did you mean 'EXTRACT'?)"));
+  o.ignore = {};
+  o.severity = {"T3-ROW=fatal"};
+  r = run(o);
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "unknown severity 'fatal'"));
+  o.severity = {"T3-ROW"};
+  CHECK(run(o).code == 2);
+}
+
+TEST_CASE("--severity changes a rule's severity or turns it off") {
+  app::Options o = check_of({"invalid/T3-ROW.txt"});
+  o.severity = {"T3-ROW=warning"};
+  Run r = run(o);
+  CHECK(r.code == 0);
+  CHECK(has(r.out, "warning: 表三行合计不符"));
+  o.severity = {"T3=off"};
+  r = run(o);
+  CHECK(r.code == 0);
+  CHECK_FALSE(has(r.out, "[T3-ROW]"));
+  o.severity = {"T2-EMPTY=error"};
+  o.paths = {sample("dongfanghong-2023.txt")};
+  CHECK(run(o).code == 1);
+}
+
+TEST_CASE("exit codes: --fail-on, --max-warnings and --exit-zero") {
+  app::Options o = check_of({"dongfanghong-2023.txt"});
+  CHECK(run(o).code == 0); // warnings only
+  o.fail_on = "warning";
+  CHECK(run(o).code == 1);
+  o.fail_on = "error";
+  o.max_warnings = 100;
+  CHECK(run(o).code == 0);
+  o.max_warnings = 1;
+  Run r = run(o);
+  CHECK(r.code == 1);
+  CHECK(has(r.err, "more than --max-warnings 1"));
+  o.exit_zero = true;
+  CHECK(run(o).code == 0);
+  o.paths.push_back("/nonexistent/report.txt");
+  CHECK(run(o).code == 2); // unreadable input stays 2
+}
+
+TEST_CASE("--quiet reports errors only and --statistics counts per rule") {
+  app::Options o = check_of({"invalid/T3-ROW.txt", "dongfanghong-2023.txt"});
+  o.quiet = true;
+  Run r = run(o);
+  CHECK(r.code == 1);
+  CHECK(has(r.out, "[T3-ROW]"));
+  CHECK_FALSE(has(r.out, "warning:"));
+  o.quiet = false;
+  o.statistics = true;
+  r = run(o);
+  CHECK(has(r.out, "    2  T3-ROW "));
+  CHECK_FALSE(has(r.out, "[T3-ROW]"));
+  o.format = "sarif";
+  CHECK(run(o).code == 2);
+}
+
+TEST_CASE("colour follows --color, the terminal and NO_COLOR") {
+  app::Options o = check_of({"invalid/T3-ROW.txt"});
+  CHECK_FALSE(has(run(o).out, "\x1b["));
+  o.stdout_is_tty = true;
+  CHECK(has(run(o).out, "\x1b["));
+  o.no_color_env = true;
+  CHECK_FALSE(has(run(o).out, "\x1b["));
+  o.color = "always";
+  CHECK(has(run(o).out, "\x1b["));
+  o.color = "never";
+  o.no_color_env = false;
+  CHECK_FALSE(has(run(o).out, "\x1b["));
+  o.color = "sometimes";
+  CHECK(run(o).code == 2);
+}
+
+TEST_CASE("--lang en writes English titles and message frames") {
+  app::Options o = check_of({"invalid/T3-ROW.txt"});
+  o.lang = "en";
+  const Run r = run(o);
+  CHECK(has(r.out, "error: Table 3 row total does not add up: "));
+  o.lang = "fr";
+  CHECK(run(o).code == 2);
+}
+
+TEST_CASE("a baseline written for a run suppresses those findings and reports new ones") {
+  const TempDir dir;
+  const std::string baseline = dir.file("baseline.json");
+  app::Options o = check_of({"invalid/T3-ROW.txt"});
+  o.write_baseline = baseline;
+  Run r = run(o);
+  CHECK(r.code == 0);
+  CHECK(has(r.err, "wrote 2 findings to the baseline"));
+  const auto b = nlohmann::json::parse(slurp(baseline));
+  CHECK(b["version"] == 1);
+  CHECK(b["findings"].size() == 2);
+
+  // The same report with lines moved and one more error: only the new error is reported.
+  std::string text = test::repo_file("samples/invalid/T3-ROW.txt");
+  const auto eol = text.find('\n');
+  text = text.substr(0, eol + 1) + "\n（修订说明）\n" + text.substr(eol + 1);
+  const std::string edited = dir.file("edited.txt");
+  { std::ofstream(edited, std::ios::binary) << text; }
+  app::Options again;
+  again.paths = {edited};
+  again.baseline = baseline;
+  again.format = "json";
+  r = run(again);
+  CHECK(r.code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["reports"][0]["diagnostics"].empty());
+  CHECK(j["summary"]["baselined"] == 2);
+
+  again.paths = {sample("invalid/T3-ROW.txt"), sample("invalid/T2-SIGN.txt")};
+  r = run(again);
+  CHECK(r.code == 1);
+  const auto k = nlohmann::json::parse(r.out);
+  CHECK(k["reports"][0]["diagnostics"].empty());
+  CHECK(k["reports"][1]["diagnostics"][0]["rule"] == "T2-SIGN");
+
+  again.baseline = dir.file("missing.json");
+  CHECK(run(again).code == 2);
+  again.baseline = sample("dongfanghong-2023.txt");
+  r = run(again);
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "not an xxgk baseline"));
+}
+
+TEST_CASE("-o writes the output atomically and a failed run leaves no file") {
+  const TempDir dir;
+  app::Options o = check_of({"invalid/T3-ROW.txt"});
+  o.format = "json";
+  o.output = dir.file("out.json");
+  Run r = run(o);
+  CHECK(r.code == 1);
+  CHECK(r.out.empty());
+  CHECK(nlohmann::json::parse(slurp(o.output))["summary"]["errors"] == 2);
+
+  o.output = dir.file("failed.json");
+  o.select = {"NO-SUCH-RULE"};
+  r = run(o);
+  CHECK(r.code == 2);
+  CHECK_FALSE(std::filesystem::exists(o.output));
+
+  o.select = {};
+  o.output = dir.file("no/such/dir/out.json");
+  r = run(o);
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "no/such/dir/out.json: "));
+  // Nothing but the one complete output was left behind (no temporary files).
+  std::size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path)) {
+    (void)e;
+    ++files;
+  }
+  CHECK(files == 1);
+}
+
+TEST_CASE("format github appends a Markdown summary to $GITHUB_STEP_SUMMARY") {
+  const TempDir dir;
+  const std::string summary = dir.file("summary.md");
+  { std::ofstream(summary) << "earlier step\n"; }
+  app::Options o = check_of({"invalid/T3-ROW.txt"});
+  o.format = "github";
+  o.github_step_summary = summary;
+  const Run r = run(o);
+  CHECK(r.code == 1);
+  CHECK(r.out.starts_with("::error file="));
+  const std::string md = slurp(summary);
+  CHECK(md.starts_with("earlier step\n## xxgk: 1 report checked: 2 errors, 0 warnings\n"));
+}
+
+TEST_CASE("explain describes a rule, and an unknown rule gets a suggestion") {
+  app::Options o;
+  o.command = app::Command::Explain;
+  o.paths = {"T3-ROW"};
+  Run r = run(o);
+  CHECK(r.code == 0);
+  CHECK(r.out.starts_with("T3-ROW  表三行合计不符\n"));
+  CHECK(has(r.out, "samples/invalid/T3-ROW.txt"));
+  CHECK(has(r.out, "修改方法:"));
+  o.lang = "en";
+  r = run(o);
+  CHECK(r.out.starts_with("T3-ROW  Table 3 row total does not add up\n"));
+  CHECK(has(r.out, "How to fix:"));
+  o.paths = {"T4-SUM"};
+  r = run(o);
+  CHECK(has(r.out, "T4-SUM-A"));
+  CHECK(has(r.out, "T4-SUM-C"));
+  o.paths = {"T3-RWO"};
+  r = run(o);
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "unknown rule 'T3-RWO' (did you mean 'T3-ROW'?)"));
+}
+
+TEST_CASE("rules lists the extraction and reader rules too, also as JSON") {
+  app::Options o;
+  o.command = app::Command::Rules;
+  o.format = "json";
+  const auto j = nlohmann::json::parse(run(o).out);
+  std::set<std::string> ids;
+  for (const auto& r : j) {
+    ids.insert(r["id"].get<std::string>());
+    CHECK_FALSE(r["title"].get<std::string>().empty());
+  }
+  CHECK(ids.count("EXTRACT-FUZZY") == 1);
+  CHECK(ids.count("READ-REVISIONS") == 1);
+  CHECK(ids.count("T3-ROW") == 1);
 }

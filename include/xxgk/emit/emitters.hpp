@@ -1,28 +1,85 @@
 #pragma once
-// Output formats. Each writes to the stream it is given; deterministic order.
+// Output formats. Each writes a Batch to the stream it is given, in deterministic order (input
+// order, then location, then rule), so that golden files are stable.
 
+#include <xxgk/emit/lang.hpp>
 #include <xxgk/emit/results.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace xxgk::emit {
 
-struct TextOptions {
-  bool color = false;
-  bool source_excerpt = true;
+inline constexpr std::string_view k_tool_name = "xxgk";
+inline constexpr std::string_view k_tool_version = "0.1.0";
+
+struct OutputOptions {
+  Lang lang = Lang::Zh;
+  bool color = false;         ///< text: ANSI colours
+  bool source_excerpt = true; ///< text: the source line and a caret for text inputs
 };
 
-/// Compiler-style `file:line:col: severity: message [RULE]` lines and a summary line.
-void write_text(const std::vector<ReportResult>& results, const TextOptions& options,
-                std::ostream& out);
+using Writer = void (*)(const Batch&, const OutputOptions&, std::ostream&);
+
+/// One `--format` value.
+struct Format {
+  std::string_view name;
+  std::string_view description;
+  Writer write;
+};
+/// Every output format, in the order `--help` lists them.
+const std::vector<Format>& formats();
+const Format* find_format(std::string_view name);
+
+/// Compiler-style `file:line:col: severity: message [RULE]` lines (for Word inputs the table, row
+/// and column named in Chinese), the source line with a caret, and a summary line.
+void write_text(const Batch& batch, const OutputOptions& options, std::ostream& out);
 /// {"reports":[…],"summary":{…}}
-void write_json(const std::vector<ReportResult>& results, std::ostream& out);
+void write_json(const Batch& batch, const OutputOptions& options, std::ostream& out);
+/// SARIF 2.1.0: one run, the rules in tool.driver.rules, one result per finding.
+void write_sarif(const Batch& batch, const OutputOptions& options, std::ostream& out);
+/// JUnit XML: one testsuite per report, one testcase per rule checked, a failure per rule with
+/// errors or warnings.
+void write_junit(const Batch& batch, const OutputOptions& options, std::ostream& out);
+/// GitHub Actions workflow commands (::error file=…,line=…::message).
+void write_github(const Batch& batch, const OutputOptions& options, std::ostream& out);
+/// The Markdown job summary for $GITHUB_STEP_SUMMARY.
+void write_github_summary(const Batch& batch, const OutputOptions& options, std::ostream& out);
+/// GitLab Code Quality (Code Climate) JSON.
+void write_gitlab(const Batch& batch, const OutputOptions& options, std::ostream& out);
+/// CSV (RFC 4180): a header and one row per finding.
+void write_csv(const Batch& batch, const OutputOptions& options, std::ostream& out);
+/// One self-contained HTML page: a batch summary and each report's tables with the cells in
+/// error or warning highlighted.
+void write_html(const Batch& batch, const OutputOptions& options, std::ostream& out);
+
+/// --statistics: the number of findings per rule, as a table (text) or a JSON array.
+void write_statistics_text(const Batch& batch, const OutputOptions& options, std::ostream& out);
+void write_statistics_json(const Batch& batch, const OutputOptions& options, std::ostream& out);
+
+/// "3 reports checked: 2 errors, 5 warnings, 1 info (…)" (no newline).
+std::string summary_line(const Batch& batch);
+
+/// Where a finding is, as text: `file:line:col` for text inputs, `file: 表三「…」总计 (…)` for
+/// Word inputs.
+std::string where_text(const ReportResult& report, const diag::Diagnostic& d, Lang lang);
+
 nlohmann::ordered_json diagnostic_json(const diag::Diagnostic& d);
 nlohmann::ordered_json location_json(const diag::SourceLocation& where);
 
 /// The normalized report of spec/model.md (blank and placeholder cells are null).
 nlohmann::ordered_json report_json(const report::Report& report, const schema::Template& tmpl);
+
+/// Rule documentation (`xxgk rules`, `xxgk explain`, docs/rules.md), from the catalogue.
+void write_rule_table(const std::vector<RuleInfo>& rules, Lang lang, std::ostream& out);
+void write_rules_markdown(const std::vector<RuleInfo>& rules, Lang lang, std::ostream& out);
+void write_rules_json(const std::vector<RuleInfo>& rules, std::ostream& out);
+/// One rule explained: what it checks, the template text, a failing example, how to fix it.
+void write_explain_text(const RuleInfo& rule, Lang lang, std::ostream& out);
+void write_explain_markdown(const RuleInfo& rule, Lang lang, std::ostream& out);
 
 } // namespace xxgk::emit

@@ -6,6 +6,7 @@
 #include <xxgk/schema/schema.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace xxgk::emit {
@@ -18,8 +19,36 @@ struct ReportResult {
   const schema::Template* tmpl = nullptr;
   std::vector<diag::Diagnostic> diagnostics; ///< sorted
   std::string text; ///< decoded input text (text forms; for source excerpts), may be empty
+  /// IDs of the rules this report was checked against after selection (JUnit: one testcase each).
+  std::vector<std::string> rules_checked;
 
   [[nodiscard]] int count(diag::Severity s) const;
+};
+
+/// One rule as the emitters and rule documentation see it: schema rules, the built-in
+/// extraction checks and the readers' findings alike.
+struct RuleInfo {
+  std::string id;
+  diag::Severity severity = diag::Severity::Error; ///< default severity
+  std::string kind;                                ///< schema kind, or "extraction" / "reader"
+  std::string title;                               ///< Chinese, used in messages
+  std::string title_en;
+  std::string description;
+  std::string template_text;
+  std::string fix;
+  std::vector<std::string> templates; ///< template IDs; empty = every template
+  std::string example; ///< a file in the source tree that triggers the rule (samples/invalid/…)
+};
+
+/// Everything one `check` run hands to an emitter.
+struct Batch {
+  std::vector<ReportResult> reports;
+  std::vector<RuleInfo> rules; ///< every known rule, in listing order
+  int baselined = 0;           ///< findings suppressed by --baseline
+  int hidden = 0;              ///< warnings and infos left out by --quiet
+
+  /// The catalogue entry of a rule ID, or nullptr.
+  [[nodiscard]] const RuleInfo* rule(std::string_view id) const;
 };
 
 struct Summary {
@@ -33,5 +62,10 @@ struct Summary {
   int clean = 0;
 };
 Summary summarize(const std::vector<ReportResult>& results);
+
+/// A fingerprint of a finding that survives unrelated edits of the report: a hash of the rule,
+/// the cells involved (model paths, not lines) and the report's normalized agency and year; for
+/// findings without cells, their table/row/column names and message. 16 hex digits.
+std::string fingerprint(const ReportResult& report, const diag::Diagnostic& d);
 
 } // namespace xxgk::emit

@@ -1,0 +1,31 @@
+#pragma once
+// Message language (--lang). Findings are written in Chinese by the rules and extraction; for
+// English output the emitters swap the rule title for its English title and translate the
+// message frame. Cell labels quoted from the template stay Chinese.
+
+#include <xxgk/diag/diagnostic.hpp>
+#include <xxgk/emit/results.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace xxgk::emit {
+
+enum class Lang { Zh, En };
+/// "zh" or "en"; false for anything else.
+bool parse_lang(std::string_view name, Lang& out);
+
+/// The rule's title in `lang` (the Chinese title when it has no English one).
+std::string rule_title(const RuleInfo& rule, Lang lang);
+/// The finding's message in `lang`. `rule` may be nullptr (unknown rule: message unchanged).
+std::string localized_message(const diag::Diagnostic& d, const RuleInfo* rule, Lang lang);
+/// The table/row/column a location names, e.g. 表三「一、本年新收政府信息公开申请数量」总计
+/// (English: table 3, row 「…」, column 「总计」); empty when it names none.
+std::string cell_name(const diag::SourceLocation& where, Lang lang);
+/// Where a finding is in a Word input: the cell name, then part and indices in parentheses,
+/// e.g. 表三「…」总计 (word/document.xml, table 2, row 3, cell 8).
+std::string logical_location(const diag::SourceLocation& where, Lang lang);
+/// 二 → 2 (English table numbers); other names unchanged.
+std::string table_number(std::string_view name, Lang lang);
+
+} // namespace xxgk::emit

@@ -1,0 +1,287 @@
+#include <xxgk/app/batch.hpp>
+#include <xxgk/io/file.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <system_error>
+#include <thread>
+#include <variant>
+
+namespace xxgk::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_hidden(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+class Collector {
+public:
+  Collector(Hidden hidden, Inputs& out) : m_hidden(hidden), m_out(out) {}
+
+  void argument(const std::string& arg, bool lists_allowed) {
+    if (arg == "-") {
+      m_out.files.push_back({arg, Origin::Given});
+      return;
+    }
+    if (lists_allowed && arg.size() > 1 && arg[0] == '@') {
+      list(arg.substr(1));
+      return;
+    }
+    std::error_code ec;
+    if (fs::is_directory(arg, ec)) {
+      m_out.expanded = true;
+      walk(fs::path(arg));
+      return;
+    }
+    // A file, or a path that does not exist: reading it says why.
+    m_out.files.push_back({arg, Origin::Given});
+  }
+
+private:
+  void list(const std::string& path) {
+    m_out.expanded = true;
+    auto text = io::read_file(path);
+    if (!text) {
+      m_out.problems.push_back(
+          {path, fmt::format("cannot read the list: {}", text.error().message)});
+      return;
+    }
+    std::size_t start = 0;
+    while (start < text->size()) {
+      std::size_t end = text->find('\n', start);
+      if (end == std::string::npos) {
+        end = text->size();
+      }
+      std::string line = text->substr(start, end - start);
+      start = end + 1;
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+        line.pop_back();
+      }
+      const auto first = line.find_first_not_of(" \t");
+      if (first == std::string::npos || line[first] == '#') {
+        continue;
+      }
+      argument(line.substr(first), false);
+    }
+  }
+
+  void walk(const fs::path& dir) {
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(dir, ec);
+    if (ec) {
+      m_out.problems.push_back({dir.string(), ec.message()});
+      return;
+    }
+    if (!m_visited.insert(canonical.string()).second) {
+      ++m_out.links_skipped; // a symlink back into the tree, or the same directory given twice
+      return;
+    }
+    std::vector<fs::path> entries;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      m_out.problems.push_back(
+          {dir.string(), fmt::format("cannot read the directory: {}", ec.message())});
+      return;
+    }
+    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+      if (ec) {
+        break;
+      }
+      entries.push_back(it->path());
+    }
+    if (ec) {
+      m_out.problems.push_back(
+          {dir.string(), fmt::format("cannot read the directory: {}", ec.message())});
+    }
+    // Byte order of the names: the same order on every machine and locale.
+    std::sort(entries.begin(), entries.end(), [](const fs::path& a, const fs::path& b) {
+      return a.filename().string() < b.filename().string();
+    });
+    for (const auto& p : entries) {
+      if (m_hidden == Hidden::Skip && is_hidden(p)) {
+        ++m_out.hidden_skipped;
+        continue;
+      }
+      std::error_code sec;
+      const auto status = fs::status(p, sec); // follows symlinks
+      if (fs::is_directory(status)) {
+        walk(p);
+      } else if (fs::is_regular_file(status)) {
+        m_out.files.push_back({p.string(), Origin::Found});
+      } else {
+        ++m_out.special_skipped; // sockets, devices, broken symbolic links
+      }
+    }
+  }
+
+  Hidden m_hidden;
+  Inputs& m_out;
+  std::set<std::string> m_visited;
+};
+
+bool contains_marker(const std::string& text) {
+  return text.find("信息公开") != std::string::npos;
+}
+
+} // namespace
+
+Inputs collect_inputs(const std::vector<std::string>& arguments, Hidden hidden) {
+  Inputs out;
+  Collector c(hidden, out);
+  for (const auto& a : arguments) {
+    c.argument(a, true);
+  }
+  return out;
+}
+
+bool looks_like_report(const document::Document& doc) {
+  if (contains_marker(doc.source_text)) {
+    return true;
+  }
+  for (const auto& block : doc.blocks) {
+    if (const auto* p = std::get_if<document::Paragraph>(&block)) {
+      if (contains_marker(p->text)) {
+        return true;
+      }
+    } else if (const auto* t = std::get_if<document::Table>(&block)) {
+      for (const auto& row : t->rows) {
+        for (const auto& cell : row.cells) {
+          if (contains_marker(cell.text)) {
+            return true;
+          }
+        }
+      }
+    }
+  }
+  return false;
+}
+
+bool is_not_a_report(const std::string& read_error) {
+  return read_error.find("not a report document") != std::string::npos ||
+         read_error == "the file is empty";
+}
+
+unsigned job_count(int requested) {
+  if (requested > 0) {
+    return static_cast<unsigned>(requested);
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& task,
+                 const std::function<void(std::size_t)>& consume, const Progress& progress) {
+  if (jobs <= 1 || count <= 1) {
+    for (std::size_t i = 0; i < count; ++i) {
+      task(i);
+      consume(i);
+      if (progress) {
+        progress(i + 1, count);
+      }
+    }
+    return;
+  }
+  const std::size_t window = std::size_t{jobs} * 4;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<char> done(count, 0);
+  std::size_t next = 0;
+  std::size_t consumed = 0;
+  std::size_t finished = 0;
+  std::exception_ptr failure;
+
+  auto worker = [&] {
+    std::unique_lock lock(mutex);
+    while (true) {
+      changed.wait(lock, [&] { return next >= count || next < consumed + window || failure; });
+      if (next >= count || failure) {
+        return;
+      }
+      const std::size_t i = next++;
+      lock.unlock();
+      std::exception_ptr error;
+      try {
+        task(i);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      lock.lock();
+      if (error && !failure) {
+        failure = error;
+      }
+      done[i] = 1;
+      ++finished;
+      changed.notify_all();
+    }
+  };
+
+  std::vector<std::thread> threads;
+  const unsigned n = static_cast<unsigned>(std::min<std::size_t>(jobs, count));
+  threads.reserve(n);
+  for (unsigned t = 0; t < n; ++t) {
+    threads.emplace_back(worker);
+  }
+  std::exception_ptr consume_failure;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::size_t finished_now = 0;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return done[i] != 0 || failure; });
+      if (failure) {
+        break;
+      }
+      finished_now = finished;
+    }
+    try {
+      consume(i);
+    } catch (...) {
+      consume_failure = std::current_exception();
+    }
+    {
+      std::lock_guard lock(mutex);
+      consumed = i + 1;
+      if (consume_failure && !failure) {
+        failure = consume_failure;
+      }
+    }
+    changed.notify_all();
+    if (consume_failure) {
+      break;
+    }
+    if (progress) {
+      progress(std::max(finished_now, i + 1), count);
+    }
+  }
+  {
+    std::lock_guard lock(mutex);
+    next = count; // nothing more starts
+  }
+  changed.notify_all();
+  for (auto& t : threads) {
+    t.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
+  }
+}
+
+std::string progress_line(std::size_t done, std::size_t total, double seconds) {
+  const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
+  std::string eta = "?";
+  if (rate > 0 && done <= total) {
+    eta = fmt::format("{:.0f} s", static_cast<double>(total - done) / rate);
+  }
+  return fmt::format("xxgk: {}/{} · {:.1f} 份/s · ETA {}", done, total, rate, eta);
+}
+
+} // namespace xxgk::app

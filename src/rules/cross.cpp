@@ -1,0 +1,295 @@
+#include <xxgk/report/fields.hpp>
+#include <xxgk/rules/cross.hpp>
+#include <xxgk/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <set>
+#include <tuple>
+
+namespace xxgk::rules::cross {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_applicant_columns = {{
+    {"natural_person", "自然人"},
+    {"commercial", "商业企业"},
+    {"research", "科研机构"},
+    {"social_welfare", "社会公益组织"},
+    {"legal_service", "法律服务机构"},
+    {"other", "其他"},
+    {"total", "总计"},
+}};
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 2> k_document_rows = {{
+    {"regulations", "规章"},
+    {"normative_documents", "行政规范性文件"},
+}};
+
+/// The narrative sections X-TEXT compares (the tables' sections hold mostly figures).
+constexpr std::array<std::string_view, 4> k_narrative_sections = {"overview", "active", "problems",
+                                                                  "other"};
+
+/// A cell's value for comparison: "" when absent, "0" when blank or a placeholder (as the
+/// template's rules count blanks), the number otherwise; "?" for text.
+Figure figure(const report::Cell& c) {
+  Figure f;
+  f.where = c.where;
+  switch (c.state) {
+  case report::CellState::Absent:
+    break;
+  case report::CellState::Blank:
+  case report::CellState::Placeholder:
+    f.value = "0";
+    break;
+  case report::CellState::Number:
+    f.value = c.value ? c.value->to_string() : "?";
+    break;
+  case report::CellState::Text:
+    f.value = "?";
+    break;
+  }
+  return f;
+}
+
+std::string where_text(const std::string& source, const diag::SourceLocation& w) {
+  if (w.has_line()) {
+    return fmt::format("{}:{}", source, w.line);
+  }
+  return source;
+}
+
+/// The paragraphs of the narrative sections, normalized (width folded, whitespace removed).
+std::vector<std::string> narrative(const report::Report& r) {
+  std::vector<std::string> out;
+  for (const auto key : k_narrative_sections) {
+    const auto it = r.sections.find(std::string(key));
+    if (it == r.sections.end()) {
+      continue;
+    }
+    for (const auto& p : it->second.paragraphs) {
+      std::string n = util::label_key(p.text);
+      if (util::count_codepoints(n) >= 10) { // headings and one-liners say little
+        out.push_back(std::move(n));
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::string agency_key(std::string_view agency) {
+  return util::label_key(agency);
+}
+
+std::optional<Summary> summarize(const report::Report& report, std::size_t index) {
+  if (!report.year || !report.agency || report.agency->empty()) {
+    return std::nullopt;
+  }
+  Summary s;
+  s.index = index;
+  s.source = report.source;
+  s.template_id = report.template_id;
+  s.year = *report.year;
+  s.agency = *report.agency;
+  s.agency_key = agency_key(*report.agency);
+  for (const auto& row : {std::string_view("carried_over"), std::string_view("carried_forward")}) {
+    for (const auto& [col, label] : k_applicant_columns) {
+      const std::string path = fmt::format("requests.{}.{}", row, col);
+      if (const auto* c = report::find_cell(report, path)) {
+        s.figures[path] = figure(*c);
+      }
+    }
+  }
+  for (const auto& [row, label] : k_document_rows) {
+    for (const auto col : {"issued", "repealed", "in_force"}) {
+      const std::string path = fmt::format("active.{}.{}", row, col);
+      if (const auto* c = report::find_cell(report, path)) {
+        s.figures[path] = figure(*c);
+      }
+    }
+  }
+  for (const auto& f : report::fields()) {
+    if (const auto* c = report::find_cell(report, f.path)) {
+      s.fingerprint += figure(*c).value;
+      s.fingerprint += ';';
+    }
+  }
+  for (const auto& p : narrative(report)) {
+    s.paragraph_hashes.push_back(std::hash<std::string>{}(p));
+    s.narrative_chars += util::count_codepoints(p);
+    s.paragraph_chars.push_back(util::count_codepoints(p));
+  }
+  return s;
+}
+
+namespace {
+
+const Figure* get(const Summary& s, const std::string& path) {
+  const auto it = s.figures.find(path);
+  return it == s.figures.end() || it->second.value.empty() ? nullptr : &it->second;
+}
+
+diag::Diagnostic make(std::string_view rule, diag::Severity severity, std::string message,
+                      std::vector<std::string> cells, const diag::SourceLocation& where) {
+  diag::Diagnostic d;
+  d.rule = std::string(rule);
+  d.severity = severity;
+  d.message = std::move(message);
+  d.cells = std::move(cells);
+  d.location = where;
+  return d;
+}
+
+void check_carry(const Summary& prev, const Summary& cur, std::vector<Finding>& out) {
+  for (const auto& [col, label] : k_applicant_columns) {
+    const std::string now_path = fmt::format("requests.carried_over.{}", col);
+    const std::string then_path = fmt::format("requests.carried_forward.{}", col);
+    const Figure* now = get(cur, now_path);
+    const Figure* then = get(prev, then_path);
+    if (now == nullptr || then == nullptr || now->value == then->value) {
+      continue;
+    }
+    out.push_back(
+        {cur.index,
+         make("X-CARRY", diag::Severity::Error,
+              fmt::format("表三 二、上年结转·{}: 报告 {}，但 {} 年度报告（{}）四、结转下年度"
+                          "继续办理·{} 为 {}",
+                          label, now->value, prev.year, where_text(prev.source, then->where), label,
+                          then->value),
+              {now_path, then_path}, now->where)});
+  }
+}
+
+void check_valid(const Summary& prev, const Summary& cur, std::vector<Finding>& out) {
+  if (prev.template_id != "2021" || cur.template_id != "2021") {
+    return;
+  }
+  for (const auto& [row, label] : k_document_rows) {
+    // An init-capture: clang before 16 cannot capture a structured binding.
+    const auto path = [&r = row](const char* col) { return fmt::format("active.{}.{}", r, col); };
+    const Figure* before = get(prev, path("in_force"));
+    const Figure* issued = get(cur, path("issued"));
+    const Figure* repealed = get(cur, path("repealed"));
+    const Figure* now = get(cur, path("in_force"));
+    if (before == nullptr || issued == nullptr || repealed == nullptr || now == nullptr) {
+      continue;
+    }
+    const auto parse = [](const std::string& v) -> std::optional<long long> {
+      try {
+        std::size_t used = 0;
+        const long long n = std::stoll(v, &used);
+        return used == v.size() ? std::optional<long long>(n) : std::nullopt;
+      } catch (...) {
+        return std::nullopt;
+      }
+    };
+    const auto b = parse(before->value);
+    const auto i = parse(issued->value);
+    const auto r = parse(repealed->value);
+    const auto n = parse(now->value);
+    if (!b || !i || !r || !n || *b + *i - *r == *n) {
+      continue;
+    }
+    out.push_back(
+        {cur.index,
+         make("X-VALID", diag::Severity::Warning,
+              fmt::format(
+                  "表二 {}·现行有效件数: 报告 {}，计算 {}（{} 年度报告（{}）现行有效 {} + 本年"
+                  "制发 {} − 本年废止 {}）",
+                  label, *n, *b + *i - *r, prev.year, where_text(prev.source, before->where), *b,
+                  *i, *r),
+              {path("in_force"), path("issued"), path("repealed")}, now->where)});
+  }
+}
+
+void check_text(const Summary& prev, const Summary& cur, std::vector<Finding>& out) {
+  if (cur.narrative_chars == 0) {
+    return;
+  }
+  const std::set<std::size_t> before(prev.paragraph_hashes.begin(), prev.paragraph_hashes.end());
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < cur.paragraph_hashes.size(); ++i) {
+    if (before.contains(cur.paragraph_hashes[i])) {
+      same += cur.paragraph_chars[i];
+    }
+  }
+  if (same * 2 <= cur.narrative_chars) {
+    return;
+  }
+  out.push_back(
+      {cur.index, make("X-TEXT", diag::Severity::Warning,
+                       fmt::format("正文 {}% 与 {} 年度报告（{}）相同",
+                                   same * 100 / cur.narrative_chars, prev.year, prev.source),
+                       {}, diag::SourceLocation{})});
+}
+
+} // namespace
+
+std::vector<Finding> check(const std::vector<Summary>& summaries) {
+  // agency → year → the reports, in batch order.
+  std::map<std::string, std::map<int, std::vector<const Summary*>>> groups;
+  for (const auto& s : summaries) {
+    groups[s.agency_key][s.year].push_back(&s);
+  }
+  std::vector<Finding> out;
+  for (const auto& [agency, years] : groups) {
+    for (const auto& [year, reports] : years) {
+      for (std::size_t k = 1; k < reports.size(); ++k) {
+        if (reports[k]->fingerprint != reports[0]->fingerprint) {
+          out.push_back(
+              {reports[k]->index, make("X-DUP", diag::Severity::Error,
+                                       fmt::format("{} {} 年度报告出现两次，数字不同: 另见 {}",
+                                                   reports[k]->agency, year, reports[0]->source),
+                                       {}, diag::SourceLocation{})});
+        }
+      }
+      const auto prev = years.find(year - 1);
+      if (prev == years.end()) {
+        continue;
+      }
+      const Summary& before = *prev->second.front();
+      for (const Summary* cur : reports) {
+        check_carry(before, *cur, out);
+        check_valid(before, *cur, out);
+        check_text(before, *cur, out);
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.index, a.diagnostic.rule) < std::tie(b.index, b.diagnostic.rule);
+  });
+  return out;
+}
+
+const std::vector<RuleMeta>& rule_metas() {
+  static const std::vector<RuleMeta> k_rules = {
+      {"X-CARRY", diag::Severity::Error, "上年结转与上一年度的结转下年度不一致",
+       "Carried over differs from last year's carried forward",
+       "本年度表三“二、上年结转政府信息公开申请数量”应逐列等于同一机关上一年度报告表三“四、结转"
+       "下年度继续办理”。",
+       "二、上年结转政府信息公开申请数量 … 四、结转下年度继续办理",
+       "核对两年报告，改正错误的一方。"},
+      {"X-DUP", diag::Severity::Error, "同一机关同一年度的报告出现两次且数字不同",
+       "The same agency and year twice, with different figures",
+       "一批报告中同一机关（规范化名称）同一年度有两份报告，表格数字不同；至少一份是旧稿或错稿。",
+       "", "删除旧稿，只保留正式发布的报告。"},
+      {"X-TEXT", diag::Severity::Warning, "正文与上一年度报告大半相同",
+       "Narrative mostly identical to last year's",
+       "总体情况、主动公开、存在的主要问题及改进情况、其他需要报告的事项等段落中，超过一半的文字"
+       "与同一机关上一年度报告相同。",
+       "", "按本年度实际情况重写。"},
+      {"X-VALID", diag::Severity::Warning, "现行有效件数与上一年度不衔接",
+       "Documents in force do not follow from last year's",
+       "2021 年版模板表二：现行有效件数应等于上一年度现行有效件数 + 本年制发件数 − 本年废止件数"
+       "（规章、行政规范性文件）。",
+       "本年制发件数 本年废止件数 现行有效件数", "核对现行有效件数或制发、废止件数。"},
+  };
+  return k_rules;
+}
+
+} // namespace xxgk::rules::cross
