@@ -17,7 +17,12 @@ import sys
 try:
     import jsonschema
 except ImportError:
-    sys.exit("validate_sarif: python3-jsonschema is missing (run scripts/setup.sh)")
+    # A python3 other than Debian's (pyenv, venv) does not see Debian's python3-jsonschema.
+    sys.path.append("/usr/lib/python3/dist-packages")
+    try:
+        import jsonschema
+    except ImportError:
+        sys.exit("validate_sarif: python3-jsonschema is missing (run scripts/setup.sh)")
 
 XXGK, ROOT = sys.argv[1], sys.argv[2]
 
