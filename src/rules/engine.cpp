@@ -114,26 +114,6 @@ std::vector<std::string> expand_terms(const std::vector<std::string>& patterns, 
   return out;
 }
 
-bool glob_match(std::string_view pattern, std::string_view path) {
-  // '*' matches one path component.
-  std::size_t pi = 0;
-  std::size_t si = 0;
-  while (pi < pattern.size() && si <= path.size()) {
-    if (pattern[pi] == '*') {
-      const auto dot = path.find('.', si);
-      si = dot == std::string_view::npos ? path.size() : dot;
-      ++pi;
-      continue;
-    }
-    if (si >= path.size() || pattern[pi] != path[si]) {
-      return false;
-    }
-    ++pi;
-    ++si;
-  }
-  return pi == pattern.size() && si == path.size();
-}
-
 /// A cell read for arithmetic: its value (blank and placeholders count as 0).
 struct Operand {
   std::string path;
@@ -385,22 +365,9 @@ void check_compare(const schema::Rule& rule, const report::Report& r, const sche
   }
 }
 
-std::vector<std::string> matching_paths(const schema::Rule& rule, const schema::Template& tmpl) {
-  std::vector<std::string> out;
-  for (const auto& p : tmpl.cell_paths()) {
-    for (const auto& pattern : rule.cells) {
-      if (glob_match(pattern, p)) {
-        out.push_back(p);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 void check_value_type(const schema::Rule& rule, const report::Report& r,
                       const schema::Template& tmpl, std::vector<Diagnostic>& out) {
-  for (const auto& path : matching_paths(rule, tmpl)) {
+  for (const auto& path : detail::matching_paths(rule.cells, tmpl)) {
     const schema::Column* col = tmpl.column_of(path);
     if (col == nullptr) {
       continue;
@@ -439,7 +406,7 @@ void check_blank(const schema::Rule& rule, const report::Report& r, const schema
                  std::vector<Diagnostic>& out) {
   std::vector<std::string> blanks;
   const report::Cell* first = nullptr;
-  for (const auto& path : matching_paths(rule, tmpl)) {
+  for (const auto& path : detail::matching_paths(rule.cells, tmpl)) {
     const report::Cell* c = report::find_cell(r, path);
     if (c == nullptr || (c->state != CellState::Blank && c->state != CellState::Placeholder)) {
       continue;
