@@ -8,6 +8,10 @@ packages=(
   libcli11-dev libpugixml-dev libfmt-dev doctest-dev nlohmann-json3-dev libzip-dev libutf8proc-dev
   libxml2-dev
 )
+# Optional: clang and libFuzzer for fuzz/run.sh (issue 9); not needed for the normal build.
+if [ -n "${XXGK_FUZZ_SETUP:-}" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

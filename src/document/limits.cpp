@@ -115,9 +115,9 @@ util::Expected<bool> set_limit(Limits& limits, std::string_view assignment) {
     ok = false;
   }
   if (!ok || n == 0) {
-    return util::Error{fmt::format(
-        "limit {}: '{}' is not a positive whole number (K, M, G for KiB, MiB, GiB)", name,
-        assignment.substr(eq + 1))};
+    return util::Error{
+        fmt::format("limit {}: '{}' is not a positive whole number (K, M, G for KiB, MiB, GiB)",
+                    name, assignment.substr(eq + 1))};
   }
   if (it->member == &Limits::max_xml_depth && n > k_max_xml_depth_ceiling) {
     // The Word XML reader walks the tree recursively: its stack must hold this many levels.
@@ -164,9 +164,9 @@ util::Expected<bool> check_text_limits(std::string_view text, const Limits& limi
   auto check_line = [&](std::size_t end) -> util::Expected<bool> {
     const std::size_t length = end - line_start;
     if (length > limits.max_line_bytes) {
-      return util::Error{fmt::format(
-          "line {} is {} bytes long, more than the limit of {} (max_line_bytes)", line, length,
-          limits.max_line_bytes)};
+      return util::Error{
+          fmt::format("line {} is {} bytes long, more than the limit of {} (max_line_bytes)", line,
+                      length, limits.max_line_bytes)};
     }
     return true;
   };
@@ -199,8 +199,8 @@ util::Expected<bool> check_markup_limits(std::string_view markup, std::string_vi
                                          const Limits& limits) {
   const auto tags = static_cast<std::size_t>(std::count(markup.begin(), markup.end(), '<'));
   if (tags > limits.max_xml_tags) {
-    return util::Error{fmt::format("{} has {} tags, more than the limit of {} (max_xml_tags)",
-                                   what, tags, limits.max_xml_tags)};
+    return util::Error{fmt::format("{} has {} tags, more than the limit of {} (max_xml_tags)", what,
+                                   tags, limits.max_xml_tags)};
   }
   return true;
 }

@@ -2,6 +2,7 @@
 #include <xxgk/util/text.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 namespace xxgk::document {
@@ -119,24 +120,33 @@ bool is_word_char(char32_t cp) {
 /// Pairs openers with closers of the same delimiter (a simplified CommonMark rule) and drops
 /// the paired runs; unpaired delimiters stay as literal text ("注*", "3 * 4").
 std::string resolve_emphasis(std::vector<Piece>& pieces) {
-  std::vector<std::size_t> openers;
+  // Open delimiter runs, one stack per delimiter ('*', '_', '~'), each in piece order. A closer
+  // takes the nearest opener of its kind and discards every opener after that one, of any kind.
+  // Per-kind stacks keep this linear: one list searched for each closer was quadratic in a line
+  // of thousands of runs (issue 9).
+  std::array<std::vector<std::size_t>, 3> openers;
+  const auto kind = [](char delim) -> std::size_t {
+    return delim == '*' ? 0 : (delim == '_' ? 1 : 2);
+  };
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     Piece& p = pieces[i];
     if (p.delim == 0) {
       continue;
     }
-    if (p.can_close) {
-      const auto it = std::find_if(openers.rbegin(), openers.rend(),
-                                   [&](std::size_t o) { return pieces[o].delim == p.delim; });
-      if (it != openers.rend()) {
-        pieces[*it].removed = true;
-        p.removed = true;
-        openers.erase(std::next(it).base(), openers.end());
-        continue;
+    auto& same = openers[kind(p.delim)];
+    if (p.can_close && !same.empty()) {
+      const std::size_t opener = same.back();
+      pieces[opener].removed = true;
+      p.removed = true;
+      for (auto& stack : openers) {
+        while (!stack.empty() && stack.back() >= opener) {
+          stack.pop_back();
+        }
       }
+      continue;
     }
     if (p.can_open) {
-      openers.push_back(i);
+      same.push_back(i);
     }
   }
   std::string out;

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <ostream>
 
 namespace xxgk::emit {
@@ -32,13 +34,26 @@ int display_width(char32_t cp) {
   return w < 0 ? 1 : w;
 }
 
-/// The source line with TABs shown as four spaces, and the caret's indentation for `column`.
+/// Code points of a source line shown at most, around the caret (a 100 MB line stays readable).
+constexpr int k_excerpt_width = 160;
+
+/// The source line with TABs shown as four spaces, and the caret's indentation for `column`. A
+/// long line is cut to a window around the column, with "…" where it was cut.
 std::pair<std::string, int> excerpt(std::string_view line, int column) {
+  const int first = std::max(1, column - k_excerpt_width / 2);
   std::string shown;
   int width = 0;
   int caret = 0;
   int col = 1;
-  for (std::size_t pos = 0; pos < line.size(); ++col) {
+  std::size_t pos = 0;
+  for (; pos < line.size() && col < first; ++col) {
+    util::next_codepoint(line, pos);
+  }
+  if (first > 1) {
+    shown = "…";
+    width = 1;
+  }
+  for (; pos < line.size() && col < first + k_excerpt_width; ++col) {
     if (col == column) {
       caret = width;
     }
@@ -52,6 +67,9 @@ std::pair<std::string, int> excerpt(std::string_view line, int column) {
   }
   if (column >= col) {
     caret = width;
+  }
+  if (pos < line.size()) {
+    shown += "…";
   }
   return {shown, caret};
 }
@@ -115,15 +133,21 @@ void write_text(const Batch& batch, const OutputOptions& options, std::ostream& 
           << "error:" << p.reset() << " " << r.read_error << " [READ]\n";
       continue;
     }
-    const auto lines = util::split_lines(r.text);
+    std::optional<std::vector<std::string_view>> lines; // split once, when a finding has a line
     for (const auto& d : r.diagnostics) {
       const auto& w = d.location;
       out << p.bold() << where_text(r, d, options.lang) << ":" << p.reset() << " "
           << p.severity(d.severity) << diag::to_string(d.severity) << ":" << p.reset() << " "
           << localized_message(d, batch.rule(d.rule), options.lang) << " [" << d.rule << "]\n";
-      if (options.source_excerpt && w.has_line() &&
-          static_cast<std::size_t>(w.line) <= lines.size()) {
-        const auto [shown, caret] = excerpt(lines[static_cast<std::size_t>(w.line - 1)], w.column);
+      if (!options.source_excerpt || !w.has_line()) {
+        continue;
+      }
+      if (!lines) {
+        lines = util::split_lines(r.text);
+      }
+      if (static_cast<std::size_t>(w.line) <= lines->size()) {
+        const auto [shown, caret] =
+            excerpt((*lines)[static_cast<std::size_t>(w.line - 1)], w.column);
         out << p.dim() << fmt::format("{:>6} | ", w.line) << p.reset() << shown << "\n"
             << p.dim() << "       | " << p.reset()
             << std::string(static_cast<std::size_t>(caret), ' ') << p.severity(d.severity) << "^"

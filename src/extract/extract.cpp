@@ -154,8 +154,7 @@ std::size_t values_after(const std::vector<StreamCell>& s, std::size_t i, std::s
     ++j;
   }
   std::size_t padding = 0;
-  while (values.size() - padding > width &&
-         values[padding]->value.kind == util::ValueKind::Blank) {
+  while (values.size() - padding > width && values[padding]->value.kind == util::ValueKind::Blank) {
     ++padding;
   }
   values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(padding));

@@ -6,7 +6,6 @@
 
 namespace xxgk::extract::detail {
 
-
 bool matches_exactly(const TextKeys& text, const schema::Label& label) {
   if (text.key.empty()) {
     return false;

@@ -13,7 +13,6 @@ namespace {
 
 // Everything the handler touches is lock-free atomics and fixed arrays: no allocation, no locks.
 std::atomic<int> g_signal{0};
-std::atomic<bool> g_installed{false};
 
 enum SlotState : int { k_free = 0, k_claimed = 1, k_active = 2 };
 
@@ -52,9 +51,7 @@ extern "C" void on_signal(int sig) {
 } // namespace
 
 void install_interrupt_handlers() {
-  if (g_installed.exchange(true)) {
-    return;
-  }
+  // Installed again on every call (cheap): a test framework may have put its own in between.
   struct sigaction sa {};
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
@@ -63,16 +60,22 @@ void install_interrupt_handlers() {
   ::sigaction(SIGTERM, &sa, nullptr);
 }
 
-bool interrupted() { return g_signal.load() != 0; }
+bool interrupted() {
+  return g_signal.load() != 0;
+}
 
-int interrupt_signal() { return g_signal.load(); }
+int interrupt_signal() {
+  return g_signal.load();
+}
 
 int interrupt_exit_code() {
   const int sig = g_signal.load();
   return sig == 0 ? 0 : 128 + sig;
 }
 
-void reset_interrupt() { g_signal.store(0); }
+void reset_interrupt() {
+  g_signal.store(0);
+}
 
 TempFileGuard::TempFileGuard(const std::string& path) {
   if (path.size() >= k_max_path) {

@@ -40,9 +40,8 @@ TEST_CASE("a bad limit names what is wrong") {
   Limits l;
   CHECK(contains(set_limit(l, "max_bogus=1").error().message, "unknown limit 'max_bogus'"));
   CHECK(contains(set_limit(l, "max_inflated").error().message, "NAME=VALUE"));
-  for (const char* bad : {"max_inflated=0", "max_inflated=-1", "max_inflated=1.5M",
-                          "max_inflated=", "max_inflated=99999999999999999999",
-                          "max_inflated=20000000000G"}) {
+  for (const char* bad : {"max_inflated=0", "max_inflated=-1", "max_inflated=1.5M", "max_inflated=",
+                          "max_inflated=99999999999999999999", "max_inflated=20000000000G"}) {
     CAPTURE(bad);
     CHECK(contains(set_limit(l, bad).error().message, "not a positive whole number"));
   }

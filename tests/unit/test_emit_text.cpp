@@ -58,3 +58,27 @@ TEST_CASE("statistics count the findings per rule") {
   CHECK(j[0]["rule"] == "T3-ROW");
   CHECK(j[0]["count"] == 2);
 }
+
+TEST_CASE("a long source line is cut to a window around the caret") {
+  diag::Diagnostic d;
+  d.rule = "T3-ROW";
+  d.severity = diag::Severity::Error;
+  d.message = "m";
+  d.location.line = 2;
+  d.location.column = 2000;
+  auto batch = test::synthetic_batch("long.txt", {d});
+  batch.reports[0].text = "title\n" + std::string(1999, 'x') + "7" + std::string(5000, 'y') + "\n";
+  const std::string out = test::emit_to_string(emit::write_text, batch);
+  const auto first = out.find("     2 | …");
+  REQUIRE(first != std::string::npos);
+  const auto eol = out.find('\n', first);
+  const std::string shown = out.substr(first + 9, eol - first - 9); // after "     2 | "
+  CHECK(shown.size() < 200);
+  CHECK(shown.ends_with("y…"));
+  // The caret sits under the "7".
+  const auto caret_line = out.substr(eol + 1, out.find('\n', eol + 1) - eol - 1);
+  const auto seven = shown.find('7');
+  REQUIRE(seven != std::string::npos);
+  // "…" is three bytes but one column wide.
+  CHECK(caret_line == "       | " + std::string(seven - 2, ' ') + "^");
+}

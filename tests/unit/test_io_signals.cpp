@@ -11,16 +11,16 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
-#include <vector>
 #include <unistd.h>
+#include <vector>
 
 using namespace xxgk;
 
 namespace {
 
 std::filesystem::path temp_dir() {
-  auto dir = std::filesystem::temp_directory_path() /
-             ("xxgk-signals-" + std::to_string(::getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("xxgk-signals-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return dir;
 }

@@ -24,8 +24,8 @@ namespace xxgk::io {
 inline constexpr int k_exit_sigint = 130;
 inline constexpr int k_exit_sigterm = 143;
 
-/// Installs the SIGINT and SIGTERM handlers (idempotent; SA_RESTART, so system calls are not
-/// interrupted by the first signal).
+/// Installs the SIGINT and SIGTERM handlers (again on every call; SA_RESTART, so system calls are
+/// not interrupted by the first signal).
 void install_interrupt_handlers();
 
 /// Whether SIGINT or SIGTERM arrived since install_interrupt_handlers() (or reset_interrupt()).
