@@ -77,7 +77,9 @@ bool is_page_number(std::string_view line) {
   return i == t.size();
 }
 
-bool is_blank(std::string_view line) { return util::trim(line).empty(); }
+bool is_blank(std::string_view line) {
+  return util::trim(line).empty();
+}
 
 /// A section heading such as "三、收到和处理政府信息公开申请情况": numbered 一…六 and ending in
 /// 情况 or 事项. Table labels such as "三、本年度办理结果" do not qualify.
@@ -96,8 +98,8 @@ bool looks_like_section_heading(std::string_view line) {
   }
   std::string key = util::label_key(t);
   auto ends_with = [&](std::string_view suffix) {
-    return key.size() >= suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(),
-                                                      suffix) == 0;
+    return key.size() >= suffix.size() &&
+           key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return ends_with("情况") || ends_with("事项");
 }
@@ -139,8 +141,7 @@ Document read_tika_text(std::string_view text) {
     std::size_t removed = 0;
     const std::string line = strip_bookmarks(lines[i], removed);
     // Column offset of the content after a stripped leading bookmark.
-    const int col_base =
-        1 + static_cast<int>(util::count_codepoints(lines[i].substr(0, removed)));
+    const int col_base = 1 + static_cast<int>(util::count_codepoints(lines[i].substr(0, removed)));
     if (is_page_number(line)) {
       continue;
     }

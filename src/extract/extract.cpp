@@ -353,10 +353,13 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
   constexpr std::size_t k_no_group = static_cast<std::size_t>(-1);
   std::size_t current_group = k_no_group;
   auto take_values = [&](std::size_t i, std::vector<const StreamCell*>& values) {
-    return values_after(s, i, width, [&](const StreamCell& c) {
-      const Hit h = classify(c, t, false);
-      return h.kind == Kind::Row || h.kind == Kind::Group;
-    }, values);
+    return values_after(
+        s, i, width,
+        [&](const StreamCell& c) {
+          const Hit h = classify(c, t, false);
+          return h.kind == Kind::Row || h.kind == Kind::Group;
+        },
+        values);
   };
 
   for (std::size_t i = header_end; i < s.size();) {
@@ -397,11 +400,11 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
         for (const auto& col : t.columns) {
           cells.push_back(t.key + "." + row.key + "." + col.key);
         }
-        m_out.diagnostics.push_back(make_diag(
-            "EXTRACT-COLUMN",
-            fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", t.name,
-                        row.label.text, width, values.size()),
-            c.cell->where, std::move(cells)));
+        m_out.diagnostics.push_back(
+            make_diag("EXTRACT-COLUMN",
+                      fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", t.name,
+                                  row.label.text, width, values.size()),
+                      c.cell->where, std::move(cells)));
         i = next;
         continue;
       }
@@ -430,13 +433,13 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
       // A group label followed by numbers is a subtotal row the report added: verify, never sum.
       std::vector<const StreamCell*> values;
       const std::size_t next = take_values(i, values);
-      const bool has_numbers =
-          values.size() == width &&
-          std::any_of(values.begin(), values.end(), [](const StreamCell* v) {
-            return v->value.kind == util::ValueKind::Number;
-          }) &&
-          std::all_of(values.begin(), values.end(),
-                      [](const StreamCell* v) { return v->is_value(); });
+      const bool has_numbers = values.size() == width &&
+                               std::any_of(values.begin(), values.end(),
+                                           [](const StreamCell* v) {
+                                             return v->value.kind == util::ValueKind::Number;
+                                           }) &&
+                               std::all_of(values.begin(), values.end(),
+                                           [](const StreamCell* v) { return v->is_value(); });
       if (has_numbers) {
         add_group_subtotal(t, t.groups[h.index], order, values, t.groups[h.index].label.text);
         i = next;
@@ -460,11 +463,10 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
         continue;
       }
       const bool numeric_row =
-          values.size() == width && std::all_of(values.begin(), values.end(), [](auto* v) {
-            return v->is_value();
-          }) && std::any_of(values.begin(), values.end(), [](auto* v) {
-            return v->value.kind == util::ValueKind::Number;
-          });
+          values.size() == width &&
+          std::all_of(values.begin(), values.end(), [](auto* v) { return v->is_value(); }) &&
+          std::any_of(values.begin(), values.end(),
+                      [](auto* v) { return v->value.kind == util::ValueKind::Number; });
       if (numeric_row) {
         m_out.diagnostics.push_back(make_diag(
             "EXTRACT-UNKNOWN",
@@ -560,9 +562,9 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         }
       }
       std::vector<const StreamCell*> values;
-      const std::size_t j = values_after(s, i, cols.size(), [&](const StreamCell& x) {
-        return classify(x, t, false).kind != Kind::None;
-      }, values);
+      const std::size_t j = values_after(
+          s, i, cols.size(),
+          [&](const StreamCell& x) { return classify(x, t, false).kind != Kind::None; }, values);
       if (found_rows.count({b, h.index}) != 0) {
         m_out.diagnostics.push_back(make_diag(
             "EXTRACT-DUPLICATE",
@@ -577,11 +579,11 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         for (const auto& col : blk.columns) {
           cells.push_back(t.key + "." + row.key + "." + col.key);
         }
-        m_out.diagnostics.push_back(make_diag(
-            "EXTRACT-COLUMN",
-            fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", t.name,
-                        row.label.text, cols.size(), values.size()),
-            c.cell->where, std::move(cells)));
+        m_out.diagnostics.push_back(
+            make_diag("EXTRACT-COLUMN",
+                      fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", t.name,
+                                  row.label.text, cols.size(), values.size()),
+                      c.cell->where, std::move(cells)));
         i = j;
         continue;
       }
@@ -603,10 +605,9 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
       }
       if (block) {
         const auto& blk = t.blocks[*block];
-        const std::size_t width =
-            header_cols.count(*block) != 0 && !header_cols[*block].empty()
-                ? header_cols[*block].size()
-                : blk.columns.size();
+        const std::size_t width = header_cols.count(*block) != 0 && !header_cols[*block].empty()
+                                      ? header_cols[*block].size()
+                                      : blk.columns.size();
         std::size_t j = i + 1;
         bool numeric = false;
         std::size_t n = 0;
@@ -638,10 +639,10 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         diag::SourceLocation at = s.empty() ? diag::SourceLocation{} : s.front().cell->where;
         at.table_name = t.name;
         at.row_label = row.label.text;
-        m_out.diagnostics.push_back(make_diag(
-            "EXTRACT-ROW",
-            fmt::format("表{}中找不到{}的行「{}」", t.name, t.blocks[b].caption.text, row.label.text),
-            at, std::move(cells)));
+        m_out.diagnostics.push_back(make_diag("EXTRACT-ROW",
+                                              fmt::format("表{}中找不到{}的行「{}」", t.name,
+                                                          t.blocks[b].caption.text, row.label.text),
+                                              at, std::move(cells)));
       }
     }
   }
@@ -737,7 +738,8 @@ void Extractor::derive_rows(const schema::Table& t) {
       continue;
     }
     for (const auto& col : t.columns) {
-      report::Cell* target = report::find_cell(m_out.report, t.key + "." + g.derived_row + "." + col.key);
+      report::Cell* target =
+          report::find_cell(m_out.report, t.key + "." + g.derived_row + "." + col.key);
       if (target == nullptr) {
         continue;
       }
@@ -789,10 +791,10 @@ void Extractor::add_group_subtotal(const schema::Table& t, const schema::Group& 
     report::ExtraFigure extra;
     extra.table = t.key;
     const std::string shown = util::trim(label);
-    extra.label = shown == g.label.text
-                      ? fmt::format("{}·{}", shown, t.columns[*order[k]].label.text)
-                      : fmt::format("{}（{}）·{}", shown, g.label.text,
-                                    t.columns[*order[k]].label.text);
+    extra.label =
+        shown == g.label.text
+            ? fmt::format("{}·{}", shown, t.columns[*order[k]].label.text)
+            : fmt::format("{}（{}）·{}", shown, g.label.text, t.columns[*order[k]].label.text);
     for (const auto& r : g.rows) {
       if (r != "total_processed") {
         extra.parts.push_back(t.key + "." + r + "." + t.columns[*order[k]].key);
@@ -954,9 +956,9 @@ void Extractor::run() {
         return value_of(c.text).kind == util::ValueKind::Number;
       });
       if (number != row.cells.end()) {
-        m_out.diagnostics.push_back(make_diag(
-            "EXTRACT-UNKNOWN", "这个表格不是表二、表三或表四（找不到模板的标签），其数字未计入",
-            dt->where));
+        m_out.diagnostics.push_back(
+            make_diag("EXTRACT-UNKNOWN",
+                      "这个表格不是表二、表三或表四（找不到模板的标签），其数字未计入", dt->where));
         break;
       }
     }
@@ -971,8 +973,8 @@ void Extractor::run() {
         at.table_name = t.name;
       }
       std::vector<std::string> cells;
-      m_out.diagnostics.push_back(make_diag(
-          "EXTRACT-TABLE", fmt::format("找不到表{}（{}）", t.name, t.title), at));
+      m_out.diagnostics.push_back(
+          make_diag("EXTRACT-TABLE", fmt::format("找不到表{}（{}）", t.name, t.title), at));
       continue;
     }
     r.table_sections[t.key] = m_table_section[it->second.front()];
@@ -998,7 +1000,9 @@ void Extractor::run() {
   verify_extras();
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 constexpr std::size_t k_max_title = 80;
 
@@ -1021,10 +1025,10 @@ TitleInfo find_title(const document::Document& doc) {
     const std::string text = util::nfkc(p->text);
     // A title is short and names the report; the first such paragraph is the title.
     // "工作告年度报" (a garbled title, format.md §2) still names 政府信息公开.
-    const bool titled = util::count_codepoints(text) <= k_max_title &&
-                        (text.find("年报") != std::string::npos ||
-                         text.find("报告") != std::string::npos ||
-                         text.find("政府信息公开") != std::string::npos);
+    const bool titled =
+        util::count_codepoints(text) <= k_max_title &&
+        (text.find("年报") != std::string::npos || text.find("报告") != std::string::npos ||
+         text.find("政府信息公开") != std::string::npos);
     if (!titled) {
       continue;
     }

@@ -85,7 +85,9 @@ const std::vector<Field> k_fields = {XXGK_ALL_FIELDS};
 
 } // namespace
 
-const std::vector<Field>& fields() { return k_fields; }
+const std::vector<Field>& fields() {
+  return k_fields;
+}
 
 Cell* find_cell(Report& r, std::string_view path) {
   // The table is small (≈ 270 entries) and sorted lookups are not needed on this path; a static

@@ -236,7 +236,8 @@ Diagnostic base(const schema::Rule& rule) {
   return d;
 }
 
-std::vector<std::string> paths_of(const std::vector<Operand>& a, const std::vector<Operand>& b = {}) {
+std::vector<std::string> paths_of(const std::vector<Operand>& a,
+                                  const std::vector<Operand>& b = {}) {
   std::vector<std::string> out;
   for (const auto* v : {&a, &b}) {
     for (const auto& o : *v) {
@@ -248,7 +249,8 @@ std::vector<std::string> paths_of(const std::vector<Operand>& a, const std::vect
   return out;
 }
 
-std::string context_of(const Binding& b, const schema::Template& tmpl, const std::string& any_path) {
+std::string context_of(const Binding& b, const schema::Template& tmpl,
+                       const std::string& any_path) {
   std::vector<std::string> parts;
   const auto table_key = any_path.substr(0, any_path.find('.'));
   const schema::Table* t = tmpl.table(table_key);
@@ -306,9 +308,10 @@ void check_sum(const schema::Rule& rule, const report::Report& r, const schema::
       }
     }
     Diagnostic d = base(rule);
-    d.message = fmt::format("{}：{} 报告 {}，计算 {}（{}{}）", rule.title, tmpl.cell_label(target_path),
-                            t.value.to_string(), computed->to_string(),
-                            join_terms(*terms, label, terms->size() > 6), blank_note(blanks, label));
+    d.message =
+        fmt::format("{}：{} 报告 {}，计算 {}（{}{}）", rule.title, tmpl.cell_label(target_path),
+                    t.value.to_string(), computed->to_string(),
+                    join_terms(*terms, label, terms->size() > 6), blank_note(blanks, label));
     d.cells = std::move(all);
     d.location = t.cell->where;
     out.push_back(std::move(d));
@@ -395,7 +398,8 @@ void check_value_type(const schema::Rule& rule, const report::Report& r,
       continue;
     }
     Diagnostic d = base(rule);
-    d.message = fmt::format("{}：{} 为「{}」，{}", rule.title, tmpl.cell_label(path), c->raw, reason);
+    d.message =
+        fmt::format("{}：{} 为「{}」，{}", rule.title, tmpl.cell_label(path), c->raw, reason);
     d.cells = {path};
     d.location = c->where;
     out.push_back(std::move(d));

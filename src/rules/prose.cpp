@@ -49,9 +49,9 @@ std::vector<Clause> clauses_of(const std::u32string& p) {
   bool subset = false;
   const std::u32string k_subset = U"其中";
   for (std::size_t i = 0; i <= p.size(); ++i) {
-    const bool end_sentence =
-        i == p.size() || p[i] == U'。' || p[i] == U'！' || p[i] == U'？' || p[i] == U'；' ||
-        p[i] == U';' || p[i] == U'!' || p[i] == U'?' || p[i] == U'\n';
+    const bool end_sentence = i == p.size() || p[i] == U'。' || p[i] == U'！' || p[i] == U'？' ||
+                              p[i] == U'；' || p[i] == U';' || p[i] == U'!' || p[i] == U'?' ||
+                              p[i] == U'\n';
     const bool end_clause = end_sentence || p[i] == U'，' || p[i] == U',';
     if (!end_clause) {
       continue;
@@ -195,7 +195,8 @@ void check_prose_figures(const schema::Rule& rule, const report::Report& r,
           continue;
         }
         const auto years = years_in(c);
-        if (r.year && std::any_of(years.begin(), years.end(), [&](int y) { return y != *r.year; })) {
+        if (r.year &&
+            std::any_of(years.begin(), years.end(), [&](int y) { return y != *r.year; })) {
           continue; // about another year (a comparison, or a wrong year: see the year rule)
         }
         std::vector<std::pair<std::size_t, std::size_t>> used; // matched spans
@@ -221,8 +222,9 @@ void check_prose_figures(const schema::Rule& rule, const report::Report& r,
               const bool has_required =
                   std::all_of(pat.requires_words.begin(), pat.requires_words.end(),
                               [&](const auto& w) { return contains(window, w); });
-              const bool has_forbidden = std::any_of(pat.forbid.begin(), pat.forbid.end(),
-                                                     [&](const auto& w) { return contains(window, w); });
+              const bool has_forbidden =
+                  std::any_of(pat.forbid.begin(), pat.forbid.end(),
+                              [&](const auto& w) { return contains(window, w); });
               if (!has_required || has_forbidden) {
                 continue;
               }
@@ -252,8 +254,8 @@ void check_prose_figures(const schema::Rule& rule, const report::Report& r,
               }
               auto d = make(rule);
               d.message = fmt::format("{}：正文「{}」称{}为 {} 件，表格为 {}（{}）", rule.title,
-                                      encode(c), pat.def->name, num->first,
-                                      first_sum->to_string(), fmt::join(labels, " + "));
+                                      encode(c), pat.def->name, num->first, first_sum->to_string(),
+                                      fmt::join(labels, " + "));
               d.cells = cells;
               d.location = shifted(para.where, clause.offset + num->second);
               out.push_back(std::move(d));

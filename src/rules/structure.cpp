@@ -104,8 +104,8 @@ void check_sections(const schema::Rule& rule, const report::Report& r, const sch
     const std::size_t k = rank[h.section];
     if (k < last) {
       auto d = make(rule);
-      d.message = fmt::format("章节「{}」的位置不对：应在第{}部分之前", h.text,
-                              t.sections[last].number);
+      d.message =
+          fmt::format("章节「{}」的位置不对：应在第{}部分之前", h.text, t.sections[last].number);
       d.location = h.where;
       out.push_back(std::move(d));
     }
@@ -126,7 +126,8 @@ void check_section_wording(const schema::Rule& rule, const report::Report& r,
       }
     }
     auto d = make(rule);
-    d.message = fmt::format("章节标题「{}」与模板「{}」措辞不同（已按该部分识别）", h.text, canonical);
+    d.message =
+        fmt::format("章节标题「{}」与模板「{}」措辞不同（已按该部分识别）", h.text, canonical);
     d.location = h.where;
     out.push_back(std::move(d));
   }
@@ -243,8 +244,8 @@ void check_prose_year(const schema::Rule& rule, const report::Report& r, Out& ou
         continue;
       }
       auto d = make(rule);
-      d.message = fmt::format("这一段以「{}年」开头，但本报告是{}年度报告（可能沿用了其他年度的文字）", y,
-                              *r.year);
+      d.message = fmt::format(
+          "这一段以「{}年」开头，但本报告是{}年度报告（可能沿用了其他年度的文字）", y, *r.year);
       d.location = shifted(p.where, skipped_cp);
       out.push_back(std::move(d));
     }
@@ -277,8 +278,8 @@ void check_statement(const schema::Rule& rule, const report::Report& r, const sc
     }
   }
   auto d = make(rule);
-  d.message = fmt::format("{}：「{}」中没有提到{}", rule.title, heading,
-                          fmt::join(rule.keywords, "或"));
+  d.message =
+      fmt::format("{}：「{}」中没有提到{}", rule.title, heading, fmt::join(rule.keywords, "或"));
   d.location = where;
   out.push_back(std::move(d));
 }

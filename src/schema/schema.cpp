@@ -87,8 +87,8 @@ std::vector<std::string> opt_strings(const json& obj, const char* key, const std
 
 /// Leading item numbers: 一、 （一） 1. 1、 — dropped for an extra key when enough text remains.
 std::string strip_numbering_key(const std::string& key) {
-  static const std::vector<std::string> k_prefixes = {"一", "二", "三", "四", "五", "六", "七",
-                                                      "八", "九", "十"};
+  static const std::vector<std::string> k_prefixes = {"一", "二", "三", "四", "五",
+                                                      "六", "七", "八", "九", "十"};
   std::string k = key;
   std::size_t cut = 0;
   while (cut < k.size() && k[cut] >= '0' && k[cut] <= '9') {
@@ -269,10 +269,9 @@ Template parse(const json& root) {
     fail("$.rules", "must be an array");
   }
   static const std::set<std::string> k_kinds = {
-      "sum",          "equal",           "at_least",          "value_type",
-      "blank",        "template_year",   "sections",          "section_wording",
-      "table_placement", "section_not_empty", "period_year",   "prose_year",
-      "statement",    "prose_figures",   "agency_cannot"};
+      "sum",           "equal",      "at_least",        "value_type",      "blank",
+      "template_year", "sections",   "section_wording", "table_placement", "section_not_empty",
+      "period_year",   "prose_year", "statement",       "prose_figures",   "agency_cannot"};
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const std::string w = fmt::format("$.rules[{}]", i);
     const json& rj = rules[i];

@@ -42,8 +42,8 @@ bool align(Number& a, Number& b) {
 std::string Number::to_string() const {
   const bool neg = units < 0;
   // Work in unsigned to handle INT64_MIN.
-  unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(units)
-                               : static_cast<unsigned long long>(units);
+  unsigned long long mag =
+      neg ? 0ULL - static_cast<unsigned long long>(units) : static_cast<unsigned long long>(units);
   const std::string digits = std::to_string(mag);
   const auto s = static_cast<std::size_t>(scale > 0 ? scale : 0);
   // Built by appending: GCC 12 warns falsely (-Wrestrict) on "-" + std::string.
@@ -68,7 +68,9 @@ std::string Number::to_string() const {
   return out;
 }
 
-bool operator==(const Number& a, const Number& b) { return compare(a, b) == 0; }
+bool operator==(const Number& a, const Number& b) {
+  return compare(a, b) == 0;
+}
 
 bool Number::is_integer() const {
   std::int64_t pow = 1;
@@ -123,8 +125,8 @@ namespace {
 
 bool is_placeholder(std::string_view s) {
   static const std::array<std::string_view, 16> k_placeholders = {
-      "-", "--", "---", "—", "——", "–", "/", "//", "无", "不适用", "n/a", "na", "N/A", "NA",
-      "/ ", "×"};
+      "-",  "--",     "---", "—",  "——",  "–",  "/",  "//",
+      "无", "不适用", "n/a", "na", "N/A", "NA", "/ ", "×"};
   for (auto p : k_placeholders) {
     if (s == p) {
       return true;

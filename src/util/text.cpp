@@ -148,10 +148,9 @@ std::string trim(std::string_view s) {
 
 std::string nfkc(std::string_view s) {
   utf8proc_uint8_t* out = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                              static_cast<utf8proc_ssize_t>(s.size()), &out,
-                              static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                                             UTF8PROC_COMPAT));
+  const auto n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+      &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
   if (n < 0 || out == nullptr) {
     std::free(out);
     return std::string(s); // invalid UTF-8: leave as is; callers decode with U+FFFD
@@ -235,7 +234,9 @@ std::string key_of_nfkc(std::string_view folded) {
 
 } // namespace
 
-std::string label_key(std::string_view s) { return key_of_nfkc(nfkc(s)); }
+std::string label_key(std::string_view s) {
+  return key_of_nfkc(nfkc(s));
+}
 
 std::string label_core_key(std::string_view s) {
   const std::string folded = nfkc(s);

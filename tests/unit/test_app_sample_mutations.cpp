@@ -29,7 +29,8 @@ TEST_CASE("every single changed number of tables 三 and 四 in the sample is an
     for (std::size_t i = 0; i < lines.size(); ++i) {
       std::string line(lines[i]);
       if (static_cast<int>(i) + 1 == cell->where.line) {
-        line = cell->raw.empty() ? line + "3" : line.substr(0, line.size() - cell->raw.size()) + "3";
+        line =
+            cell->raw.empty() ? line + "3" : line.substr(0, line.size() - cell->raw.size()) + "3";
       }
       mutated += line + "\n";
     }

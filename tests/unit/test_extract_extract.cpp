@@ -99,10 +99,11 @@ TEST_CASE("a typo in a label is matched approximately and reported") {
 }
 
 TEST_CASE("table 四 typed as one line of 15 numbers is read") {
-  const std::string text = "某局2022年政府信息公开工作年度报告\n"
-                           "四、政府信息公开行政复议、行政诉讼情况\n"
-                           "\t行政复议\n\t行政诉讼\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n"
-                           "\t1 0 0 0 1 0 0 0 2 2 3 0 0 0 3\n";
+  const std::string text =
+      "某局2022年政府信息公开工作年度报告\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "\t行政复议\n\t行政诉讼\n\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计\n"
+      "\t1 0 0 0 1 0 0 0 2 2 3 0 0 0 3\n";
   const auto ex = test::extract_text(text);
   CHECK(value(ex.report, "review_litigation.review.total") == "1");
   CHECK(value(ex.report, "review_litigation.litigation_direct.pending") == "2");
@@ -113,7 +114,8 @@ TEST_CASE("the title gives agency and year in its common variants") {
   auto title = [](const std::string& t) {
     return extract::find_title(document::read_tika_text(t + "\n一、总体情况\n"));
   };
-  CHECK(title("北京市东城区人民政府2023年政府信息公开工作年度报告").agency == "北京市东城区人民政府");
+  CHECK(title("北京市东城区人民政府2023年政府信息公开工作年度报告").agency ==
+        "北京市东城区人民政府");
   CHECK(title("红星镇2023年度政府信息公开工作年度报告").year == 2023);
   CHECK(title("2021年青山县人民政府政府信息公开工作年度报告").agency == "青山县人民政府");
   CHECK_FALSE(title("政府信息公开工作年度报告").year.has_value());

@@ -39,8 +39,8 @@ std::vector<std::vector<std::string>> requests_rows(const schema::Template& t, b
                                                     bool subtotal_rows) {
   const schema::Table& req = *t.table("requests");
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> h1 = {"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                                 "申请人情况"};
+  std::vector<std::string> h1 = {
+      "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"};
   std::vector<std::string> h2 = {"自然人", "法人或其他组织", "总计"};
   std::vector<std::string> h3 = {"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"};
   if (subtotal_column) {
@@ -159,8 +159,9 @@ TEST_CASE("Hubei-style header notes and an extra row in table 二 are understood
   CHECK(num(ex.report, "active.licensing.decisions") == "100");
   bool extra_row_reported = false;
   for (const auto& d : ex.diagnostics) {
-    extra_row_reported = extra_row_reported || (d.rule == "EXTRACT-UNKNOWN" &&
-                                                d.message.find("其他主动公开文件") != std::string::npos);
+    extra_row_reported =
+        extra_row_reported ||
+        (d.rule == "EXTRACT-UNKNOWN" && d.message.find("其他主动公开文件") != std::string::npos);
   }
   CHECK(extra_row_reported);
 }
@@ -169,14 +170,14 @@ TEST_CASE("a table split across pages is read as one table") {
   document::Document doc;
   doc.blocks.emplace_back(para("某镇2022年政府信息公开工作年度报告"));
   doc.blocks.emplace_back(para("四、政府信息公开行政复议、行政诉讼情况"));
-  doc.blocks.emplace_back(table_of({{"行政复议", "行政诉讼"},
-                                    {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
-                                     "未经复议直接起诉", "复议后起诉"},
-                                    {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
-                                     "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}}));
+  doc.blocks.emplace_back(table_of(
+      {{"行政复议", "行政诉讼"},
+       {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"},
+       {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果",
+        "尚未审结", "总计"}}));
   doc.blocks.emplace_back(para("- 5 -"));
-  doc.blocks.emplace_back(table_of({{"1", "0", "0", "1", "2", "0", "0", "0", "0", "0", "1", "0",
-                                     "0", "0", "1"}}));
+  doc.blocks.emplace_back(
+      table_of({{"1", "0", "0", "1", "2", "0", "0", "0", "0", "0", "1", "0", "0", "0", "1"}}));
   const auto ex = run(doc);
   CHECK(test::rule_ids(ex.diagnostics).count("EXTRACT-LAYOUT") == 0);
   CHECK(num(ex.report, "review_litigation.review.total") == "2");

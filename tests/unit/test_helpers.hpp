@@ -21,7 +21,9 @@ inline std::string repo_file(const std::string& relative) {
   return *data;
 }
 
-inline const schema::Template& tmpl(const char* id) { return *schema::bundled_template(id); }
+inline const schema::Template& tmpl(const char* id) {
+  return *schema::bundled_template(id);
+}
 
 inline extract::Extraction extract_text(const std::string& text) {
   const document::Document doc = document::read_tika_text(text);

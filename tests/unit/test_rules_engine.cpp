@@ -16,8 +16,8 @@ const schema::Template& table_rules(const char* id) {
   auto it = k_cache.find(id);
   if (it == k_cache.end()) {
     schema::Template t = test::tmpl(id);
-    const std::set<std::string> kinds = {"sum", "equal", "at_least", "value_type", "blank",
-                                         "template_year"};
+    const std::set<std::string> kinds = {"sum",        "equal", "at_least",
+                                         "value_type", "blank", "template_year"};
     std::erase_if(t.rules, [&](const schema::Rule& r) { return kinds.count(r.kind) == 0; });
     it = k_cache.emplace(id, std::move(t)).first;
   }

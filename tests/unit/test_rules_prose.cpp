@@ -38,7 +38,8 @@ TEST_CASE("Chinese numerals are read as numbers") {
 }
 
 TEST_CASE("prose figures that agree with the tables raise nothing") {
-  CHECK(prose_findings("本年新收政府信息公开申请254件，上年结转8件。办结247件，结转下年度继续办理15件。")
+  CHECK(prose_findings(
+            "本年新收政府信息公开申请254件，上年结转8件。办结247件，结转下年度继续办理15件。")
             .empty());
   // 收到 may count 一 + 二 (254 + 8).
   CHECK(prose_findings("本年度共收到政府信息公开申请262件。").empty());

@@ -11,7 +11,9 @@ std::set<std::string> findings(const std::string& text, const char* tmpl = "2021
   return test::rule_ids(rules::check(ex.report, test::tmpl(tmpl)));
 }
 
-std::string county() { return test::repo_file("samples/qingshan-county-2022.txt"); }
+std::string county() {
+  return test::repo_file("samples/qingshan-county-2022.txt");
+}
 
 void replace(std::string& s, const std::string& from, const std::string& to) {
   const auto pos = s.find(from);
@@ -56,7 +58,8 @@ TEST_CASE("the fee statement is required from report year 2021 only") {
   std::string text = test::repo_file("samples/lishui-bureau-2020.txt"); // 2020: not required
   CHECK(findings(text, "2019").count("S-FEE") == 0);
   text = county();
-  for (auto pos = text.find("信息处理费"); pos != std::string::npos; pos = text.find("信息处理费")) {
+  for (auto pos = text.find("信息处理费"); pos != std::string::npos;
+       pos = text.find("信息处理费")) {
     text.replace(pos, std::string("信息处理费").size(), "费用");
   }
   CHECK(findings(text).count("S-FEE") == 1);

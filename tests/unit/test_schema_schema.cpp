@@ -15,7 +15,8 @@ TEST_CASE("both bundled templates load and declare their cells") {
   CHECK(t21.cell_paths().size() == 10 + 26 * 7 + 15);
   CHECK(t21.column_of("active.fees.amount")->type == schema::ValueType::Amount);
   CHECK(t19.column_of("active.licensing.change")->type == schema::ValueType::SignedCount);
-  CHECK(t21.cell_label("requests.new_received.total") == "表三「一、本年新收政府信息公开申请数量」总计");
+  CHECK(t21.cell_label("requests.new_received.total") ==
+        "表三「一、本年新收政府信息公开申请数量」总计");
 }
 
 TEST_CASE("a schema file on disk matches the embedded copy") {

@@ -16,13 +16,13 @@ bool parse_severity(std::string_view s, Severity& out);
 struct SourceLocation {
   int line = 0;
   int column = 0;
-  std::string part;        ///< e.g. "word/document.xml"
-  int paragraph = -1;      ///< body paragraph index (0-based)
-  int table = -1;          ///< body table index (0-based)
+  std::string part;   ///< e.g. "word/document.xml"
+  int paragraph = -1; ///< body paragraph index (0-based)
+  int table = -1;     ///< body table index (0-based)
   int row = -1;
   int cell = -1;
-  int xml_line = 0;        ///< line in the XML part, when known
-  std::string table_name;  ///< 二 / 三 / 四
+  int xml_line = 0;       ///< line in the XML part, when known
+  std::string table_name; ///< 二 / 三 / 四
   std::string row_label;
   std::string column_label;
 

@@ -55,9 +55,9 @@ struct ReviewLitigation {
 
 /// 表二 rows. A row has the union of the columns both templates use for it; the template
 /// (schema) says which of them the report has.
-struct DocumentsRow { ///< 规章, (行政)规范性文件
-  Cell issued, repealed, in_force;           // 2021
-  Cell made, published, total_published;     // 2019
+struct DocumentsRow {                    ///< 规章, (行政)规范性文件
+  Cell issued, repealed, in_force;       // 2021
+  Cell made, published, total_published; // 2019
 };
 struct ItemsRow { ///< 行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 行政事业性收费
   Cell previous_items, change, decisions; // 2019 (decisions also 2021)
@@ -99,8 +99,8 @@ struct Heading {
 /// Figures a report adds to the template (subtotal rows or columns): kept so that rules can verify
 /// them, never summed into the template cells.
 struct ExtraFigure {
-  std::string table; ///< model key of the table
-  std::string label; ///< as printed
+  std::string table;              ///< model key of the table
+  std::string label;              ///< as printed
   std::vector<std::string> parts; ///< model paths it should equal the sum of
   Cell cell;
 };

@@ -50,7 +50,8 @@ struct Group {
   std::string derived_row;
 };
 
-/// A block of table 二: a caption row 第二十条第（N）项, a header row (信息内容 | columns…) and rows.
+/// A block of table 二: a caption row 第二十条第（N）项, a header row (信息内容 | columns…) and
+/// rows.
 struct Block {
   std::string key;
   Label caption;
@@ -70,10 +71,10 @@ struct Table {
   std::string title;
   std::string section; ///< key of the section that holds it
   Layout layout = Layout::Rows;
-  std::vector<Block> blocks;  ///< Layout::Blocks
-  std::vector<Column> columns; ///< Layout::Rows and Flat
-  std::vector<Row> rows;       ///< Layout::Rows and Flat (row order = value order for Flat)
-  std::vector<Group> groups;   ///< Layout::Rows
+  std::vector<Block> blocks;        ///< Layout::Blocks
+  std::vector<Column> columns;      ///< Layout::Rows and Flat
+  std::vector<Row> rows;            ///< Layout::Rows and Flat (row order = value order for Flat)
+  std::vector<Group> groups;        ///< Layout::Rows
   std::vector<Label> header_labels; ///< other header texts that belong to the table
 };
 
@@ -127,16 +128,17 @@ struct Rule {
   std::string target;
   std::vector<std::string> terms; ///< "sum": the addends; "equal"/"at_least": lhs
   std::vector<std::string> rhs;
-  std::vector<std::pair<std::string, std::vector<std::string>>> term_vars; ///< expanded inside terms
+  std::vector<std::pair<std::string, std::vector<std::string>>>
+      term_vars;                  ///< expanded inside terms
   std::vector<std::string> cells; ///< "value_type"/"blank": path patterns with * wildcards
   std::vector<std::string> types; ///< "value_type": which value types this rule checks
   std::string template_id;        ///< "template_year"
   int max_year = 0;
-  int min_year = 0;                        ///< "statement"
-  std::vector<std::string> sections;       ///< section keys the rule reads
-  std::vector<std::string> keywords;       ///< "statement"
-  std::vector<std::string> exclude;        ///< "prose_figures": clause words that skip a clause
-  std::vector<ProsePattern> patterns;      ///< "prose_figures"
+  int min_year = 0;                         ///< "statement"
+  std::vector<std::string> sections;        ///< section keys the rule reads
+  std::vector<std::string> keywords;        ///< "statement"
+  std::vector<std::string> exclude;         ///< "prose_figures": clause words that skip a clause
+  std::vector<ProsePattern> patterns;       ///< "prose_figures"
   std::vector<std::string> agency_patterns; ///< "agency_cannot"
   std::vector<std::string> agency_exclude;  ///< "agency_cannot"
 };

@@ -38,9 +38,9 @@ enum class ValueKind {
 struct ParsedValue {
   ValueKind kind = ValueKind::Blank;
   std::optional<Number> number;
-  bool had_unit = false;    ///< e.g. "3件", "251000元"
-  bool had_plus = false;    ///< a leading "+"
-  bool overflow = false;    ///< digits beyond 64 bits
+  bool had_unit = false; ///< e.g. "3件", "251000元"
+  bool had_plus = false; ///< a leading "+"
+  bool overflow = false; ///< digits beyond 64 bits
 };
 
 /// Reads a cell's text: NFKC first (full-width digits), then thousands separators, a leading
