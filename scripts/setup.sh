@@ -7,7 +7,10 @@ packages=(
   cmake g++ make pkg-config python3 python3-jsonschema
   libcli11-dev libpugixml-dev libfmt-dev doctest-dev nlohmann-json3-dev libzip-dev libutf8proc-dev
   libxml2-dev
+  libreoffice-writer-nogui
 )
+# libreoffice-writer-nogui: the convert tests open the generated .docx with LibreOffice headless
+# (issue 11); without it that test fails rather than passing silently.
 # Optional: clang and libFuzzer for fuzz/run.sh (issue 9); not needed for the normal build.
 if [ -n "${XXGK_FUZZ_SETUP:-}" ]; then
   packages+=(clang-14 libclang-rt-14-dev)

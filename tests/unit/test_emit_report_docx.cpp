@@ -53,12 +53,11 @@ TEST_CASE("the template grids merge cells as the national template does") {
   }
 }
 
-// LibreOffice headless must open the generated .docx (and convert it to PDF). soffice is a large
-// install; without it the test is skipped with a message (scripts/setup.sh does not install it).
+// LibreOffice headless must open the generated .docx (and convert it to PDF). scripts/setup.sh
+// installs it (libreoffice-writer-nogui); without soffice the test fails with that hint.
 TEST_CASE("LibreOffice opens the generated .docx") {
   if (std::system("command -v soffice >/dev/null 2>&1") != 0) {
-    MESSAGE("skipped: soffice not found (apt-get install libreoffice-writer-nogui to run it)");
-    return;
+    FAIL("soffice not found: run scripts/setup.sh (apt-get install libreoffice-writer-nogui)");
   }
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / "xxgk-docx-soffice-test";
