@@ -123,8 +123,8 @@ std::optional<emit::ReportResult> process(const std::string& path,
   diag::sort_diagnostics(result.diagnostics);
   result.report = std::move(ex.report);
   result.tmpl = &tmpl;
-  if (doc->format.rfind("text", 0) == 0 || doc->format == "markdown") {
-    // Text forms: keep the decoded text for source excerpts.
+  if (doc->format.rfind("text", 0) == 0 || doc->format == "markdown" || doc->format == "html") {
+    // Text forms and HTML pages: keep the decoded text for source excerpts.
     result.text = doc->source_text;
   }
   return result;

@@ -34,8 +34,9 @@ void sort_diagnostics(std::vector<Diagnostic>& diags) {
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     const auto& x = a.location;
     const auto& y = b.location;
-    return std::tie(x.line, x.column, x.table, x.row, x.cell, a.rule, a.message) <
-           std::tie(y.line, y.column, y.table, y.row, y.cell, b.rule, b.message);
+    return std::tie(x.line, x.column, x.block, x.table, x.row, x.cell, x.paragraph, a.rule,
+                    a.message) < std::tie(y.line, y.column, y.block, y.table, y.row, y.cell,
+                                          y.paragraph, b.rule, b.message);
   });
 }
 

@@ -105,6 +105,29 @@ util::Expected<Document> read_any(std::string_view bytes, const ReadOptions& opt
 
 } // namespace
 
+namespace {
+
+/// Every location learns its block's index in document order, so that findings on paragraphs
+/// and on table cells sort as they appear, in any input form.
+void number_blocks(Document& doc) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const int block = static_cast<int>(i);
+    if (auto* p = std::get_if<Paragraph>(&doc.blocks[i])) {
+      p->where.block = block;
+      continue;
+    }
+    auto& t = std::get<Table>(doc.blocks[i]);
+    t.where.block = block;
+    for (auto& row : t.rows) {
+      for (auto& cell : row.cells) {
+        cell.where.block = block;
+      }
+    }
+  }
+}
+
+} // namespace
+
 util::Expected<Document> read(std::string_view bytes, const ReadOptions& options) {
   if (bytes.empty()) {
     return util::Error{"the file is empty"};
@@ -115,6 +138,7 @@ util::Expected<Document> read(std::string_view bytes, const ReadOptions& options
   }
   auto doc = read_any(bytes, options);
   if (doc) {
+    number_blocks(*doc);
     if (auto ok = check_document_limits(*doc, options); !ok) {
       return ok.error();
     }

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <ostream>
+#include <vector>
 
 namespace xxgk::emit {
 
@@ -34,41 +35,71 @@ int display_width(char32_t cp) {
   return w < 0 ? 1 : w;
 }
 
-/// Code points of a source line shown at most, around the caret (a 100 MB line stays readable).
-constexpr int k_excerpt_width = 160;
+/// Display columns of a source line shown at most, and at most before the caret: a long line (a
+/// 100 MB cell, a one-line HTML page) is cut to a window around the caret.
+constexpr int k_excerpt_columns = 100;
+constexpr int k_excerpt_before = 40;
 
 /// The source line with TABs shown as four spaces, and the caret's indentation for `column`. A
-/// long line is cut to a window around the column, with "…" where it was cut.
+/// line wider than k_excerpt_columns is cut to a window around the column, with "…" where it was
+/// cut.
 std::pair<std::string, int> excerpt(std::string_view line, int column) {
-  const int first = std::max(1, column - k_excerpt_width / 2);
-  std::string shown;
-  int width = 0;
-  int caret = 0;
-  int col = 1;
+  // Decode only the neighbourhood of the caret: at most k_excerpt_columns code points each side
+  // (every code point is at least one column wide).
+  const int first = std::max(1, column - k_excerpt_columns);
   std::size_t pos = 0;
+  int col = 1;
   for (; pos < line.size() && col < first; ++col) {
     util::next_codepoint(line, pos);
   }
-  if (first > 1) {
+  std::vector<char32_t> cps;
+  for (; pos < line.size() && col < column + k_excerpt_columns; ++col) {
+    cps.push_back(util::next_codepoint(line, pos));
+  }
+  const bool more_after = pos < line.size();
+  const auto caret_index =
+      static_cast<std::size_t>(std::clamp(column - first, 0, static_cast<int>(cps.size())));
+
+  int total = 0;
+  for (const char32_t cp : cps) {
+    total += display_width(cp);
+  }
+  std::size_t lo = 0;
+  std::size_t hi = cps.size();
+  if (first > 1 || more_after || total > k_excerpt_columns) {
+    // Left of the caret: at most k_excerpt_before columns; then the rest of the window.
+    int used = 0;
+    lo = caret_index;
+    while (lo > 0 && used + display_width(cps[lo - 1]) <= k_excerpt_before) {
+      used += display_width(cps[--lo]);
+    }
+    hi = caret_index;
+    while (hi < cps.size() && used + display_width(cps[hi]) <= k_excerpt_columns) {
+      used += display_width(cps[hi++]);
+    }
+  }
+  std::string shown;
+  int width = 0;
+  if (lo > 0 || first > 1) {
     shown = "…";
     width = 1;
   }
-  for (; pos < line.size() && col < first + k_excerpt_width; ++col) {
-    if (col == column) {
+  int caret = width;
+  for (std::size_t i = lo; i < hi; ++i) {
+    if (i == caret_index) {
       caret = width;
     }
-    const char32_t cp = util::next_codepoint(line, pos);
-    if (cp == '\t') {
+    if (cps[i] == '\t') {
       shown += "    ";
     } else {
-      util::append_utf8(shown, cp);
+      util::append_utf8(shown, cps[i]);
     }
-    width += display_width(cp);
+    width += display_width(cps[i]);
   }
-  if (column >= col) {
+  if (caret_index >= hi) {
     caret = width;
   }
-  if (pos < line.size()) {
+  if (hi < cps.size() || more_after) {
     shown += "…";
   }
   return {shown, caret};

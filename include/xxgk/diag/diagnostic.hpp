@@ -22,6 +22,7 @@ struct SourceLocation {
   int row = -1;
   int cell = -1;
   int xml_line = 0;       ///< line in the XML part, when known
+  int block = -1;         ///< index of the paragraph or table in document order (any form)
   std::string table_name; ///< 二 / 三 / 四
   std::string row_label;
   std::string column_label;
@@ -37,7 +38,8 @@ struct Diagnostic {
   SourceLocation location;
 };
 
-/// Deterministic order: location (line, column, table, row, cell), then rule, then message.
+/// Deterministic order: location (line, column, then document order: block, row, cell), then rule,
+/// then message. Findings without a location come first.
 void sort_diagnostics(std::vector<Diagnostic>& diags);
 
 } // namespace xxgk::diag
