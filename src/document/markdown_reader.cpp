@@ -245,6 +245,7 @@ bool pipe_table_at(const std::vector<std::string_view>& lines, std::size_t i) {
 Row pipe_row(std::string_view line, int line_no) {
   Row row;
   const auto raw_cells = split_pipe_row(line); // kept alive: the loop must not bind a temporary
+  ColumnTracker columns;
   for (const auto& rc : *raw_cells) {
     const std::string_view raw = line.substr(rc.begin, rc.end - rc.begin);
     Cell c;
@@ -260,7 +261,7 @@ Row pipe_row(std::string_view line, int line_no) {
     c.text = std::move(text);
     c.where.line = line_no;
     const std::size_t visible = raw.find_first_not_of(" \t");
-    c.where.column = column_of(line, rc.begin + (visible == std::string_view::npos ? 0 : visible));
+    c.where.column = columns(line, rc.begin + (visible == std::string_view::npos ? 0 : visible));
     row.cells.push_back(std::move(c));
   }
   return row;

@@ -4,6 +4,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace xxgk::document {
 
 namespace {
@@ -137,6 +139,18 @@ int column_of(std::string_view line, std::size_t byte) {
     continuation += (static_cast<unsigned char>(c) & 0xC0U) == 0x80U ? 1U : 0U;
   }
   return 1 + static_cast<int>(prefix.size() - continuation);
+}
+
+int ColumnTracker::operator()(std::string_view line, std::size_t byte) {
+  byte = std::min(byte, line.size());
+  if (line.data() != m_line.data() || line.size() != m_line.size() || byte < m_byte) {
+    m_line = line;
+    m_byte = 0;
+    m_column = 1;
+  }
+  m_column += column_of(line.substr(m_byte), byte - m_byte) - 1;
+  m_byte = byte;
+  return m_column;
 }
 
 void append_wrapped(std::string& out, std::string_view next) {

@@ -56,7 +56,8 @@ struct Position {
 struct CellBuilder {
   std::string text;
   Position first;
-  Position start; ///< where the field starts, for empty cells
+  Position start;                   ///< where the field starts, for empty cells
+  ColumnTracker* columns = nullptr; ///< the row's tracker, when the cell is on the row's line
 
   void add_line(std::string_view raw, int line_no, std::string_view whole_line,
                 std::size_t raw_offset) {
@@ -66,7 +67,9 @@ struct CellBuilder {
     }
     if (text.empty()) {
       first.line = line_no;
-      first.column = column_of(whole_line, raw_offset + raw.find(t));
+      const std::size_t byte = raw_offset + raw.find(t);
+      first.column =
+          columns != nullptr ? (*columns)(whole_line, byte) : column_of(whole_line, byte);
     } else {
       text.push_back('\n');
     }
@@ -136,6 +139,7 @@ std::optional<Cell> parse_quoted(const std::vector<std::string_view>& lines, std
 Row parse_row(const std::vector<std::string_view>& lines, std::size_t& li) {
   Row row;
   std::size_t pos = 0;
+  ColumnTracker columns;
   while (true) {
     const std::string_view line = lines[li];
     if (pos < line.size() && line[pos] == '"') {
@@ -155,7 +159,8 @@ Row parse_row(const std::vector<std::string_view>& lines, std::size_t& li) {
     const std::size_t tab = line.find('\t', pos);
     const std::size_t end = tab == std::string_view::npos ? line.size() : tab;
     CellBuilder b;
-    b.start = {static_cast<int>(li) + 1, column_of(line, pos)};
+    b.start = {static_cast<int>(li) + 1, columns(line, pos)};
+    b.columns = &columns;
     b.add_line(line.substr(pos, end - pos), static_cast<int>(li) + 1, line, pos);
     row.cells.push_back(std::move(b).finish());
     if (tab == std::string_view::npos) {

@@ -526,3 +526,17 @@ TEST_CASE("the real sample is detected as the Tika form") {
   CHECK(d->format == "text-tika");
   CHECK(d->encoding == "UTF-8");
 }
+
+TEST_CASE(
+    "ColumnTracker gives column_of's answer, walking forward or back, on one line or another") {
+  const std::string_view line = "\t表三\t自然人\tabc\t12";
+  const std::string_view other = "一二三四五六";
+  xxgk::document::ColumnTracker columns;
+  for (const std::size_t byte : {0UL, 1UL, 7UL, 8UL, 17UL, 21UL, 3UL, 30UL}) {
+    CAPTURE(byte);
+    CHECK(columns(line, byte) == xxgk::document::column_of(line, std::min(byte, line.size())));
+  }
+  CHECK(columns(other, 6) == 3);
+  CHECK(columns(other, 18) == 7);
+  CHECK(columns(line, 8) == xxgk::document::column_of(line, 8));
+}

@@ -60,6 +60,18 @@ bool looks_like_section_heading(std::string_view line);
 /// 1-based code point column of byte offset `byte` of `line`.
 int column_of(std::string_view line, std::size_t byte);
 
+/// column_of for a reader that walks a line left to right, cell by cell: counts only the bytes
+/// since the previous call on the same line, so a line of N cells costs O(line), not O(N·line).
+class ColumnTracker {
+public:
+  int operator()(std::string_view line, std::size_t byte);
+
+private:
+  std::string_view m_line;
+  std::size_t m_byte = 0;
+  int m_column = 1;
+};
+
 /// Appends `next`, a wrapped continuation of the same paragraph, to `out`: directly after a CJK
 /// character or before one (Chinese text wraps anywhere), with one space otherwise.
 void append_wrapped(std::string& out, std::string_view next);
