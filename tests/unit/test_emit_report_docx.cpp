@@ -60,7 +60,10 @@ TEST_CASE("LibreOffice opens the generated .docx") {
     FAIL("soffice not found: run scripts/setup.sh (apt-get install libreoffice-writer-nogui)");
   }
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "xxgk-docx-soffice-test";
+  // A directory and a LibreOffice profile of this process's own: a second soffice sharing a
+  // profile hands its work to the first and exits 0 without converting (parallel test runs).
+  const fs::path dir =
+      fs::temp_directory_path() / ("xxgk-docx-soffice-test-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   for (const char* file : {"samples/dongfanghong-2023.txt", "samples/hongxing-2021.txt"}) {
@@ -76,7 +79,8 @@ TEST_CASE("LibreOffice opens the generated .docx") {
     }
     fs::remove(dir / "report.pdf");
     const std::string cmd = "cd '" + dir.string() + "' && HOME='" + dir.string() +
-                            "' soffice --headless --convert-to pdf report.docx >/dev/null 2>&1";
+                            "' soffice -env:UserInstallation=file://" + dir.string() +
+                            "/profile --headless --convert-to pdf report.docx >/dev/null 2>&1";
     CHECK(std::system(cmd.c_str()) == 0);
     CHECK(fs::exists(dir / "report.pdf"));
     CHECK(fs::file_size(dir / "report.pdf") > 1000);
