@@ -2,10 +2,13 @@
 #include <xxgk/app/app.hpp>
 #include <xxgk/app/batch.hpp>
 #include <xxgk/document/read.hpp>
+#include <xxgk/emit/convert.hpp>
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/emit/report_rows.hpp>
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/io/file.hpp>
+#include <xxgk/io/signals.hpp>
+#include <xxgk/rules/aggregate.hpp>
 #include <xxgk/rules/cross.hpp>
 #include <xxgk/rules/engine.hpp>
 #include <xxgk/schema/schema.hpp>
@@ -34,19 +37,20 @@ struct UsageError {
   std::string message;
 };
 
-util::Expected<std::string> read_input(const std::string& path) {
+util::Expected<std::string> read_input(const std::string& path, std::size_t max_input) {
   if (path == "-") {
     std::string data;
     char buf[65536];
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
       data.append(buf, static_cast<std::size_t>(std::cin.gcount()));
-      if (data.size() > io::k_default_max_input) {
-        return util::Error{"standard input is larger than the input limit"};
+      if (data.size() > max_input) {
+        return util::Error{fmt::format(
+            "standard input is larger than the limit of {} bytes (max_input)", max_input)};
       }
     }
     return data;
   }
-  return io::read_file(path);
+  return io::read_file(path, max_input);
 }
 
 /// The templates a run may use: the bundled ones, or the one in --schema.
@@ -87,13 +91,14 @@ std::optional<emit::ReportResult> process(const std::string& path,
                                           const Options& o, Origin origin = Origin::Given) {
   emit::ReportResult result;
   result.source = path == "-" ? "<stdin>" : path;
-  auto bytes = read_input(path);
+  auto bytes = read_input(path, o.read_limits.max_input);
   if (!bytes) {
     result.readable = false;
     result.read_error = bytes.error().message;
     return result;
   }
   document::ReadOptions ro;
+  static_cast<document::Limits&>(ro) = o.read_limits;
   ro.input_format = o.input_format;
   ro.encoding = o.encoding;
   auto doc = document::read(*bytes, ro);
@@ -212,6 +217,19 @@ std::vector<emit::RuleInfo> rule_catalog(const std::vector<schema::Template>& te
     out.push_back(std::move(info));
   }
   for (const auto& c : rules::cross::rule_metas()) {
+    emit::RuleInfo info;
+    info.id = std::string(c.id);
+    info.severity = c.severity;
+    info.kind = k_cross_kind;
+    info.title = std::string(c.title);
+    info.title_en = std::string(c.title_en);
+    info.description = std::string(c.description);
+    info.template_text = std::string(c.template_text);
+    info.fix = std::string(c.fix);
+    info.example = fmt::format("samples/batch/{}/", c.id);
+    out.push_back(std::move(info));
+  }
+  for (const auto& c : rules::aggregate::rule_metas()) {
     emit::RuleInfo info;
     info.id = std::string(c.id);
     info.severity = c.severity;
@@ -537,7 +555,7 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
           ++b.not_reports;
         }
       },
-      progress);
+      progress, [] { return io::interrupted(); });
   if (show_progress) {
     err << "\r\x1b[K" << std::flush;
   }
@@ -667,10 +685,17 @@ void append_step_summary(const std::string& path, const emit::Batch& batch,
   }
 }
 
-int run_check(const Options& o, std::ostream& out, std::ostream& err) {
-  // Every option is checked before any input is read or output written.
-  const emit::Format* format = emit::find_format(o.format);
-  if (format == nullptr) {
+/// How findings are written: --format, --lang, --color and --fail-on, checked.
+struct Emission {
+  const emit::Format* format = nullptr;
+  emit::OutputOptions oo;
+  diag::Severity fail_on = diag::Severity::Error;
+};
+
+Emission emission_of(const Options& o) {
+  Emission e;
+  e.format = emit::find_format(o.format);
+  if (e.format == nullptr) {
     std::vector<std::string> names;
     for (const auto& f : emit::formats()) {
       names.emplace_back(f.name);
@@ -678,16 +703,24 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
     throw UsageError{fmt::format("unknown output format '{}'{}; choose one of: {}", o.format,
                                  suggestion(o.format, names), fmt::join(names, ", "))};
   }
-  emit::OutputOptions oo;
-  oo.lang = lang_of(o);
+  e.oo.lang = lang_of(o);
   const std::string color =
       choose<std::string>("colour mode (--color)", o.color,
                           {{"auto", "auto"}, {"always", "always"}, {"never", "never"}});
-  oo.color = color == "always" || (color == "auto" && o.stdout_is_tty && !o.no_color_env);
-  const diag::Severity fail_on = choose<diag::Severity>("severity (--fail-on)", o.fail_on,
-                                                        {{"error", diag::Severity::Error},
-                                                         {"warning", diag::Severity::Warning},
-                                                         {"info", diag::Severity::Info}});
+  e.oo.color = color == "always" || (color == "auto" && o.stdout_is_tty && !o.no_color_env);
+  e.fail_on = choose<diag::Severity>("severity (--fail-on)", o.fail_on,
+                                     {{"error", diag::Severity::Error},
+                                      {"warning", diag::Severity::Warning},
+                                      {"info", diag::Severity::Info}});
+  return e;
+}
+
+int run_check(const Options& o, std::ostream& out, std::ostream& err) {
+  // Every option is checked before any input is read or output written.
+  const Emission emission = emission_of(o);
+  const emit::Format* format = emission.format;
+  const emit::OutputOptions& oo = emission.oo;
+  const diag::Severity fail_on = emission.fail_on;
   if (o.statistics && o.format != "text" && o.format != "json") {
     throw UsageError{"--statistics works with --format text or json"};
   }
@@ -788,7 +821,7 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
   for (const auto& p : o.paths) {
     std::error_code ec;
     if (p != "-" && std::filesystem::is_regular_file(p, ec)) {
-      if (auto bytes = io::read_file(p)) {
+      if (auto bytes = io::read_file(p, o.read_limits.max_input)) {
         if (auto data = read_report_data(p, *bytes, templates)) {
           read_documents();
           for (auto& r : *data) {
@@ -866,6 +899,206 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
     }
   }
   return inputs.inputs.problems.empty() ? retargeted : k_exit_usage;
+}
+
+// --- Aggregate (district totals) ---------------------------------------------------------------
+
+/// At most this many cell paths are named per report and kind of note on stderr.
+constexpr std::size_t k_noted_paths = 5;
+
+/// The notes of the sum on stderr, grouped per report and kind: "xxgk: note: a.txt: 12 blank
+/// cells counted as 0: requests.granted.natural_person, … ".
+void write_sum_notes(const std::vector<rules::aggregate::Note>& notes, std::ostream& err) {
+  using Kind = rules::aggregate::Note::Kind;
+  std::size_t i = 0;
+  while (i < notes.size()) {
+    std::size_t j = i;
+    while (j < notes.size() && notes[j].source == notes[i].source &&
+           notes[j].kind == notes[i].kind) {
+      ++j;
+    }
+    const std::size_t n = j - i;
+    std::vector<std::string> named;
+    for (std::size_t k = i; k < j && named.size() < k_noted_paths; ++k) {
+      named.push_back(notes[i].kind == Kind::NotANumber
+                          ? fmt::format("{} “{}”", notes[k].path, notes[k].raw)
+                          : notes[k].path);
+    }
+    const std::string more = n > named.size() ? ", …" : "";
+    const std::string list = fmt::format("{}{}", fmt::join(named, ", "), more);
+    switch (notes[i].kind) {
+    case Kind::BlankAsZero:
+      err << fmt::format("xxgk: note: {}: {} blank {} counted as 0: {}\n", notes[i].source, n,
+                         n == 1 ? "cell" : "cells", list);
+      break;
+    case Kind::NotANumber:
+      err << fmt::format("xxgk: warning: {}: {} {} not a number, not summed: {}\n", notes[i].source,
+                         n, n == 1 ? "cell is" : "cells are", list);
+      break;
+    case Kind::NotFound:
+      err << fmt::format("xxgk: warning: {}: {} {} not found in the report, not summed: {}\n",
+                         notes[i].source, n, n == 1 ? "cell" : "cells", list);
+      break;
+    case Kind::Overflow:
+      err << fmt::format("xxgk: error: {}: the total of {} passes 64 bits; it is left empty\n",
+                         notes[i].source, list);
+      break;
+    }
+    i = j;
+  }
+}
+
+/// Whether two paths name the same file (so that --compare's report is not summed too).
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return a != "-" && b != "-" && std::filesystem::equivalent(a, b, ec) && !ec;
+}
+
+int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
+  const bool diagnostics = !o.compare.empty() || !o.expect.empty();
+  if (o.to != "json" && o.to != "csv" && o.to != "text") {
+    throw UsageError{fmt::format("unknown aggregate target '{}' (json, csv, text)", o.to)};
+  }
+  const Emission emission = emission_of(o);
+  const auto templates = load_templates(o);
+  const auto catalog = rule_catalog(templates);
+  const RuleSelection selection(o, catalog);
+
+  // The units list and the district's own report are read first: a problem there is exit 2
+  // before any work.
+  std::vector<rules::aggregate::Unit> units;
+  std::string units_text;
+  if (!o.expect.empty()) {
+    auto text = io::read_file(o.expect);
+    if (!text) {
+      throw UsageError{fmt::format("{}: {}", o.expect, text.error().message)};
+    }
+    units_text = std::move(*text);
+    units = rules::aggregate::parse_units(units_text);
+  }
+  std::optional<emit::ReportResult> own;
+  if (!o.compare.empty()) {
+    own = process(o.compare, templates, o);
+    if (!own || !own->readable) {
+      throw UsageError{
+          fmt::format("{}: {}", o.compare, own ? own->read_error : "not a report document")};
+    }
+  }
+
+  // One running total per template; the reports themselves are dropped as they are added.
+  std::map<std::string, rules::aggregate::Accumulator> sums;
+  std::vector<std::pair<std::string, std::string>> sources; // source, template, in input order
+  std::vector<rules::aggregate::Present> present;
+  std::vector<std::string> unreadable;
+  const BatchInputs inputs = read_batch(o, templates, err, [&](emit::ReportResult&& r) {
+    if (!r.readable) {
+      err << fmt::format("xxgk: error: {}: {}\n", r.source, r.read_error);
+      unreadable.push_back(r.source);
+      return;
+    }
+    if (own && same_file(r.source, o.compare)) {
+      err << fmt::format("xxgk: note: {}: the report given to --compare is not summed\n", r.source);
+      return;
+    }
+    auto it = sums.find(r.tmpl->id);
+    if (it == sums.end()) {
+      it = sums.emplace(r.tmpl->id, rules::aggregate::Accumulator(*r.tmpl)).first;
+    }
+    write_sum_notes(it->second.add(r.report, r.source), err);
+    sources.emplace_back(r.source, r.tmpl->id);
+    if (r.report.agency && !r.report.agency->empty()) {
+      present.push_back({*r.report.agency, r.source});
+    }
+  });
+  if (io::interrupted()) {
+    return k_exit_usage; // run() turns it into 130/143
+  }
+
+  // The template of the sum: --template, else the district report's, else the one most reports
+  // have (the first report's on a tie).
+  std::string chosen = o.template_id;
+  if (chosen.empty() && own) {
+    chosen = own->tmpl->id;
+  }
+  if (chosen.empty() && !sources.empty()) {
+    chosen = sources.front().second;
+    for (const auto& [id, acc] : sums) {
+      if (acc.count() > sums.at(chosen).count()) {
+        chosen = id;
+      }
+    }
+  }
+  const auto picked = sums.find(chosen);
+  int excluded = 0;
+  for (const auto& [source, id] : sources) {
+    if (id != chosen) {
+      err << fmt::format("xxgk: warning: {}: a {} report, not of the {} template of the sum; not "
+                         "summed\n",
+                         source, id, chosen);
+      ++excluded;
+    }
+  }
+  const int summed = picked == sums.end() ? 0 : picked->second.count();
+  err << fmt::format("xxgk: summed {} {} ({} template); left out: {} of another template, {} "
+                     "unreadable\n",
+                     summed, summed == 1 ? "report" : "reports", chosen.empty() ? "no" : chosen,
+                     excluded, unreadable.size());
+  const bool broken = !inputs.inputs.problems.empty() || !unreadable.empty() ||
+                      (picked != sums.end() && picked->second.overflowed());
+  if (summed == 0) {
+    err << "xxgk: error: no report to sum\n";
+    return k_exit_usage;
+  }
+  const rules::aggregate::Accumulator& acc = picked->second;
+  const report::Report total = acc.total();
+
+  if (!diagnostics) {
+    if (o.to == "json") {
+      out << emit::report_json(total, acc.tmpl()).dump(2) << "\n";
+    } else if (o.to == "csv") {
+      emit::ReportResult r;
+      r.source = total.source;
+      r.report = total;
+      r.tmpl = &acc.tmpl();
+      emit::write_report_csv_header(out);
+      emit::write_report_csv_row(r, out);
+    } else {
+      emit::write_text_report(total, acc.tmpl(), out);
+    }
+    return broken ? k_exit_usage : excluded > 0 ? k_exit_findings : k_exit_clean;
+  }
+
+  // --compare / --expect: findings, written like those of `check`.
+  emit::Batch batch;
+  batch.rules = catalog;
+  if (own) {
+    if (own->tmpl->id != acc.tmpl().id) {
+      throw UsageError{fmt::format("{}: a {} report cannot be compared with a sum of {} reports",
+                                   own->source, own->tmpl->id, acc.tmpl().id)};
+    }
+    own->diagnostics = rules::aggregate::compare(own->report, total, acc.count(), acc.tmpl());
+    selection.apply(*own, batch.rules);
+    own->rules_checked.clear();
+    batch.reports.push_back(std::move(*own));
+  }
+  if (!o.expect.empty()) {
+    emit::ReportResult list;
+    list.source = o.expect;
+    list.tmpl = &acc.tmpl();
+    list.report.format = "units-list";
+    list.report.template_id = acc.tmpl().id;
+    list.text = std::move(units_text);
+    list.diagnostics = rules::aggregate::check_units(units, present, o.expect);
+    selection.apply(list, batch.rules);
+    list.rules_checked.clear();
+    diag::sort_diagnostics(list.diagnostics);
+    batch.reports.push_back(std::move(list));
+  }
+  emission.format->write(batch, emission.oo, out);
+  if (broken) {
+    return k_exit_usage;
+  }
+  return exit_code(batch.reports, o, emission.fail_on, err);
 }
 
 enum class DocFormat { Text, Markdown, Json };
@@ -949,6 +1182,11 @@ int dispatch(const Options& options, std::ostream& out, std::ostream& err) {
       throw UsageError{"no input files"};
     }
     return run_convert(options, out, err);
+  case Command::Aggregate:
+    if (options.paths.empty()) {
+      throw UsageError{"no input files"};
+    }
+    return run_aggregate(options, out, err);
   case Command::Rules:
     return run_rules(options, out);
   case Command::Explain:
@@ -970,16 +1208,52 @@ std::vector<std::pair<std::string, std::string>> output_formats() {
   return out;
 }
 
-int run(const Options& options, std::ostream& out, std::ostream& err) {
+std::vector<std::pair<std::string, std::string>> limit_names() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& l : document::limit_infos()) {
+    // As --limit takes them: 256M rather than 268435456.
+    std::string value = std::to_string(l.default_value);
+    for (const auto& [shift, suffix] : {std::pair{30, "G"}, {20, "M"}, {10, "K"}}) {
+      const std::size_t unit = std::size_t{1} << shift;
+      if (l.default_value >= unit && l.default_value % unit == 0) {
+        value = fmt::format("{}{}", l.default_value / unit, suffix);
+        break;
+      }
+    }
+    out.emplace_back(std::string(l.name), fmt::format("{} (default {})", l.description, value));
+  }
+  return out;
+}
+
+int run(const Options& given, std::ostream& out, std::ostream& err) {
+  // An interrupt (SIGINT/SIGTERM, io/signals.hpp) stops the batch between reports; the run then
+  // writes no output file and exits 130 or 143.
+  const auto interrupted = [&err] {
+    err << "xxgk: interrupted\n";
+    return io::interrupt_exit_code();
+  };
   try {
+    Options options = given;
+    for (const auto& assignment : given.limits) {
+      if (auto set = document::set_limit(options.read_limits, assignment); !set) {
+        throw UsageError{fmt::format("--limit: {}", set.error().message)};
+      }
+    }
     if (options.output.empty()) {
-      return dispatch(options, out, err);
+      const int code = dispatch(options, out, err);
+      return io::interrupted() ? interrupted() : code;
     }
     // -o: the whole output is written at once into a temporary file renamed into place, and only
     // when the run got as far as writing it (a usage error leaves no file).
     std::ostringstream buffer;
     const int code = dispatch(options, buffer, err);
+    if (io::interrupted()) {
+      return interrupted();
+    }
     if (auto w = io::write_file_atomic(options.output, buffer.str()); !w) {
+      if (io::interrupted()) {
+        return interrupted();
+      }
       throw UsageError{fmt::format("{}: {}", options.output, w.error().message)};
     }
     return code;

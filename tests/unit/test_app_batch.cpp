@@ -143,6 +143,27 @@ TEST_CASE("run_ordered hands results on in input order whatever the number of th
   }
 }
 
+TEST_CASE("run_ordered stops starting and handing on tasks once stop() says so") {
+  for (const unsigned jobs : {1u, 3u}) {
+    std::atomic<bool> stop{false};
+    std::atomic<int> started{0};
+    std::vector<std::size_t> consumed;
+    app::run_ordered(
+        1000, jobs, [&](std::size_t) { ++started; },
+        [&](std::size_t i) {
+          consumed.push_back(i);
+          if (i == 9) {
+            stop = true; // as a signal arriving between reports
+          }
+        },
+        {}, [&] { return stop.load(); });
+    REQUIRE(consumed.size() == 10);
+    CHECK(consumed.back() == 9);
+    // Only the window of tasks already running ahead was started, not the rest.
+    CHECK(started.load() < 10 + 4 * static_cast<int>(jobs) + static_cast<int>(jobs));
+  }
+}
+
 TEST_CASE("run_ordered passes a task's exception on to the caller") {
   CHECK_THROWS_AS(app::run_ordered(
                       50, 4,
