@@ -17,7 +17,8 @@ for rule in $rules; do
       $(cat aggregate.args) 2>/dev/null | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-print(" ".join(sorted({x["rule"] for r in d["reports"] for x in r.get("diagnostics", [])})))')
+reports = d["reports"] + d.get("cross_document", [])
+print(" ".join(sorted({x["rule"] for r in reports for x in r.get("diagnostics", [])})))')
     if [ "$got" != "$rule" ]; then
       echo "FAIL: samples/batch/$rule triggers [$got], expected exactly [$rule]"
       status=1
@@ -29,7 +30,8 @@ print(" ".join(sorted({x["rule"] for r in d["reports"] for x in r.get("diagnosti
     got=$("$XXGK" check --format json "$ROOT/samples/batch/$rule" 2>/dev/null | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-print(" ".join(sorted({x["rule"] for r in d["reports"] for x in r.get("diagnostics", [])})))')
+reports = d["reports"] + d.get("cross_document", [])
+print(" ".join(sorted({x["rule"] for r in reports for x in r.get("diagnostics", [])})))')
     if [ "$got" != "$rule" ]; then
       echo "FAIL: samples/batch/$rule triggers [$got], expected exactly [$rule]"
       status=1
@@ -45,7 +47,8 @@ print(" ".join(sorted({x["rule"] for r in d["reports"] for x in r.get("diagnosti
     got=$("$XXGK" check --format json "$f" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-print(" ".join(sorted({x["rule"] for r in d["reports"] for x in r.get("diagnostics", [])})))')
+reports = d["reports"] + d.get("cross_document", [])
+print(" ".join(sorted({x["rule"] for r in reports for x in r.get("diagnostics", [])})))')
     if [ "$got" != "$rule" ]; then
       echo "FAIL: $f triggers [$got], expected exactly [$rule]"
       status=1

@@ -23,6 +23,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
@@ -447,53 +448,64 @@ Baseline read_baseline(const std::string& path) {
   return out;
 }
 
-/// The baseline file for the findings of `results` (deterministic: sorted by fingerprint).
-std::string baseline_text(const std::vector<emit::ReportResult>& results) {
-  struct Entry {
-    int count = 0;
-    std::string rule;
-    std::string source;
-    std::string message;
-  };
-  std::map<std::string, Entry> entries;
-  for (const auto& r : results) {
+/// Records findings for --write-baseline as the reports go by; text() is the baseline file
+/// (deterministic: sorted by fingerprint). Holds one entry per distinct finding, not the reports.
+class BaselineWriter {
+public:
+  /// Records the report's findings and clears them (the run reports nothing new).
+  void take(emit::ReportResult& r) {
     for (const auto& d : r.diagnostics) {
-      auto& e = entries[emit::fingerprint(r, d)];
+      auto& e = m_entries[emit::fingerprint(r, d)];
       if (e.count++ == 0) {
         e.rule = d.rule;
         e.source = r.source;
         e.message = d.message;
       }
     }
+    m_recorded += static_cast<int>(r.diagnostics.size());
+    r.diagnostics.clear();
   }
-  nlohmann::ordered_json j;
-  j["version"] = k_baseline_version;
-  j["tool"] = emit::k_tool_name;
-  j["findings"] = nlohmann::ordered_json::array();
-  for (const auto& [fp, e] : entries) {
-    j["findings"].push_back({{"fingerprint", fp},
-                             {"count", e.count},
-                             {"rule", e.rule},
-                             {"source", e.source},
-                             {"message", e.message}});
-  }
-  return j.dump(2) + "\n";
-}
+  [[nodiscard]] int recorded() const { return m_recorded; }
 
-/// Removes the findings the baseline accepts; returns how many.
-int apply_baseline(std::vector<emit::ReportResult>& results, Baseline baseline) {
-  int suppressed = 0;
-  for (auto& r : results) {
-    std::erase_if(r.diagnostics, [&](const diag::Diagnostic& d) {
-      auto it = baseline.find(emit::fingerprint(r, d));
-      if (it == baseline.end() || it->second == 0) {
-        return false;
-      }
-      --it->second;
-      ++suppressed;
-      return true;
-    });
+  [[nodiscard]] std::string text() const {
+    nlohmann::ordered_json j;
+    j["version"] = k_baseline_version;
+    j["tool"] = emit::k_tool_name;
+    j["findings"] = nlohmann::ordered_json::array();
+    for (const auto& [fp, e] : m_entries) {
+      j["findings"].push_back({{"fingerprint", fp},
+                               {"count", e.count},
+                               {"rule", e.rule},
+                               {"source", e.source},
+                               {"message", e.message}});
+    }
+    return j.dump(2) + "\n";
   }
+
+private:
+  struct Entry {
+    int count = 0;
+    std::string rule;
+    std::string source;
+    std::string message;
+  };
+  std::map<std::string, Entry> m_entries;
+  int m_recorded = 0;
+};
+
+/// Removes the findings the baseline still accepts (each fingerprint as often as it was
+/// recorded); returns how many.
+int apply_baseline(emit::ReportResult& r, Baseline& baseline) {
+  int suppressed = 0;
+  std::erase_if(r.diagnostics, [&](const diag::Diagnostic& d) {
+    auto it = baseline.find(emit::fingerprint(r, d));
+    if (it == baseline.end() || it->second == 0) {
+      return false;
+    }
+    --it->second;
+    ++suppressed;
+    return true;
+  });
   return suppressed;
 }
 
@@ -519,7 +531,8 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   }
   const auto& files = b.inputs.files;
   // Only the results between the last one handed on and the threads' window are held here.
-  std::vector<std::optional<emit::ReportResult>> pending(files.size());
+  // (Pointers: a slot must not cost a whole ReportResult before its turn.)
+  std::vector<std::unique_ptr<emit::ReportResult>> pending(files.size());
   const bool show_progress = o.stderr_is_tty && !o.quiet && files.size() >= k_progress_min_inputs;
   const auto start = std::chrono::steady_clock::now();
   auto last_shown = start;
@@ -545,14 +558,17 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   }
   run_ordered(
       files.size(), jobs,
-      [&](std::size_t i) { pending[i] = process(files[i].path, templates, o, files[i].origin); },
       [&](std::size_t i) {
-        std::optional<emit::ReportResult> r = std::move(pending[i]);
-        pending[i].reset();
+        if (auto r = process(files[i].path, templates, o, files[i].origin)) {
+          pending[i] = std::make_unique<emit::ReportResult>(std::move(*r));
+        }
+      },
+      [&](std::size_t i) {
+        std::unique_ptr<emit::ReportResult> r = std::move(pending[i]);
         if (r) {
           each(std::move(*r));
         } else {
-          ++b.not_reports;
+          ++b.not_reports; // not a report document
         }
       },
       progress, [] { return io::interrupted(); });
@@ -562,33 +578,74 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   return b;
 }
 
+/// What a streamed `check` remembers of each report once it is written: its counts of findings
+/// (after --baseline, before --quiet: they decide the exit code and the closing summary; and
+/// after --quiet: the totals of the output), the findings per rule and the unreadable inputs.
+struct Tally {
+  struct Counts {
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+    bool readable = true;
+
+    void add(const emit::ReportResult& r) {
+      readable = readable && r.readable;
+      errors += r.count(diag::Severity::Error);
+      warnings += r.count(diag::Severity::Warning);
+      infos += r.count(diag::Severity::Info);
+    }
+  };
+  std::vector<Counts> shown; ///< per report, as written (after --quiet)
+  std::vector<Counts> found; ///< per report, before --quiet
+  std::map<std::string, int> per_rule;
+  std::vector<std::pair<std::string, std::string>> unreadable; ///< source, reason
+  int baselined = 0;
+  int hidden = 0;
+
+  /// The totals of the output (emit::summarize of what was written).
+  [[nodiscard]] emit::Totals totals() const {
+    emit::Totals t;
+    t.baselined = baselined;
+    t.hidden = hidden;
+    auto& s = t.summary;
+    for (const auto& c : shown) {
+      ++s.reports;
+      if (!c.readable) {
+        ++s.unreadable;
+        continue;
+      }
+      s.errors += c.errors;
+      s.warnings += c.warnings;
+      s.infos += c.infos;
+      s.reports_with_errors += c.errors > 0 ? 1 : 0;
+      s.reports_with_warnings += c.warnings > 0 ? 1 : 0;
+      s.clean += c.errors == 0 && c.warnings == 0 ? 1 : 0;
+    }
+    return t;
+  }
+};
+
 /// The closing summary of a batch on stderr: counts, then the most frequent rules.
-void write_batch_summary(const BatchInputs& b, const std::vector<emit::ReportResult>& reports,
-                         std::ostream& err) {
+void write_batch_summary(const BatchInputs& b, const Tally& tally, std::ostream& err) {
   int clean = 0;
   int with_errors = 0;
   int with_warnings = 0;
   int unreadable = 0;
-  std::map<std::string, int> per_rule;
-  for (const auto& r : reports) {
-    if (!r.readable) {
+  for (const auto& c : tally.found) {
+    if (!c.readable) {
       ++unreadable;
       continue;
     }
-    const int errors = r.count(diag::Severity::Error);
-    const int warnings = r.count(diag::Severity::Warning);
-    clean += errors == 0 && warnings == 0 ? 1 : 0;
-    with_errors += errors > 0 ? 1 : 0;
-    with_warnings += warnings > 0 ? 1 : 0;
-    for (const auto& d : r.diagnostics) {
-      ++per_rule[d.rule];
-    }
+    clean += c.errors == 0 && c.warnings == 0 ? 1 : 0;
+    with_errors += c.errors > 0 ? 1 : 0;
+    with_warnings += c.warnings > 0 ? 1 : 0;
   }
+  const std::size_t reports = tally.found.size();
+  const auto& per_rule = tally.per_rule;
   err << fmt::format("xxgk: checked {} {}: {} clean, {} with errors, {} with warnings, {} "
                      "unreadable\n",
-                     reports.size() - static_cast<std::size_t>(unreadable),
-                     reports.size() - static_cast<std::size_t>(unreadable) == 1 ? "report"
-                                                                                : "reports",
+                     reports - static_cast<std::size_t>(unreadable),
+                     reports - static_cast<std::size_t>(unreadable) == 1 ? "report" : "reports",
                      clean, with_errors, with_warnings, unreadable);
   const int skipped =
       b.not_reports + b.inputs.hidden_skipped + b.inputs.special_skipped + b.inputs.links_skipped;
@@ -610,25 +667,6 @@ void write_batch_summary(const BatchInputs& b, const std::vector<emit::ReportRes
       parts.push_back(fmt::format("{} ×{}", rule, n));
     }
     err << fmt::format("xxgk: most frequent rules: {}\n", fmt::join(parts, ", "));
-  }
-}
-
-/// Runs the cross-document checks and adds their findings (as selected) to the reports.
-void add_cross_findings(const std::vector<rules::cross::Summary>& summaries,
-                        const RuleSelection& selection, emit::Batch& batch) {
-  if (summaries.size() < 2) {
-    return;
-  }
-  std::set<std::size_t> touched;
-  for (auto& f : rules::cross::check(summaries)) {
-    if (selection.enabled(f.diagnostic.rule)) {
-      batch.reports[f.index].diagnostics.push_back(std::move(f.diagnostic));
-      touched.insert(f.index);
-    }
-  }
-  for (const auto i : touched) {
-    selection.apply(batch.reports[i], batch.rules); // --severity overrides
-    diag::sort_diagnostics(batch.reports[i].diagnostics);
   }
 }
 
@@ -656,6 +694,26 @@ int exit_code(const std::vector<emit::ReportResult>& results, const Options& o,
       failed = failed || d.severity >= fail_on;
       warnings += d.severity == diag::Severity::Warning ? 1 : 0;
     }
+  }
+  if (o.max_warnings >= 0 && warnings > o.max_warnings) {
+    err << fmt::format("xxgk: {} {}, more than --max-warnings {}\n", warnings,
+                       warnings == 1 ? "warning" : "warnings", o.max_warnings);
+    failed = true;
+  }
+  return failed && !o.exit_zero ? k_exit_findings : k_exit_clean;
+}
+
+/// exit_code() from the counts a streamed run kept.
+int exit_code(const Tally& tally, const Options& o, diag::Severity fail_on, std::ostream& err) {
+  int warnings = 0;
+  bool failed = false;
+  for (const auto& c : tally.found) {
+    if (!c.readable) {
+      return k_exit_usage;
+    }
+    failed = failed || c.errors > 0 || (fail_on <= diag::Severity::Warning && c.warnings > 0) ||
+             (fail_on <= diag::Severity::Info && c.infos > 0);
+    warnings += c.warnings;
   }
   if (o.max_warnings >= 0 && warnings > o.max_warnings) {
     err << fmt::format("xxgk: {} {}, more than --max-warnings {}\n", warnings,
@@ -715,75 +773,159 @@ Emission emission_of(const Options& o) {
   return e;
 }
 
+/// The late findings of a batch: the cross-document checks over the kept summaries, as selected,
+/// grouped by the report they belong to. Each such report is read again for its identity and its
+/// text (source excerpts); only the few with findings are, and only at the end.
+std::vector<emit::LateFindings> cross_findings(const std::vector<rules::cross::Summary>& summaries,
+                                               const RuleSelection& selection,
+                                               const std::vector<emit::RuleInfo>& catalog,
+                                               const std::vector<schema::Template>& templates,
+                                               const Options& o) {
+  std::vector<emit::LateFindings> late;
+  if (summaries.size() < 2) {
+    return late;
+  }
+  std::map<std::size_t, std::vector<diag::Diagnostic>> by_report;
+  for (auto& f : rules::cross::check(summaries)) {
+    if (selection.enabled(f.diagnostic.rule)) {
+      by_report[f.index].push_back(std::move(f.diagnostic));
+    }
+  }
+  for (auto& [index, diagnostics] : by_report) {
+    const auto s = std::find_if(summaries.begin(), summaries.end(),
+                                [i = index](const auto& x) { return x.index == i; });
+    emit::LateFindings l;
+    l.index = index;
+    std::optional<emit::ReportResult> again;
+    if (s->source != "<stdin>") {
+      again = process(s->source, templates, o);
+    }
+    if (again && again->readable) {
+      l.result = std::move(*again);
+    } else {
+      // Gone or changed since: what the summary kept is enough to name the report.
+      l.result.source = s->source;
+      l.result.report.source = s->source;
+      l.result.report.template_id = s->template_id;
+      l.result.report.year = s->year;
+      l.result.report.agency = s->agency;
+    }
+    l.result.diagnostics = std::move(diagnostics);
+    selection.apply(l.result, catalog); // --severity overrides
+    diag::sort_diagnostics(l.result.diagnostics);
+    late.push_back(std::move(l));
+  }
+  return late;
+}
+
 int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   // Every option is checked before any input is read or output written.
   const Emission emission = emission_of(o);
-  const emit::Format* format = emission.format;
   const emit::OutputOptions& oo = emission.oo;
-  const diag::Severity fail_on = emission.fail_on;
   if (o.statistics && o.format != "text" && o.format != "json") {
     throw UsageError{"--statistics works with --format text or json"};
   }
   const auto templates = load_templates(o);
-  emit::Batch batch;
-  batch.rules = rule_catalog(templates);
-  const RuleSelection selection(o, batch.rules);
+  const std::vector<emit::RuleInfo> catalog = rule_catalog(templates);
+  const RuleSelection selection(o, catalog);
   const bool writing_baseline = !o.write_baseline.empty();
-  const Baseline baseline =
+  Baseline baseline =
       !o.baseline.empty() && !writing_baseline ? read_baseline(o.baseline) : Baseline{};
 
+  // Each report is written as soon as it is checked and then dropped (issue 6): the run keeps
+  // only its tally, the few figures of the cross-document checks and, for formats that need the
+  // whole batch first (SARIF, JUnit, HTML) or for the GitHub job summary, the results.
+  const std::unique_ptr<emit::Stream> stream =
+      o.statistics ? emit::statistics_stream(o.format == "json", catalog, oo, out)
+                   : emit::make_stream(*emission.format, catalog, oo, out);
+  const bool step_summary = o.format == "github" && !o.github_step_summary.empty();
+  emit::Batch kept; // for the job summary only
+  kept.rules = catalog;
+  BaselineWriter recorder;
+  Tally tally;
   std::vector<rules::cross::Summary> summaries; // the few figures cross-document checks need
-  const BatchInputs inputs = read_batch(o, templates, err, [&](emit::ReportResult&& r) {
-    if (r.readable) {
-      if (auto s = rules::cross::summarize(r.report, batch.reports.size())) {
-        summaries.push_back(std::move(*s));
-      }
-      selection.apply(r, batch.rules);
+
+  // Baseline, tally and --quiet, for a report as read and for the late findings alike.
+  auto settle = [&](emit::ReportResult& r, std::size_t index) {
+    if (writing_baseline) {
+      recorder.take(r);
+    } else if (!o.baseline.empty()) {
+      tally.baselined += apply_baseline(r, baseline);
     }
-    batch.reports.push_back(std::move(r));
-  });
-  if (inputs.inputs.expanded) {
-    // Only a batch (a directory or an @list) is one district's reports: files named one by one
-    // are often drafts and variants of the same report.
-    add_cross_findings(summaries, selection, batch);
-  }
-  if (writing_baseline) {
-    // The findings just recorded are the baseline of this run: it reports nothing new.
-    if (auto w = io::write_file_atomic(o.write_baseline, baseline_text(batch.reports)); !w) {
-      throw UsageError{fmt::format("{}: {}", o.write_baseline, w.error().message)};
+    if (index >= tally.found.size()) {
+      tally.found.resize(index + 1);
+      tally.shown.resize(index + 1);
     }
-    int recorded = 0;
-    for (auto& r : batch.reports) {
-      recorded += static_cast<int>(r.diagnostics.size());
-      r.diagnostics.clear();
+    tally.found[index].add(r);
+    for (const auto& d : r.diagnostics) {
+      ++tally.per_rule[d.rule];
     }
-    batch.baselined = recorded;
-    err << fmt::format("xxgk: wrote {} {} to the baseline {}\n", recorded,
-                       recorded == 1 ? "finding" : "findings", o.write_baseline);
-  } else if (!o.baseline.empty()) {
-    batch.baselined = apply_baseline(batch.reports, baseline);
-  }
-  report_unreadable(batch.reports, err);
-  const int code =
-      inputs.inputs.problems.empty() ? exit_code(batch.reports, o, fail_on, err) : k_exit_usage;
-  if (inputs.inputs.expanded && !o.quiet) {
-    write_batch_summary(inputs, batch.reports, err);
-  }
-  if (o.quiet) {
-    for (auto& r : batch.reports) {
-      batch.hidden += static_cast<int>(std::erase_if(r.diagnostics, [](const diag::Diagnostic& d) {
+    if (o.quiet) {
+      tally.hidden += static_cast<int>(std::erase_if(r.diagnostics, [](const diag::Diagnostic& d) {
         return d.severity != diag::Severity::Error;
       }));
     }
+    tally.shown[index].add(r);
+  };
+
+  std::size_t count = 0;
+  const BatchInputs inputs = read_batch(o, templates, err, [&](emit::ReportResult&& r) {
+    const std::size_t index = count++;
+    if (r.readable) {
+      if (auto s = rules::cross::summarize(r.report, index)) {
+        summaries.push_back(std::move(*s));
+      }
+      selection.apply(r, catalog);
+    } else {
+      tally.unreadable.emplace_back(r.source, r.read_error);
+    }
+    settle(r, index);
+    stream->report(r);
+    if (step_summary) {
+      r.text.clear();
+      kept.reports.push_back(std::move(r));
+    }
+  });
+  if (io::interrupted()) {
+    return k_exit_usage; // run() says so and exits 130 or 143; what was written stays
   }
-  if (o.statistics) {
-    (o.format == "json" ? emit::write_statistics_json : emit::write_statistics_text)(batch, oo,
-                                                                                     out);
-  } else {
-    format->write(batch, oo, out);
+  std::vector<emit::LateFindings> late;
+  if (inputs.inputs.expanded) {
+    // Only a batch (a directory or an @list) is one district's reports: files named one by one
+    // are often drafts and variants of the same report.
+    late = cross_findings(summaries, selection, catalog, templates, o);
+    for (auto& l : late) {
+      settle(l.result, l.index);
+    }
   }
-  if (o.format == "github" && !o.github_step_summary.empty()) {
-    append_step_summary(o.github_step_summary, batch, oo, err);
+  if (writing_baseline) {
+    // The findings just recorded are the baseline of this run: it reports nothing new.
+    if (auto w = io::write_file_atomic(o.write_baseline, recorder.text()); !w) {
+      throw UsageError{fmt::format("{}: {}", o.write_baseline, w.error().message)};
+    }
+    tally.baselined = recorder.recorded();
+    err << fmt::format("xxgk: wrote {} {} to the baseline {}\n", recorder.recorded(),
+                       recorder.recorded() == 1 ? "finding" : "findings", o.write_baseline);
+  }
+  for (const auto& [source, reason] : tally.unreadable) {
+    err << fmt::format("xxgk: error: {}: {}\n", source, reason);
+  }
+  const int code =
+      inputs.inputs.problems.empty() ? exit_code(tally, o, emission.fail_on, err) : k_exit_usage;
+  if (inputs.inputs.expanded && !o.quiet) {
+    write_batch_summary(inputs, tally, err);
+  }
+  stream->finish(late, tally.totals());
+  if (step_summary) {
+    for (const auto& l : late) {
+      auto& r = kept.reports[l.index];
+      r.diagnostics.insert(r.diagnostics.end(), l.result.diagnostics.begin(),
+                           l.result.diagnostics.end());
+      diag::sort_diagnostics(r.diagnostics);
+    }
+    kept.baselined = tally.baselined;
+    kept.hidden = tally.hidden;
+    append_step_summary(o.github_step_summary, kept, oo, err);
   }
   return code;
 }
