@@ -8,6 +8,7 @@
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/io/file.hpp>
 #include <xxgk/io/signals.hpp>
+#include <xxgk/report/fields.hpp>
 #include <xxgk/rules/aggregate.hpp>
 #include <xxgk/rules/cross.hpp>
 #include <xxgk/rules/engine.hpp>
@@ -15,6 +16,9 @@
 #include <xxgk/util/text.hpp>
 
 #include <fmt/format.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -520,16 +524,34 @@ struct BatchInputs {
 /// Batches at least this large show progress on a terminal.
 constexpr std::size_t k_progress_min_inputs = 20;
 
+/// How often a batch hands freed memory back to the system (see release_free_memory).
+constexpr std::size_t k_trim_every = 32;
+
+/// Returns the free pages of the heap to the system. A batch keeps a few small objects per report
+/// (tallies, cross-document summaries) scattered among the freed memory of the reports it dropped;
+/// glibc keeps those pages resident, so without this the resident size grows with the batch even
+/// though the live heap does not (measured: 1.1 MB live, +1.8 KB resident per report).
+void release_free_memory() {
+#if defined(__GLIBC__)
+  ::malloc_trim(0);
+#endif
+}
+
 /// Expands the arguments and reads, extracts and checks every input on -j threads; `each` sees
-/// the results in input order (on this thread). Problems with the inputs go to `err` at once.
+/// the results in input order (on this thread). `planned` is told the number of inputs first.
+/// Problems with the inputs go to `err` at once.
 BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& templates,
-                       std::ostream& err, const std::function<void(emit::ReportResult&&)>& each) {
+                       std::ostream& err, const std::function<void(emit::ReportResult&&)>& each,
+                       const std::function<void(std::size_t)>& planned = {}) {
   BatchInputs b;
   b.inputs = collect_inputs(o.paths, o.hidden ? Hidden::Include : Hidden::Skip);
   for (const auto& p : b.inputs.problems) {
     err << fmt::format("xxgk: error: {}: {}\n", p.path, p.message);
   }
   const auto& files = b.inputs.files;
+  if (planned) {
+    planned(files.size());
+  }
   // Only the results between the last one handed on and the threads' window are held here.
   // (Pointers: a slot must not cost a whole ReportResult before its turn.)
   std::vector<std::unique_ptr<emit::ReportResult>> pending(files.size());
@@ -569,6 +591,10 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
           each(std::move(*r));
         } else {
           ++b.not_reports; // not a report document
+        }
+        r.reset();
+        if ((i + 1) % k_trim_every == 0) {
+          release_free_memory();
         }
       },
       progress, [] { return io::interrupted(); });
@@ -802,6 +828,15 @@ std::vector<emit::LateFindings> cross_findings(const std::vector<rules::cross::S
     }
     if (again && again->readable) {
       l.result = std::move(*again);
+      // The summaries keep a cell's line and column only: its full location (table, row and
+      // column names; Word indices) comes from the report read again.
+      for (auto& d : diagnostics) {
+        if (!d.cells.empty()) {
+          if (const report::Cell* c = report::find_cell(l.result.report, d.cells.front())) {
+            d.location = c->where;
+          }
+        }
+      }
     } else {
       // Gone or changed since: what the summary kept is enough to name the report.
       l.result.source = s->source;
@@ -869,23 +904,32 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   };
 
   std::size_t count = 0;
-  const BatchInputs inputs = read_batch(o, templates, err, [&](emit::ReportResult&& r) {
-    const std::size_t index = count++;
-    if (r.readable) {
-      if (auto s = rules::cross::summarize(r.report, index)) {
-        summaries.push_back(std::move(*s));
-      }
-      selection.apply(r, catalog);
-    } else {
-      tally.unreadable.emplace_back(r.source, r.read_error);
-    }
-    settle(r, index);
-    stream->report(r);
-    if (step_summary) {
-      r.text.clear();
-      kept.reports.push_back(std::move(r));
-    }
-  });
+  const BatchInputs inputs = read_batch(
+      o, templates, err,
+      [&](emit::ReportResult&& r) {
+        const std::size_t index = count++;
+        if (r.readable) {
+          if (auto s = rules::cross::summarize(r.report, index)) {
+            summaries.push_back(std::move(*s));
+          }
+          selection.apply(r, catalog);
+        } else {
+          tally.unreadable.emplace_back(r.source, r.read_error);
+        }
+        settle(r, index);
+        stream->report(r);
+        if (step_summary) {
+          r.text.clear();
+          kept.reports.push_back(std::move(r));
+        }
+      },
+      [&](std::size_t planned) {
+        // What is kept per report is allocated once, up front, not among the freed memory of the
+        // reports (that would pin pages: see release_free_memory).
+        summaries.reserve(planned);
+        tally.found.reserve(planned);
+        tally.shown.reserve(planned);
+      });
   if (io::interrupted()) {
     return k_exit_usage; // run() says so and exits 130 or 143; what was written stays
   }
