@@ -1429,14 +1429,18 @@ int run(const Options& given, std::ostream& out, std::ostream& err) {
       const int code = dispatch(options, out, err);
       return io::interrupted() ? interrupted() : code;
     }
-    // -o: the whole output is written at once into a temporary file renamed into place, and only
-    // when the run got as far as writing it (a usage error leaves no file).
-    std::ostringstream buffer;
-    const int code = dispatch(options, buffer, err);
+    // -o: the output goes into a temporary file as it is written (memory does not grow with it)
+    // and is renamed into place only when the run got to its end: a usage error or an interrupt
+    // leaves no file.
+    auto file = io::AtomicFile::create(options.output);
+    if (!file) {
+      throw UsageError{fmt::format("{}: {}", options.output, file.error().message)};
+    }
+    const int code = dispatch(options, (*file)->stream(), err);
     if (io::interrupted()) {
       return interrupted();
     }
-    if (auto w = io::write_file_atomic(options.output, buffer.str()); !w) {
+    if (auto w = (*file)->commit(); !w) {
       if (io::interrupted()) {
         return interrupted();
       }
