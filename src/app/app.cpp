@@ -849,6 +849,9 @@ cross_findings(const std::vector<CrossKey>& keys, const std::vector<rules::cross
   };
   std::vector<rules::cross::Finding> findings;
   for (const auto& [agency, reports] : agencies) {
+    if (io::interrupted()) {
+      return late; // run() stops with 130 or 143
+    }
     std::vector<int> years;
     for (const auto* k : reports) {
       years.push_back(k->year);
@@ -1010,6 +1013,9 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
     // Only a batch (a directory or an @list) is one district's reports: files named one by one
     // are often drafts and variants of the same report.
     late = cross_findings(cross_keys, summaries, selection, catalog, templates, o);
+    if (io::interrupted()) {
+      return k_exit_usage; // run() says so and exits 130 or 143
+    }
     for (auto& l : late) {
       settle(l.result, l.index);
     }
