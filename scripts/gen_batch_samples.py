@@ -8,7 +8,10 @@ Run from the repository root:
 samples/batch/<RULE>/ holds two or three reports of one agency that trigger exactly that
 cross-document rule when checked together (`xxgk check samples/batch/<RULE>`), and
 samples/batch/district/ a small district: several agencies over several years, with the
-planted mismatches listed in samples/batch/district/EXPECTED.txt.  Reports are rendered in
+planted mismatches listed in samples/batch/district/EXPECTED.txt.  samples/batch/aggregate/
+holds three units' 2022 reports and their district's own report (the exact sum) for
+`xxgk aggregate`; samples/batch/X-AGG, X-MISSING and X-UNLISTED hold what triggers those rules
+against it, with the arguments in `aggregate.args`.  Reports are rendered in
 the Tika text form with scripts/gen_samples.py (render_tika, the figures of samples_full).
 """
 
@@ -119,6 +122,35 @@ def main():
         write(os.path.join(district, fn), vary(text) if year > 2021 and "青山" not in agency
               or year == 2023 else text)
     write(os.path.join(district, "README.txt"), "Not a report: skipped when the directory is read.\n")
+
+    # District totals (xxgk aggregate): three units' 2022 reports and the district's own report,
+    # whose every cell is the sum of theirs (summed here independently of xxgk).
+    agg = os.path.join(base, "aggregate")
+    units = [("红星镇", hx22, hx_style), ("白云乡", hx, qs_style), ("黄河街道", qs, qs_style)]
+    for agency, fig, style in units:
+        write(os.path.join(agg, "units", agency + ".txt"), vary(render(fig, 2022, agency, style)))
+    total = {}
+    for key in units[0][1]:
+        kinds = [g.classify(u[1][key]) for u in units]
+        total[key] = sum(n for _k, n in kinds)
+    write(os.path.join(agg, "青山区.txt"), render(total, 2022, "青山区人民政府", qs_style, prose=False))
+    write(os.path.join(agg, "units.txt"),
+          "# 青山区: units that report to the district (xxgk aggregate --expect)\n"
+          "红星镇\n白云乡\n黄河街道\n")
+    # X-AGG: the district's report with 行政许可 5300 (the units' sum is 36 + 36 + 5231 = 5303).
+    wrong = dict(total)
+    wrong["active.licensing.decisions"] -= 3
+    write(os.path.join(base, "X-AGG", "青山区.txt"),
+          render(wrong, 2022, "青山区人民政府", qs_style, prose=False))
+    write(os.path.join(base, "X-AGG", "aggregate.args"), "../aggregate/units --compare 青山区.txt\n")
+    # X-MISSING: the list names a fourth unit that sent nothing.
+    write(os.path.join(base, "X-MISSING", "units.txt"), "红星镇\n白云乡\n黄河街道\n绿水村\n")
+    write(os.path.join(base, "X-MISSING", "aggregate.args"),
+          "../aggregate/units --expect units.txt\n")
+    # X-UNLISTED: the list lacks 黄河街道, whose report is there all the same.
+    write(os.path.join(base, "X-UNLISTED", "units.txt"), "红星镇\n白云乡\n")
+    write(os.path.join(base, "X-UNLISTED", "aggregate.args"),
+          "../aggregate/units --expect units.txt\n")
     write(os.path.join(district, "EXPECTED.txt"),
           "Not a report.  Planted: 2022/红星镇.txt X-CARRY (自然人, 总计); "
           "2022/白云乡.txt X-VALID (行政规范性文件).\n")

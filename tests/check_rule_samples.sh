@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every rule that `xxgk rules` lists has a sample samples/invalid/<RULE>[.<variant>].txt (or, for
 # cross-document rules, a directory samples/batch/<RULE>/) that triggers exactly that rule, and
-# every valid sample (samples/*.txt) triggers no error.
+# every valid sample (samples/*.txt) triggers no error. A directory with an `aggregate.args` file
+# is run as `xxgk aggregate ARGS` in that directory (X-AGG, X-MISSING, X-UNLISTED).
 set -u
 XXGK="$1"
 ROOT="$2"
@@ -10,12 +11,27 @@ rules=$("$XXGK" rules | awk 'NR > 1 {print $1}')
 [ -n "$rules" ] || { echo "xxgk rules listed nothing"; exit 1; }
 for rule in $rules; do
   case "$rule" in READ-*) continue ;; esac # reader findings: covered by the reader tests
+  if [ -f "$ROOT/samples/batch/$rule/aggregate.args" ]; then
+    # shellcheck disable=SC2046 # the arguments are words on purpose
+    got=$(cd "$ROOT/samples/batch/$rule" && "$XXGK" aggregate --format json \
+      $(cat aggregate.args) 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+reports = d["reports"] + d.get("cross_document", [])
+print(" ".join(sorted({x["rule"] for r in reports for x in r.get("diagnostics", [])})))')
+    if [ "$got" != "$rule" ]; then
+      echo "FAIL: samples/batch/$rule triggers [$got], expected exactly [$rule]"
+      status=1
+    fi
+    continue
+  fi
   if [ -d "$ROOT/samples/batch/$rule" ]; then
     # Cross-document rules: a directory of reports that together trigger exactly the rule.
     got=$("$XXGK" check --format json "$ROOT/samples/batch/$rule" 2>/dev/null | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-print(" ".join(sorted({x["rule"] for r in d["reports"] for x in r.get("diagnostics", [])})))')
+reports = d["reports"] + d.get("cross_document", [])
+print(" ".join(sorted({x["rule"] for r in reports for x in r.get("diagnostics", [])})))')
     if [ "$got" != "$rule" ]; then
       echo "FAIL: samples/batch/$rule triggers [$got], expected exactly [$rule]"
       status=1
@@ -31,7 +47,8 @@ print(" ".join(sorted({x["rule"] for r in d["reports"] for x in r.get("diagnosti
     got=$("$XXGK" check --format json "$f" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-print(" ".join(sorted({x["rule"] for r in d["reports"] for x in r.get("diagnostics", [])})))')
+reports = d["reports"] + d.get("cross_document", [])
+print(" ".join(sorted({x["rule"] for r in reports for x in r.get("diagnostics", [])})))')
     if [ "$got" != "$rule" ]; then
       echo "FAIL: $f triggers [$got], expected exactly [$rule]"
       status=1

@@ -2,28 +2,38 @@
 #include <xxgk/app/app.hpp>
 #include <xxgk/app/batch.hpp>
 #include <xxgk/document/read.hpp>
+#include <xxgk/emit/convert.hpp>
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/emit/report_rows.hpp>
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/io/file.hpp>
+#include <xxgk/io/signals.hpp>
+#include <xxgk/report/fields.hpp>
+#include <xxgk/rules/aggregate.hpp>
 #include <xxgk/rules/cross.hpp>
 #include <xxgk/rules/engine.hpp>
 #include <xxgk/schema/schema.hpp>
 #include <xxgk/util/text.hpp>
 
 #include <fmt/format.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace xxgk::app {
 
@@ -34,19 +44,20 @@ struct UsageError {
   std::string message;
 };
 
-util::Expected<std::string> read_input(const std::string& path) {
+util::Expected<std::string> read_input(const std::string& path, std::size_t max_input) {
   if (path == "-") {
     std::string data;
     char buf[65536];
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
       data.append(buf, static_cast<std::size_t>(std::cin.gcount()));
-      if (data.size() > io::k_default_max_input) {
-        return util::Error{"standard input is larger than the input limit"};
+      if (data.size() > max_input) {
+        return util::Error{fmt::format(
+            "standard input is larger than the limit of {} bytes (max_input)", max_input)};
       }
     }
     return data;
   }
-  return io::read_file(path);
+  return io::read_file(path, max_input);
 }
 
 /// The templates a run may use: the bundled ones, or the one in --schema.
@@ -87,13 +98,14 @@ std::optional<emit::ReportResult> process(const std::string& path,
                                           const Options& o, Origin origin = Origin::Given) {
   emit::ReportResult result;
   result.source = path == "-" ? "<stdin>" : path;
-  auto bytes = read_input(path);
+  auto bytes = read_input(path, o.read_limits.max_input);
   if (!bytes) {
     result.readable = false;
     result.read_error = bytes.error().message;
     return result;
   }
   document::ReadOptions ro;
+  static_cast<document::Limits&>(ro) = o.read_limits;
   ro.input_format = o.input_format;
   ro.encoding = o.encoding;
   auto doc = document::read(*bytes, ro);
@@ -212,6 +224,19 @@ std::vector<emit::RuleInfo> rule_catalog(const std::vector<schema::Template>& te
     out.push_back(std::move(info));
   }
   for (const auto& c : rules::cross::rule_metas()) {
+    emit::RuleInfo info;
+    info.id = std::string(c.id);
+    info.severity = c.severity;
+    info.kind = k_cross_kind;
+    info.title = std::string(c.title);
+    info.title_en = std::string(c.title_en);
+    info.description = std::string(c.description);
+    info.template_text = std::string(c.template_text);
+    info.fix = std::string(c.fix);
+    info.example = fmt::format("samples/batch/{}/", c.id);
+    out.push_back(std::move(info));
+  }
+  for (const auto& c : rules::aggregate::rule_metas()) {
     emit::RuleInfo info;
     info.id = std::string(c.id);
     info.severity = c.severity;
@@ -429,53 +454,64 @@ Baseline read_baseline(const std::string& path) {
   return out;
 }
 
-/// The baseline file for the findings of `results` (deterministic: sorted by fingerprint).
-std::string baseline_text(const std::vector<emit::ReportResult>& results) {
-  struct Entry {
-    int count = 0;
-    std::string rule;
-    std::string source;
-    std::string message;
-  };
-  std::map<std::string, Entry> entries;
-  for (const auto& r : results) {
+/// Records findings for --write-baseline as the reports go by; text() is the baseline file
+/// (deterministic: sorted by fingerprint). Holds one entry per distinct finding, not the reports.
+class BaselineWriter {
+public:
+  /// Records the report's findings and clears them (the run reports nothing new).
+  void take(emit::ReportResult& r) {
     for (const auto& d : r.diagnostics) {
-      auto& e = entries[emit::fingerprint(r, d)];
+      auto& e = m_entries[emit::fingerprint(r, d)];
       if (e.count++ == 0) {
         e.rule = d.rule;
         e.source = r.source;
         e.message = d.message;
       }
     }
+    m_recorded += static_cast<int>(r.diagnostics.size());
+    r.diagnostics.clear();
   }
-  nlohmann::ordered_json j;
-  j["version"] = k_baseline_version;
-  j["tool"] = emit::k_tool_name;
-  j["findings"] = nlohmann::ordered_json::array();
-  for (const auto& [fp, e] : entries) {
-    j["findings"].push_back({{"fingerprint", fp},
-                             {"count", e.count},
-                             {"rule", e.rule},
-                             {"source", e.source},
-                             {"message", e.message}});
-  }
-  return j.dump(2) + "\n";
-}
+  [[nodiscard]] int recorded() const { return m_recorded; }
 
-/// Removes the findings the baseline accepts; returns how many.
-int apply_baseline(std::vector<emit::ReportResult>& results, Baseline baseline) {
-  int suppressed = 0;
-  for (auto& r : results) {
-    std::erase_if(r.diagnostics, [&](const diag::Diagnostic& d) {
-      auto it = baseline.find(emit::fingerprint(r, d));
-      if (it == baseline.end() || it->second == 0) {
-        return false;
-      }
-      --it->second;
-      ++suppressed;
-      return true;
-    });
+  [[nodiscard]] std::string text() const {
+    nlohmann::ordered_json j;
+    j["version"] = k_baseline_version;
+    j["tool"] = emit::k_tool_name;
+    j["findings"] = nlohmann::ordered_json::array();
+    for (const auto& [fp, e] : m_entries) {
+      j["findings"].push_back({{"fingerprint", fp},
+                               {"count", e.count},
+                               {"rule", e.rule},
+                               {"source", e.source},
+                               {"message", e.message}});
+    }
+    return j.dump(2) + "\n";
   }
+
+private:
+  struct Entry {
+    int count = 0;
+    std::string rule;
+    std::string source;
+    std::string message;
+  };
+  std::map<std::string, Entry> m_entries;
+  int m_recorded = 0;
+};
+
+/// Removes the findings the baseline still accepts (each fingerprint as often as it was
+/// recorded); returns how many.
+int apply_baseline(emit::ReportResult& r, Baseline& baseline) {
+  int suppressed = 0;
+  std::erase_if(r.diagnostics, [&](const diag::Diagnostic& d) {
+    auto it = baseline.find(emit::fingerprint(r, d));
+    if (it == baseline.end() || it->second == 0) {
+      return false;
+    }
+    --it->second;
+    ++suppressed;
+    return true;
+  });
   return suppressed;
 }
 
@@ -490,18 +526,37 @@ struct BatchInputs {
 /// Batches at least this large show progress on a terminal.
 constexpr std::size_t k_progress_min_inputs = 20;
 
+/// How often a batch hands freed memory back to the system (see release_free_memory).
+constexpr std::size_t k_trim_every = 32;
+
+/// Returns the free pages of the heap to the system. A batch keeps a few small objects per report
+/// (tallies, cross-document summaries) scattered among the freed memory of the reports it dropped;
+/// glibc keeps those pages resident, so without this the resident size grows with the batch even
+/// though the live heap does not (measured: 1.1 MB live, +1.8 KB resident per report).
+void release_free_memory() {
+#if defined(__GLIBC__)
+  ::malloc_trim(0);
+#endif
+}
+
 /// Expands the arguments and reads, extracts and checks every input on -j threads; `each` sees
-/// the results in input order (on this thread). Problems with the inputs go to `err` at once.
+/// the results in input order (on this thread). `planned` is told the number of inputs first.
+/// Problems with the inputs go to `err` at once.
 BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& templates,
-                       std::ostream& err, const std::function<void(emit::ReportResult&&)>& each) {
+                       std::ostream& err, const std::function<void(emit::ReportResult&&)>& each,
+                       const std::function<void(std::size_t)>& planned = {}) {
   BatchInputs b;
   b.inputs = collect_inputs(o.paths, o.hidden ? Hidden::Include : Hidden::Skip);
   for (const auto& p : b.inputs.problems) {
     err << fmt::format("xxgk: error: {}: {}\n", p.path, p.message);
   }
   const auto& files = b.inputs.files;
+  if (planned) {
+    planned(files.size());
+  }
   // Only the results between the last one handed on and the threads' window are held here.
-  std::vector<std::optional<emit::ReportResult>> pending(files.size());
+  // (Pointers: a slot must not cost a whole ReportResult before its turn.)
+  std::vector<std::unique_ptr<emit::ReportResult>> pending(files.size());
   const bool show_progress = o.stderr_is_tty && !o.quiet && files.size() >= k_progress_min_inputs;
   const auto start = std::chrono::steady_clock::now();
   auto last_shown = start;
@@ -527,50 +582,98 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   }
   run_ordered(
       files.size(), jobs,
-      [&](std::size_t i) { pending[i] = process(files[i].path, templates, o, files[i].origin); },
       [&](std::size_t i) {
-        std::optional<emit::ReportResult> r = std::move(pending[i]);
-        pending[i].reset();
+        if (auto r = process(files[i].path, templates, o, files[i].origin)) {
+          pending[i] = std::make_unique<emit::ReportResult>(std::move(*r));
+        }
+      },
+      [&](std::size_t i) {
+        std::unique_ptr<emit::ReportResult> r = std::move(pending[i]);
         if (r) {
           each(std::move(*r));
         } else {
-          ++b.not_reports;
+          ++b.not_reports; // not a report document
+        }
+        r.reset();
+        if ((i + 1) % k_trim_every == 0) {
+          release_free_memory();
         }
       },
-      progress);
+      progress, [] { return io::interrupted(); });
   if (show_progress) {
     err << "\r\x1b[K" << std::flush;
   }
   return b;
 }
 
+/// What a streamed `check` remembers of each report once it is written: its counts of findings
+/// (after --baseline, before --quiet: they decide the exit code and the closing summary; and
+/// after --quiet: the totals of the output), the findings per rule and the unreadable inputs.
+struct Tally {
+  struct Counts {
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+    bool readable = true;
+
+    void add(const emit::ReportResult& r) {
+      readable = readable && r.readable;
+      errors += r.count(diag::Severity::Error);
+      warnings += r.count(diag::Severity::Warning);
+      infos += r.count(diag::Severity::Info);
+    }
+  };
+  std::vector<Counts> shown; ///< per report, as written (after --quiet)
+  std::vector<Counts> found; ///< per report, before --quiet
+  std::map<std::string, int> per_rule;
+  std::vector<std::pair<std::string, std::string>> unreadable; ///< source, reason
+  int baselined = 0;
+  int hidden = 0;
+
+  /// The totals of the output (emit::summarize of what was written).
+  [[nodiscard]] emit::Totals totals() const {
+    emit::Totals t;
+    t.baselined = baselined;
+    t.hidden = hidden;
+    auto& s = t.summary;
+    for (const auto& c : shown) {
+      ++s.reports;
+      if (!c.readable) {
+        ++s.unreadable;
+        continue;
+      }
+      s.errors += c.errors;
+      s.warnings += c.warnings;
+      s.infos += c.infos;
+      s.reports_with_errors += c.errors > 0 ? 1 : 0;
+      s.reports_with_warnings += c.warnings > 0 ? 1 : 0;
+      s.clean += c.errors == 0 && c.warnings == 0 ? 1 : 0;
+    }
+    return t;
+  }
+};
+
 /// The closing summary of a batch on stderr: counts, then the most frequent rules.
-void write_batch_summary(const BatchInputs& b, const std::vector<emit::ReportResult>& reports,
-                         std::ostream& err) {
+void write_batch_summary(const BatchInputs& b, const Tally& tally, std::ostream& err) {
   int clean = 0;
   int with_errors = 0;
   int with_warnings = 0;
   int unreadable = 0;
-  std::map<std::string, int> per_rule;
-  for (const auto& r : reports) {
-    if (!r.readable) {
+  for (const auto& c : tally.found) {
+    if (!c.readable) {
       ++unreadable;
       continue;
     }
-    const int errors = r.count(diag::Severity::Error);
-    const int warnings = r.count(diag::Severity::Warning);
-    clean += errors == 0 && warnings == 0 ? 1 : 0;
-    with_errors += errors > 0 ? 1 : 0;
-    with_warnings += warnings > 0 ? 1 : 0;
-    for (const auto& d : r.diagnostics) {
-      ++per_rule[d.rule];
-    }
+    clean += c.errors == 0 && c.warnings == 0 ? 1 : 0;
+    with_errors += c.errors > 0 ? 1 : 0;
+    with_warnings += c.warnings > 0 ? 1 : 0;
   }
+  const std::size_t reports = tally.found.size();
+  const auto& per_rule = tally.per_rule;
   err << fmt::format("xxgk: checked {} {}: {} clean, {} with errors, {} with warnings, {} "
                      "unreadable\n",
-                     reports.size() - static_cast<std::size_t>(unreadable),
-                     reports.size() - static_cast<std::size_t>(unreadable) == 1 ? "report"
-                                                                                : "reports",
+                     reports - static_cast<std::size_t>(unreadable),
+                     reports - static_cast<std::size_t>(unreadable) == 1 ? "report" : "reports",
                      clean, with_errors, with_warnings, unreadable);
   const int skipped =
       b.not_reports + b.inputs.hidden_skipped + b.inputs.special_skipped + b.inputs.links_skipped;
@@ -592,25 +695,6 @@ void write_batch_summary(const BatchInputs& b, const std::vector<emit::ReportRes
       parts.push_back(fmt::format("{} ×{}", rule, n));
     }
     err << fmt::format("xxgk: most frequent rules: {}\n", fmt::join(parts, ", "));
-  }
-}
-
-/// Runs the cross-document checks and adds their findings (as selected) to the reports.
-void add_cross_findings(const std::vector<rules::cross::Summary>& summaries,
-                        const RuleSelection& selection, emit::Batch& batch) {
-  if (summaries.size() < 2) {
-    return;
-  }
-  std::set<std::size_t> touched;
-  for (auto& f : rules::cross::check(summaries)) {
-    if (selection.enabled(f.diagnostic.rule)) {
-      batch.reports[f.index].diagnostics.push_back(std::move(f.diagnostic));
-      touched.insert(f.index);
-    }
-  }
-  for (const auto i : touched) {
-    selection.apply(batch.reports[i], batch.rules); // --severity overrides
-    diag::sort_diagnostics(batch.reports[i].diagnostics);
   }
 }
 
@@ -647,6 +731,26 @@ int exit_code(const std::vector<emit::ReportResult>& results, const Options& o,
   return failed && !o.exit_zero ? k_exit_findings : k_exit_clean;
 }
 
+/// exit_code() from the counts a streamed run kept.
+int exit_code(const Tally& tally, const Options& o, diag::Severity fail_on, std::ostream& err) {
+  int warnings = 0;
+  bool failed = false;
+  for (const auto& c : tally.found) {
+    if (!c.readable) {
+      return k_exit_usage;
+    }
+    failed = failed || c.errors > 0 || (fail_on <= diag::Severity::Warning && c.warnings > 0) ||
+             (fail_on <= diag::Severity::Info && c.infos > 0);
+    warnings += c.warnings;
+  }
+  if (o.max_warnings >= 0 && warnings > o.max_warnings) {
+    err << fmt::format("xxgk: {} {}, more than --max-warnings {}\n", warnings,
+                       warnings == 1 ? "warning" : "warnings", o.max_warnings);
+    failed = true;
+  }
+  return failed && !o.exit_zero ? k_exit_findings : k_exit_clean;
+}
+
 /// Appends the Markdown job summary to $GITHUB_STEP_SUMMARY (read, extend, replace atomically:
 /// io/ has no append, and a reader never sees half a summary).
 void append_step_summary(const std::string& path, const emit::Batch& batch,
@@ -667,10 +771,17 @@ void append_step_summary(const std::string& path, const emit::Batch& batch,
   }
 }
 
-int run_check(const Options& o, std::ostream& out, std::ostream& err) {
-  // Every option is checked before any input is read or output written.
-  const emit::Format* format = emit::find_format(o.format);
-  if (format == nullptr) {
+/// How findings are written: --format, --lang, --color and --fail-on, checked.
+struct Emission {
+  const emit::Format* format = nullptr;
+  emit::OutputOptions oo;
+  diag::Severity fail_on = diag::Severity::Error;
+};
+
+Emission emission_of(const Options& o) {
+  Emission e;
+  e.format = emit::find_format(o.format);
+  if (e.format == nullptr) {
     std::vector<std::string> names;
     for (const auto& f : emit::formats()) {
       names.emplace_back(f.name);
@@ -678,79 +789,265 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
     throw UsageError{fmt::format("unknown output format '{}'{}; choose one of: {}", o.format,
                                  suggestion(o.format, names), fmt::join(names, ", "))};
   }
-  emit::OutputOptions oo;
-  oo.lang = lang_of(o);
+  e.oo.lang = lang_of(o);
   const std::string color =
       choose<std::string>("colour mode (--color)", o.color,
                           {{"auto", "auto"}, {"always", "always"}, {"never", "never"}});
-  oo.color = color == "always" || (color == "auto" && o.stdout_is_tty && !o.no_color_env);
-  const diag::Severity fail_on = choose<diag::Severity>("severity (--fail-on)", o.fail_on,
-                                                        {{"error", diag::Severity::Error},
-                                                         {"warning", diag::Severity::Warning},
-                                                         {"info", diag::Severity::Info}});
+  e.oo.color = color == "always" || (color == "auto" && o.stdout_is_tty && !o.no_color_env);
+  e.fail_on = choose<diag::Severity>("severity (--fail-on)", o.fail_on,
+                                     {{"error", diag::Severity::Error},
+                                      {"warning", diag::Severity::Warning},
+                                      {"info", diag::Severity::Info}});
+  return e;
+}
+
+/// At most this many cross-document summaries (about 1 KB each) are kept while a batch is read;
+/// beyond them a report is remembered by its agency, year and path only, and read again at the
+/// end if another report of its agency could pair with it (the same year, or the year before or
+/// after). Memory then stays flat however large the batch.
+constexpr std::size_t k_kept_summaries = 256;
+
+/// What a batch remembers of every report that takes part in the cross-document checks.
+struct CrossKey {
+  std::uint64_t agency = 0; ///< a hash of rules::cross::agency_key
+  int year = 0;
+  std::size_t index = 0;
+  std::string source;
+};
+
+std::uint64_t agency_hash(std::string_view agency) {
+  std::uint64_t h = 0xcbf29ce484222325ULL; // FNV-1a
+  for (const char c : rules::cross::agency_key(agency)) {
+    h ^= static_cast<std::uint8_t>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+/// The late findings of a batch: the cross-document checks, agency by agency, as selected and
+/// grouped by the report they belong to. An agency's summaries come from those kept or from
+/// reading its reports again; each report with findings is read again for its identity and its
+/// text (source excerpts). Only agencies with reports that can pair are looked at.
+std::vector<emit::LateFindings>
+cross_findings(const std::vector<CrossKey>& keys, const std::vector<rules::cross::Summary>& kept,
+               const RuleSelection& selection, const std::vector<emit::RuleInfo>& catalog,
+               const std::vector<schema::Template>& templates, const Options& o) {
+  std::vector<emit::LateFindings> late;
+  std::map<std::uint64_t, std::vector<const CrossKey*>> agencies;
+  for (const auto& k : keys) {
+    agencies[k.agency].push_back(&k);
+  }
+  auto read_again = [&](const std::string& source) -> std::optional<emit::ReportResult> {
+    if (source == "<stdin>") {
+      return std::nullopt;
+    }
+    auto again = process(source, templates, o);
+    if (!again || !again->readable) {
+      return std::nullopt;
+    }
+    return again;
+  };
+  std::vector<rules::cross::Finding> findings;
+  for (const auto& [agency, reports] : agencies) {
+    if (io::interrupted()) {
+      return late; // run() stops with 130 or 143
+    }
+    std::vector<int> years;
+    for (const auto* k : reports) {
+      years.push_back(k->year);
+    }
+    std::sort(years.begin(), years.end());
+    bool pairs = false;
+    for (std::size_t y = 1; y < years.size(); ++y) {
+      pairs = pairs || years[y] - years[y - 1] <= 1;
+    }
+    if (!pairs) {
+      continue;
+    }
+    std::vector<rules::cross::Summary> group;
+    for (const auto* k : reports) {
+      const auto it = std::lower_bound(
+          kept.begin(), kept.end(), k->index,
+          [](const rules::cross::Summary& s, std::size_t index) { return s.index < index; });
+      if (it != kept.end() && it->index == k->index) {
+        group.push_back(*it);
+      } else if (auto again = read_again(k->source)) {
+        if (auto s = rules::cross::summarize(again->report, k->index)) {
+          group.push_back(std::move(*s));
+        }
+      }
+    }
+    for (auto& f : rules::cross::check(group)) {
+      findings.push_back(std::move(f));
+    }
+  }
+  // The order of rules::cross::check over the whole batch: by report, then rule.
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const rules::cross::Finding& a, const rules::cross::Finding& b) {
+                     return std::tie(a.index, a.diagnostic.rule) <
+                            std::tie(b.index, b.diagnostic.rule);
+                   });
+  std::map<std::size_t, std::vector<diag::Diagnostic>> by_report;
+  for (auto& f : findings) {
+    if (selection.enabled(f.diagnostic.rule)) {
+      by_report[f.index].push_back(std::move(f.diagnostic));
+    }
+  }
+  for (auto& [index, diagnostics] : by_report) {
+    const auto k = std::find_if(keys.begin(), keys.end(),
+                                [i = index](const CrossKey& x) { return x.index == i; });
+    emit::LateFindings l;
+    l.index = index;
+    if (auto again = read_again(k->source)) {
+      l.result = std::move(*again);
+      // The summaries keep a cell's line only: its full location (table, row and column names;
+      // Word indices) comes from the report read again.
+      for (auto& d : diagnostics) {
+        if (!d.cells.empty()) {
+          if (const report::Cell* c = report::find_cell(l.result.report, d.cells.front())) {
+            d.location = c->where;
+          }
+        }
+      }
+    } else {
+      // Gone or changed since: its path and year name it.
+      l.result.source = k->source;
+      l.result.report.source = k->source;
+      l.result.report.year = k->year;
+    }
+    l.result.diagnostics = std::move(diagnostics);
+    selection.apply(l.result, catalog); // --severity overrides
+    diag::sort_diagnostics(l.result.diagnostics);
+    late.push_back(std::move(l));
+  }
+  return late;
+}
+
+int run_check(const Options& o, std::ostream& out, std::ostream& err) {
+  // Every option is checked before any input is read or output written.
+  const Emission emission = emission_of(o);
+  const emit::OutputOptions& oo = emission.oo;
   if (o.statistics && o.format != "text" && o.format != "json") {
     throw UsageError{"--statistics works with --format text or json"};
   }
   const auto templates = load_templates(o);
-  emit::Batch batch;
-  batch.rules = rule_catalog(templates);
-  const RuleSelection selection(o, batch.rules);
+  const std::vector<emit::RuleInfo> catalog = rule_catalog(templates);
+  const RuleSelection selection(o, catalog);
   const bool writing_baseline = !o.write_baseline.empty();
-  const Baseline baseline =
+  Baseline baseline =
       !o.baseline.empty() && !writing_baseline ? read_baseline(o.baseline) : Baseline{};
 
-  std::vector<rules::cross::Summary> summaries; // the few figures cross-document checks need
-  const BatchInputs inputs = read_batch(o, templates, err, [&](emit::ReportResult&& r) {
-    if (r.readable) {
-      if (auto s = rules::cross::summarize(r.report, batch.reports.size())) {
-        summaries.push_back(std::move(*s));
-      }
-      selection.apply(r, batch.rules);
+  // Each report is written as soon as it is checked and then dropped (issue 6): the run keeps
+  // only its tally, the few figures of the cross-document checks and, for formats that need the
+  // whole batch first (SARIF, JUnit, HTML) or for the GitHub job summary, the results.
+  const std::unique_ptr<emit::Stream> stream =
+      o.statistics ? emit::statistics_stream(o.format == "json", catalog, oo, out)
+                   : emit::make_stream(*emission.format, catalog, oo, out);
+  const bool step_summary = o.format == "github" && !o.github_step_summary.empty();
+  emit::Batch kept; // for the job summary only
+  kept.rules = catalog;
+  BaselineWriter recorder;
+  Tally tally;
+  std::vector<CrossKey> cross_keys;             // every report that can take part in them
+  std::vector<rules::cross::Summary> summaries; // the first k_kept_summaries of them
+
+  // Baseline, tally and --quiet, for a report as read and for the late findings alike.
+  auto settle = [&](emit::ReportResult& r, std::size_t index) {
+    if (writing_baseline) {
+      recorder.take(r);
+    } else if (!o.baseline.empty()) {
+      tally.baselined += apply_baseline(r, baseline);
     }
-    batch.reports.push_back(std::move(r));
-  });
-  if (inputs.inputs.expanded) {
-    // Only a batch (a directory or an @list) is one district's reports: files named one by one
-    // are often drafts and variants of the same report.
-    add_cross_findings(summaries, selection, batch);
-  }
-  if (writing_baseline) {
-    // The findings just recorded are the baseline of this run: it reports nothing new.
-    if (auto w = io::write_file_atomic(o.write_baseline, baseline_text(batch.reports)); !w) {
-      throw UsageError{fmt::format("{}: {}", o.write_baseline, w.error().message)};
+    if (index >= tally.found.size()) {
+      tally.found.resize(index + 1);
+      tally.shown.resize(index + 1);
     }
-    int recorded = 0;
-    for (auto& r : batch.reports) {
-      recorded += static_cast<int>(r.diagnostics.size());
-      r.diagnostics.clear();
+    tally.found[index].add(r);
+    for (const auto& d : r.diagnostics) {
+      ++tally.per_rule[d.rule];
     }
-    batch.baselined = recorded;
-    err << fmt::format("xxgk: wrote {} {} to the baseline {}\n", recorded,
-                       recorded == 1 ? "finding" : "findings", o.write_baseline);
-  } else if (!o.baseline.empty()) {
-    batch.baselined = apply_baseline(batch.reports, baseline);
-  }
-  report_unreadable(batch.reports, err);
-  const int code =
-      inputs.inputs.problems.empty() ? exit_code(batch.reports, o, fail_on, err) : k_exit_usage;
-  if (inputs.inputs.expanded && !o.quiet) {
-    write_batch_summary(inputs, batch.reports, err);
-  }
-  if (o.quiet) {
-    for (auto& r : batch.reports) {
-      batch.hidden += static_cast<int>(std::erase_if(r.diagnostics, [](const diag::Diagnostic& d) {
+    if (o.quiet) {
+      tally.hidden += static_cast<int>(std::erase_if(r.diagnostics, [](const diag::Diagnostic& d) {
         return d.severity != diag::Severity::Error;
       }));
     }
+    tally.shown[index].add(r);
+  };
+
+  std::size_t count = 0;
+  const BatchInputs inputs = read_batch(
+      o, templates, err,
+      [&](emit::ReportResult&& r) {
+        const std::size_t index = count++;
+        if (r.readable) {
+          if (auto s = rules::cross::summarize(r.report, index)) {
+            cross_keys.push_back({agency_hash(s->agency), s->year, index, r.source});
+            if (summaries.size() < k_kept_summaries) {
+              summaries.push_back(std::move(*s));
+            }
+          }
+          selection.apply(r, catalog);
+        } else {
+          tally.unreadable.emplace_back(r.source, r.read_error);
+        }
+        settle(r, index);
+        stream->report(r);
+        if (step_summary) {
+          r.text.clear();
+          kept.reports.push_back(std::move(r));
+        }
+      },
+      [&](std::size_t planned) {
+        // What is kept per report is allocated once, up front, not among the freed memory of the
+        // reports (that would pin pages: see release_free_memory).
+        cross_keys.reserve(planned);
+        summaries.reserve(std::min(planned, k_kept_summaries));
+        tally.found.reserve(planned);
+        tally.shown.reserve(planned);
+      });
+  if (io::interrupted()) {
+    return k_exit_usage; // run() says so and exits 130 or 143; what was written stays
   }
-  if (o.statistics) {
-    (o.format == "json" ? emit::write_statistics_json : emit::write_statistics_text)(batch, oo,
-                                                                                     out);
-  } else {
-    format->write(batch, oo, out);
+  std::vector<emit::LateFindings> late;
+  if (inputs.inputs.expanded) {
+    // Only a batch (a directory or an @list) is one district's reports: files named one by one
+    // are often drafts and variants of the same report.
+    late = cross_findings(cross_keys, summaries, selection, catalog, templates, o);
+    if (io::interrupted()) {
+      return k_exit_usage; // run() says so and exits 130 or 143
+    }
+    for (auto& l : late) {
+      settle(l.result, l.index);
+    }
   }
-  if (o.format == "github" && !o.github_step_summary.empty()) {
-    append_step_summary(o.github_step_summary, batch, oo, err);
+  if (writing_baseline) {
+    // The findings just recorded are the baseline of this run: it reports nothing new.
+    if (auto w = io::write_file_atomic(o.write_baseline, recorder.text()); !w) {
+      throw UsageError{fmt::format("{}: {}", o.write_baseline, w.error().message)};
+    }
+    tally.baselined = recorder.recorded();
+    err << fmt::format("xxgk: wrote {} {} to the baseline {}\n", recorder.recorded(),
+                       recorder.recorded() == 1 ? "finding" : "findings", o.write_baseline);
+  }
+  for (const auto& [source, reason] : tally.unreadable) {
+    err << fmt::format("xxgk: error: {}: {}\n", source, reason);
+  }
+  const int code =
+      inputs.inputs.problems.empty() ? exit_code(tally, o, emission.fail_on, err) : k_exit_usage;
+  if (inputs.inputs.expanded && !o.quiet) {
+    write_batch_summary(inputs, tally, err);
+  }
+  stream->finish(late, tally.totals());
+  if (step_summary) {
+    for (const auto& l : late) {
+      auto& r = kept.reports[l.index];
+      r.diagnostics.insert(r.diagnostics.end(), l.result.diagnostics.begin(),
+                           l.result.diagnostics.end());
+      diag::sort_diagnostics(r.diagnostics);
+    }
+    kept.baselined = tally.baselined;
+    kept.hidden = tally.hidden;
+    append_step_summary(o.github_step_summary, kept, oo, err);
   }
   return code;
 }
@@ -788,7 +1085,7 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
   for (const auto& p : o.paths) {
     std::error_code ec;
     if (p != "-" && std::filesystem::is_regular_file(p, ec)) {
-      if (auto bytes = io::read_file(p)) {
+      if (auto bytes = io::read_file(p, o.read_limits.max_input)) {
         if (auto data = read_report_data(p, *bytes, templates)) {
           read_documents();
           for (auto& r : *data) {
@@ -866,6 +1163,206 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
     }
   }
   return inputs.inputs.problems.empty() ? retargeted : k_exit_usage;
+}
+
+// --- Aggregate (district totals) ---------------------------------------------------------------
+
+/// At most this many cell paths are named per report and kind of note on stderr.
+constexpr std::size_t k_noted_paths = 5;
+
+/// The notes of the sum on stderr, grouped per report and kind: "xxgk: note: a.txt: 12 blank
+/// cells counted as 0: requests.granted.natural_person, … ".
+void write_sum_notes(const std::vector<rules::aggregate::Note>& notes, std::ostream& err) {
+  using Kind = rules::aggregate::Note::Kind;
+  std::size_t i = 0;
+  while (i < notes.size()) {
+    std::size_t j = i;
+    while (j < notes.size() && notes[j].source == notes[i].source &&
+           notes[j].kind == notes[i].kind) {
+      ++j;
+    }
+    const std::size_t n = j - i;
+    std::vector<std::string> named;
+    for (std::size_t k = i; k < j && named.size() < k_noted_paths; ++k) {
+      named.push_back(notes[i].kind == Kind::NotANumber
+                          ? fmt::format("{} “{}”", notes[k].path, notes[k].raw)
+                          : notes[k].path);
+    }
+    const std::string more = n > named.size() ? ", …" : "";
+    const std::string list = fmt::format("{}{}", fmt::join(named, ", "), more);
+    switch (notes[i].kind) {
+    case Kind::BlankAsZero:
+      err << fmt::format("xxgk: note: {}: {} blank {} counted as 0: {}\n", notes[i].source, n,
+                         n == 1 ? "cell" : "cells", list);
+      break;
+    case Kind::NotANumber:
+      err << fmt::format("xxgk: warning: {}: {} {} not a number, not summed: {}\n", notes[i].source,
+                         n, n == 1 ? "cell is" : "cells are", list);
+      break;
+    case Kind::NotFound:
+      err << fmt::format("xxgk: warning: {}: {} {} not found in the report, not summed: {}\n",
+                         notes[i].source, n, n == 1 ? "cell" : "cells", list);
+      break;
+    case Kind::Overflow:
+      err << fmt::format("xxgk: error: {}: the total of {} passes 64 bits; it is left empty\n",
+                         notes[i].source, list);
+      break;
+    }
+    i = j;
+  }
+}
+
+/// Whether two paths name the same file (so that --compare's report is not summed too).
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return a != "-" && b != "-" && std::filesystem::equivalent(a, b, ec) && !ec;
+}
+
+int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
+  const bool diagnostics = !o.compare.empty() || !o.expect.empty();
+  if (o.to != "json" && o.to != "csv" && o.to != "text") {
+    throw UsageError{fmt::format("unknown aggregate target '{}' (json, csv, text)", o.to)};
+  }
+  const Emission emission = emission_of(o);
+  const auto templates = load_templates(o);
+  const auto catalog = rule_catalog(templates);
+  const RuleSelection selection(o, catalog);
+
+  // The units list and the district's own report are read first: a problem there is exit 2
+  // before any work.
+  std::vector<rules::aggregate::Unit> units;
+  std::string units_text;
+  if (!o.expect.empty()) {
+    auto text = io::read_file(o.expect);
+    if (!text) {
+      throw UsageError{fmt::format("{}: {}", o.expect, text.error().message)};
+    }
+    units_text = std::move(*text);
+    units = rules::aggregate::parse_units(units_text);
+  }
+  std::optional<emit::ReportResult> own;
+  if (!o.compare.empty()) {
+    own = process(o.compare, templates, o);
+    if (!own || !own->readable) {
+      throw UsageError{
+          fmt::format("{}: {}", o.compare, own ? own->read_error : "not a report document")};
+    }
+  }
+
+  // One running total per template; the reports themselves are dropped as they are added.
+  std::map<std::string, rules::aggregate::Accumulator> sums;
+  std::vector<std::pair<std::string, std::string>> sources; // source, template, in input order
+  std::vector<rules::aggregate::Present> present;
+  std::vector<std::string> unreadable;
+  const BatchInputs inputs = read_batch(o, templates, err, [&](emit::ReportResult&& r) {
+    if (!r.readable) {
+      err << fmt::format("xxgk: error: {}: {}\n", r.source, r.read_error);
+      unreadable.push_back(r.source);
+      return;
+    }
+    if (own && same_file(r.source, o.compare)) {
+      err << fmt::format("xxgk: note: {}: the report given to --compare is not summed\n", r.source);
+      return;
+    }
+    auto it = sums.find(r.tmpl->id);
+    if (it == sums.end()) {
+      it = sums.emplace(r.tmpl->id, rules::aggregate::Accumulator(*r.tmpl)).first;
+    }
+    write_sum_notes(it->second.add(r.report, r.source), err);
+    sources.emplace_back(r.source, r.tmpl->id);
+    if (r.report.agency && !r.report.agency->empty()) {
+      present.push_back({*r.report.agency, r.source});
+    }
+  });
+  if (io::interrupted()) {
+    return k_exit_usage; // run() turns it into 130/143
+  }
+
+  // The template of the sum: --template, else the district report's, else the one most reports
+  // have (the first report's on a tie).
+  std::string chosen = o.template_id;
+  if (chosen.empty() && own) {
+    chosen = own->tmpl->id;
+  }
+  if (chosen.empty() && !sources.empty()) {
+    chosen = sources.front().second;
+    for (const auto& [id, acc] : sums) {
+      if (acc.count() > sums.at(chosen).count()) {
+        chosen = id;
+      }
+    }
+  }
+  const auto picked = sums.find(chosen);
+  int excluded = 0;
+  for (const auto& [source, id] : sources) {
+    if (id != chosen) {
+      err << fmt::format("xxgk: warning: {}: a {} report, not of the {} template of the sum; not "
+                         "summed\n",
+                         source, id, chosen);
+      ++excluded;
+    }
+  }
+  const int summed = picked == sums.end() ? 0 : picked->second.count();
+  err << fmt::format("xxgk: summed {} {} ({} template); left out: {} of another template, {} "
+                     "unreadable\n",
+                     summed, summed == 1 ? "report" : "reports", chosen.empty() ? "no" : chosen,
+                     excluded, unreadable.size());
+  const bool broken = !inputs.inputs.problems.empty() || !unreadable.empty() ||
+                      (picked != sums.end() && picked->second.overflowed());
+  if (summed == 0) {
+    err << "xxgk: error: no report to sum\n";
+    return k_exit_usage;
+  }
+  const rules::aggregate::Accumulator& acc = picked->second;
+  const report::Report total = acc.total();
+
+  if (!diagnostics) {
+    if (o.to == "json") {
+      out << emit::report_json(total, acc.tmpl()).dump(2) << "\n";
+    } else if (o.to == "csv") {
+      emit::ReportResult r;
+      r.source = total.source;
+      r.report = total;
+      r.tmpl = &acc.tmpl();
+      emit::write_report_csv_header(out);
+      emit::write_report_csv_row(r, out);
+    } else {
+      emit::write_text_report(total, acc.tmpl(), out);
+    }
+    return broken ? k_exit_usage : excluded > 0 ? k_exit_findings : k_exit_clean;
+  }
+
+  // --compare / --expect: findings, written like those of `check`.
+  emit::Batch batch;
+  batch.rules = catalog;
+  if (own) {
+    if (own->tmpl->id != acc.tmpl().id) {
+      throw UsageError{fmt::format("{}: a {} report cannot be compared with a sum of {} reports",
+                                   own->source, own->tmpl->id, acc.tmpl().id)};
+    }
+    own->diagnostics = rules::aggregate::compare(own->report, total, acc.count(), acc.tmpl());
+    selection.apply(*own, batch.rules);
+    own->rules_checked.clear();
+    batch.reports.push_back(std::move(*own));
+  }
+  if (!o.expect.empty()) {
+    emit::ReportResult list;
+    list.source = o.expect;
+    list.tmpl = &acc.tmpl();
+    list.report.format = "units-list";
+    list.report.template_id = acc.tmpl().id;
+    list.text = std::move(units_text);
+    list.diagnostics = rules::aggregate::check_units(units, present, o.expect);
+    selection.apply(list, batch.rules);
+    list.rules_checked.clear();
+    diag::sort_diagnostics(list.diagnostics);
+    batch.reports.push_back(std::move(list));
+  }
+  emission.format->write(batch, emission.oo, out);
+  if (broken) {
+    return k_exit_usage;
+  }
+  return exit_code(batch.reports, o, emission.fail_on, err);
 }
 
 enum class DocFormat { Text, Markdown, Json };
@@ -949,6 +1446,11 @@ int dispatch(const Options& options, std::ostream& out, std::ostream& err) {
       throw UsageError{"no input files"};
     }
     return run_convert(options, out, err);
+  case Command::Aggregate:
+    if (options.paths.empty()) {
+      throw UsageError{"no input files"};
+    }
+    return run_aggregate(options, out, err);
   case Command::Rules:
     return run_rules(options, out);
   case Command::Explain:
@@ -970,16 +1472,56 @@ std::vector<std::pair<std::string, std::string>> output_formats() {
   return out;
 }
 
-int run(const Options& options, std::ostream& out, std::ostream& err) {
-  try {
-    if (options.output.empty()) {
-      return dispatch(options, out, err);
+std::vector<std::pair<std::string, std::string>> limit_names() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& l : document::limit_infos()) {
+    // As --limit takes them: 256M rather than 268435456.
+    std::string value = std::to_string(l.default_value);
+    for (const auto& [shift, suffix] : {std::pair{30, "G"}, {20, "M"}, {10, "K"}}) {
+      const std::size_t unit = std::size_t{1} << shift;
+      if (l.default_value >= unit && l.default_value % unit == 0) {
+        value = fmt::format("{}{}", l.default_value / unit, suffix);
+        break;
+      }
     }
-    // -o: the whole output is written at once into a temporary file renamed into place, and only
-    // when the run got as far as writing it (a usage error leaves no file).
-    std::ostringstream buffer;
-    const int code = dispatch(options, buffer, err);
-    if (auto w = io::write_file_atomic(options.output, buffer.str()); !w) {
+    out.emplace_back(std::string(l.name), fmt::format("{} (default {})", l.description, value));
+  }
+  return out;
+}
+
+int run(const Options& given, std::ostream& out, std::ostream& err) {
+  // An interrupt (SIGINT/SIGTERM, io/signals.hpp) stops the batch between reports; the run then
+  // writes no output file and exits 130 or 143.
+  const auto interrupted = [&err] {
+    err << "xxgk: interrupted\n";
+    return io::interrupt_exit_code();
+  };
+  try {
+    Options options = given;
+    for (const auto& assignment : given.limits) {
+      if (auto set = document::set_limit(options.read_limits, assignment); !set) {
+        throw UsageError{fmt::format("--limit: {}", set.error().message)};
+      }
+    }
+    if (options.output.empty()) {
+      const int code = dispatch(options, out, err);
+      return io::interrupted() ? interrupted() : code;
+    }
+    // -o: the output goes into a temporary file as it is written (memory does not grow with it)
+    // and is renamed into place only when the run got to its end: a usage error or an interrupt
+    // leaves no file.
+    auto file = io::AtomicFile::create(options.output);
+    if (!file) {
+      throw UsageError{fmt::format("{}: {}", options.output, file.error().message)};
+    }
+    const int code = dispatch(options, (*file)->stream(), err);
+    if (io::interrupted()) {
+      return interrupted();
+    }
+    if (auto w = (*file)->commit(); !w) {
+      if (io::interrupted()) {
+        return interrupted();
+      }
       throw UsageError{fmt::format("{}: {}", options.output, w.error().message)};
     }
     return code;

@@ -180,9 +180,14 @@ unsigned job_count(int requested) {
 }
 
 void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& task,
-                 const std::function<void(std::size_t)>& consume, const Progress& progress) {
+                 const std::function<void(std::size_t)>& consume, const Progress& progress,
+                 const std::function<bool()>& stop) {
+  const auto stopped = [&stop] { return stop && stop(); };
   if (jobs <= 1 || count <= 1) {
     for (std::size_t i = 0; i < count; ++i) {
+      if (stopped()) {
+        return;
+      }
       task(i);
       consume(i);
       if (progress) {
@@ -204,7 +209,8 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std:
     std::unique_lock lock(mutex);
     while (true) {
       changed.wait(lock, [&] { return next >= count || next < consumed + window || failure; });
-      if (next >= count || failure) {
+      if (next >= count || failure || stopped()) {
+        changed.notify_all(); // a consumer may wait for a task that will not start now
         return;
       }
       const std::size_t i = next++;
@@ -236,8 +242,13 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std:
     std::size_t finished_now = 0;
     {
       std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return done[i] != 0 || failure; });
-      if (failure) {
+      // A stopped run waits only for the task already running at i (workers start no more).
+      // A signal does not notify: look again every 50 ms.
+      while (!changed.wait_for(lock, std::chrono::milliseconds(50), [&] {
+        return done[i] != 0 || failure || (stopped() && i >= next);
+      })) {
+      }
+      if (failure || done[i] == 0 || stopped()) {
         break;
       }
       finished_now = finished;

@@ -2,6 +2,7 @@
 // app::Options and calls app::run.
 
 #include <xxgk/app/app.hpp>
+#include <xxgk/io/signals.hpp>
 #include <xxgk/util/text.hpp>
 
 #include <CLI/CLI.hpp>
@@ -19,11 +20,26 @@ constexpr const char* k_config_name = "xxgk.toml";
 constexpr const char* k_footer = R"(Exit codes:
   0  clean: no finding at or above the failing severity (--fail-on, default error)
   1  findings at or above the failing severity, or more warnings than --max-warnings
-  2  usage error, or an input could not be read
+  2  usage error, or an input could not be read (or exceeds a --limit)
+  130, 143  interrupted by SIGINT (Ctrl-C) or SIGTERM: the run stopped between reports and
+     wrote no output file
 
 Options are also read from xxgk.toml in the current directory or the nearest parent (or
 --config FILE; --no-config reads none): a [check] section with the long option names, e.g.
 select = ["T3"]. Command-line options override it. See README.md and docs/configuration.md.
+)";
+
+constexpr const char* k_aggregate_footer =
+    R"(Blank cells and placeholders count as 0 (noted on stderr); cells that are not numbers
+or were not found are left out of the sum and named. Reports of another template than the sum's
+(--template, else the --compare report's, else the most common) and unreadable ones are named
+on stderr and left out.
+
+Exit codes:
+  0  the sum was written (every report summed), or --compare/--expect found nothing
+  1  --compare/--expect findings (X-AGG, X-MISSING), or a report left out for its template
+  2  usage error, or an input could not be read
+  130, 143  interrupted by SIGINT or SIGTERM (no output file written)
 )";
 
 /// Whether argv holds one of these options (as "--name", "--name=…" or "-o…").
@@ -62,6 +78,15 @@ std::string find_config() {
   }
 }
 
+std::string limit_help() {
+  std::string help = "Change what one input may cost: NAME=VALUE (repeatable; K, M, G for KiB, "
+                     "MiB, GiB; docs/reliability.md). Limits:";
+  for (const auto& [name, description] : xxgk::app::limit_names()) {
+    help += "\n  " + name + ": " + description;
+  }
+  return help;
+}
+
 void add_inputs(CLI::App* cmd, xxgk::app::Options& o) {
   cmd->add_option("--template", o.template_id, "Use this template instead of detecting it")
       ->check(CLI::IsMember({"2019", "2021"}));
@@ -73,6 +98,7 @@ void add_inputs(CLI::App* cmd, xxgk::app::Options& o) {
                   "Read and check this many inputs at once (default: one per core); the output "
                   "is the same for every value");
   cmd->add_flag("--hidden", o.hidden, "Also read hidden files and directories of a directory");
+  cmd->add_option("--limit", o.limits, limit_help())->allow_extra_args(false);
 }
 
 void add_output(CLI::App* cmd, xxgk::app::Options& o) {
@@ -91,14 +117,18 @@ std::string format_help() {
 } // namespace
 
 int main(int argc, char** argv) {
+  // First of all: a signal from here on stops the run cleanly (exit 130/143, no partial file).
+  xxgk::io::install_interrupt_handlers();
   using xxgk::app::Command;
   using xxgk::app::Options;
   // One Options per command, so that a [check] section of xxgk.toml cannot leak into `rules`.
   Options check_o;
   Options convert_o;
+  Options aggregate_o;
   Options rules_o;
   Options explain_o;
   convert_o.command = Command::Convert;
+  aggregate_o.command = Command::Aggregate;
   rules_o.command = Command::Rules;
   explain_o.command = Command::Explain;
 
@@ -179,6 +209,33 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "csv", "jsonl", "markdown", "text", "docx"}));
   add_output(convert, convert_o);
 
+  auto* aggregate = app.add_subcommand(
+      "aggregate", "Sum the tables of many reports into one (district totals; docs/batch.md)");
+  aggregate->fallthrough();
+  aggregate
+      ->add_option("paths", aggregate_o.paths,
+                   "The units' reports: files, directories (read recursively) or @lists of paths "
+                   "('-' for standard input)")
+      ->required();
+  add_inputs(aggregate, aggregate_o);
+  aggregate
+      ->add_option("--to", aggregate_o.to,
+                   "Output of the sum: json (the normalized report), csv (one row) or text (Tika "
+                   "text form)")
+      ->check(CLI::IsMember({"json", "csv", "text"}));
+  aggregate->add_option("--compare", aggregate_o.compare,
+                        "Check this report (the district's own) against the sum, cell by cell "
+                        "(X-AGG findings instead of the sum)");
+  aggregate->add_option("--expect", aggregate_o.expect,
+                        "A file of the units that should have reported, one name a line (# "
+                        "comments); missing ones are X-MISSING findings");
+  aggregate->add_option("--format", aggregate_o.format,
+                        "Output format of the findings of --compare/--expect (as for check)");
+  aggregate->add_option("--color", aggregate_o.color, "Colour in text output: auto, always, never");
+  aggregate->add_option("--lang", aggregate_o.lang, "Message language: zh (default) or en");
+  add_output(aggregate, aggregate_o);
+  aggregate->footer(k_aggregate_footer);
+
   auto* rules = app.add_subcommand("rules", "List every rule with its ID, severity and title");
   rules->fallthrough();
   rules->add_option("--schema", rules_o.schema_file, "List the rules of this schema file");
@@ -241,10 +298,11 @@ int main(int argc, char** argv) {
     return xxgk::app::k_exit_usage;
   }
 
-  Options& o = check->parsed()     ? check_o
-               : convert->parsed() ? convert_o
-               : rules->parsed()   ? rules_o
-                                   : explain_o;
+  Options& o = check->parsed()       ? check_o
+               : convert->parsed()   ? convert_o
+               : aggregate->parsed() ? aggregate_o
+               : rules->parsed()     ? rules_o
+                                     : explain_o;
   // Paths in xxgk.toml are relative to the directory that holds it.
   const std::string used_config = no_config ? "" : app.get_option("--config")->as<std::string>();
   if (!used_config.empty()) {
@@ -259,6 +317,8 @@ int main(int argc, char** argv) {
     rebase(o.baseline, {"--baseline"});
     rebase(o.write_baseline, {"--write-baseline"});
     rebase(o.output, {"-o", "--output"});
+    rebase(o.compare, {"--compare"});
+    rebase(o.expect, {"--expect"});
   }
   if (const char* no_color = std::getenv("NO_COLOR"); no_color != nullptr && *no_color != '\0') {
     o.no_color_env = true;

@@ -1,5 +1,7 @@
 // CSV (RFC 4180): UTF-8, CRLF line ends, a header row, one row per finding.
 
+#include "streams.hpp"
+
 #include <xxgk/emit/emitters.hpp>
 
 #include <fmt/format.h>
@@ -35,29 +37,58 @@ void row(std::ostream& out, const std::vector<std::string>& fields) {
   out << "\r\n";
 }
 
-} // namespace
+class CsvStream : public Stream {
+public:
+  CsvStream(const std::vector<RuleInfo>& rules, const OutputOptions& options, std::ostream& out)
+      : m_rules(rules), m_options(options), m_out(out) {
+    row(m_out, {"source", "line", "column", "table", "row", "column_label", "severity", "rule",
+                "message", "cells", "agency", "year", "template", "fingerprint"});
+  }
 
-void write_csv(const Batch& batch, const OutputOptions& options, std::ostream& out) {
-  row(out, {"source", "line", "column", "table", "row", "column_label", "severity", "rule",
-            "message", "cells", "agency", "year", "template", "fingerprint"});
-  for (const auto& r : batch.reports) {
+  void report(const ReportResult& r) override {
     if (!r.readable) {
-      row(out, {r.source, "", "", "", "", "", "error", "READ", r.read_error, "", "", "", "", ""});
-      continue;
+      row(m_out, {r.source, "", "", "", "", "", "error", "READ", r.read_error, "", "", "", "", ""});
+      return;
     }
     const std::string agency = r.report.agency.value_or("");
     const std::string year = r.report.year ? std::to_string(*r.report.year) : "";
     for (const auto& d : r.diagnostics) {
       const auto& w = d.location;
-      row(out,
+      row(m_out,
           {r.source, w.has_line() ? std::to_string(w.line) : "",
-           w.has_line() ? std::to_string(w.column) : "", table_number(w.table_name, options.lang),
+           w.has_line() ? std::to_string(w.column) : "", table_number(w.table_name, m_options.lang),
            w.row_label, w.column_label, std::string(diag::to_string(d.severity)), d.rule,
-           localized_message(d, batch.rule(d.rule), options.lang),
+           localized_message(d, find_rule(m_rules, d.rule), m_options.lang),
            fmt::format("{}", fmt::join(d.cells, " ")), agency, year, r.report.template_id,
            fingerprint(r, d)});
     }
   }
+
+  void finish(const std::vector<LateFindings>& late, const Totals& /*totals*/) override {
+    for (const auto& l : late) {
+      report(l.result);
+    }
+  }
+
+private:
+  const std::vector<RuleInfo>& m_rules;
+  OutputOptions m_options;
+  std::ostream& m_out;
+};
+
+} // namespace
+
+std::unique_ptr<Stream> csv_stream(const std::vector<RuleInfo>& rules, const OutputOptions& options,
+                                   std::ostream& out) {
+  return std::make_unique<CsvStream>(rules, options, out);
+}
+
+void write_csv(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  CsvStream stream(batch.rules, options, out);
+  for (const auto& r : batch.reports) {
+    stream.report(r);
+  }
+  stream.finish({}, totals_of(batch));
 }
 
 } // namespace xxgk::emit

@@ -1,6 +1,8 @@
 // GitHub Actions: workflow commands (annotations) on stdout and a Markdown job summary.
 // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
 
+#include "streams.hpp"
+
 #include <xxgk/emit/emitters.hpp>
 
 #include <fmt/format.h>
@@ -100,37 +102,64 @@ std::string md_cell(std::string_view s) {
   return out;
 }
 
-std::string title_for(const Batch& batch, const std::string& id, Lang lang) {
-  const RuleInfo* info = batch.rule(id);
-  return info != nullptr ? id + " " + rule_title(*info, lang) : id;
-}
-
 /// GitHub shows the first few annotations of a step; the summary lists this many findings.
 constexpr int k_summary_rows = 500;
 
-} // namespace
+class GithubStream : public Stream {
+public:
+  GithubStream(const std::vector<RuleInfo>& rules, const OutputOptions& options, std::ostream& out)
+      : m_rules(rules), m_options(options), m_out(out) {}
 
-void write_github(const Batch& batch, const OutputOptions& options, std::ostream& out) {
-  for (const auto& r : batch.reports) {
+  void report(const ReportResult& r) override {
     if (!r.readable) {
-      out << fmt::format("::error file={},title={}::{}\n", escape_property(r.source),
-                         escape_property("xxgk READ"), escape_data(r.read_error));
-      continue;
+      m_out << fmt::format("::error file={},title={}::{}\n", escape_property(r.source),
+                           escape_property("xxgk READ"), escape_data(r.read_error));
+      return;
     }
     for (const auto& d : r.diagnostics) {
       const auto& w = d.location;
       std::string props = "file=" + escape_property(r.source);
-      std::string message = localized_message(d, batch.rule(d.rule), options.lang);
+      std::string message = localized_message(d, find_rule(m_rules, d.rule), m_options.lang);
       if (w.has_line()) {
         props += fmt::format(",line={},col={}", w.line, w.column);
-      } else if (const std::string logical = logical_location(w, options.lang); !logical.empty()) {
+      } else if (const std::string logical = logical_location(w, m_options.lang);
+                 !logical.empty()) {
         message = logical + ": " + message;
       }
-      props += ",title=" + escape_property(title_for(batch, d.rule, options.lang));
-      out << fmt::format("::{} {}::{}\n", command_of(d.severity), props, escape_data(message));
+      const RuleInfo* info = find_rule(m_rules, d.rule);
+      props += ",title=" + escape_property(info != nullptr
+                                               ? d.rule + " " + rule_title(*info, m_options.lang)
+                                               : d.rule);
+      m_out << fmt::format("::{} {}::{}\n", command_of(d.severity), props, escape_data(message));
     }
   }
-  out << "xxgk: " << summary_line(batch) << "\n";
+
+  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
+    for (const auto& l : late) {
+      report(l.result);
+    }
+    m_out << "xxgk: " << summary_line(totals) << "\n";
+  }
+
+private:
+  const std::vector<RuleInfo>& m_rules;
+  OutputOptions m_options;
+  std::ostream& m_out;
+};
+
+} // namespace
+
+std::unique_ptr<Stream> github_stream(const std::vector<RuleInfo>& rules,
+                                      const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<GithubStream>(rules, options, out);
+}
+
+void write_github(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  GithubStream stream(batch.rules, options, out);
+  for (const auto& r : batch.reports) {
+    stream.report(r);
+  }
+  stream.finish({}, totals_of(batch));
 }
 
 void write_github_summary(const Batch& batch, const OutputOptions& options, std::ostream& out) {

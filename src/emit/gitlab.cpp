@@ -1,6 +1,8 @@
 // GitLab Code Quality report (a subset of the Code Climate issue format):
 // https://docs.gitlab.com/ee/ci/testing/code_quality.html#implement-a-custom-tool
 
+#include "streams.hpp"
+
 #include <xxgk/emit/emitters.hpp>
 
 #include <fmt/format.h>
@@ -39,35 +41,66 @@ ordered_json issue(const std::string& check, const std::string& description, con
   return j;
 }
 
-} // namespace
+/// A JSON array of issues, one written per finding.
+class GitlabStream : public Stream {
+public:
+  GitlabStream(const std::vector<RuleInfo>& rules, const OutputOptions& options, std::ostream& out)
+      : m_rules(rules), m_options(options), m_out(out), m_issues(out, 0) {}
 
-void write_gitlab(const Batch& batch, const OutputOptions& options, std::ostream& out) {
-  ordered_json issues = ordered_json::array();
-  // GitLab keys issues by fingerprint; identical findings get an occurrence suffix.
-  std::map<std::string, int> seen;
-  auto unique = [&seen](const std::string& fp) {
-    const int n = seen[fp]++;
-    return n == 0 ? fp : fmt::format("{}-{}", fp, n + 1);
-  };
-  for (const auto& r : batch.reports) {
+  void report(const ReportResult& r) override {
     if (!r.readable) {
-      issues.push_back(
+      m_issues.push(
           issue("READ", r.read_error, unique("read|" + r.source), "blocker", r.source, 1));
-      continue;
+      return;
     }
     for (const auto& d : r.diagnostics) {
       const auto& w = d.location;
-      std::string description = localized_message(d, batch.rule(d.rule), options.lang);
+      std::string description = localized_message(d, find_rule(m_rules, d.rule), m_options.lang);
       if (!w.has_line()) {
-        if (const std::string logical = logical_location(w, options.lang); !logical.empty()) {
+        if (const std::string logical = logical_location(w, m_options.lang); !logical.empty()) {
           description = logical + ": " + description;
         }
       }
-      issues.push_back(issue(d.rule, description, unique(fingerprint(r, d)),
-                             severity_of(d.severity), r.source, w.has_line() ? w.line : 1));
+      m_issues.push(issue(d.rule, description, unique(fingerprint(r, d)), severity_of(d.severity),
+                          r.source, w.has_line() ? w.line : 1));
     }
   }
-  out << issues.dump(2) << "\n";
+
+  void finish(const std::vector<LateFindings>& late, const Totals& /*totals*/) override {
+    for (const auto& l : late) {
+      report(l.result);
+    }
+    m_issues.close();
+    m_out << "\n";
+  }
+
+private:
+  /// GitLab keys issues by fingerprint; identical findings get an occurrence suffix.
+  std::string unique(const std::string& fp) {
+    const int n = m_seen[fp]++;
+    return n == 0 ? fp : fmt::format("{}-{}", fp, n + 1);
+  }
+
+  const std::vector<RuleInfo>& m_rules;
+  OutputOptions m_options;
+  std::ostream& m_out;
+  JsonArrayWriter m_issues;
+  std::map<std::string, int> m_seen;
+};
+
+} // namespace
+
+std::unique_ptr<Stream> gitlab_stream(const std::vector<RuleInfo>& rules,
+                                      const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<GitlabStream>(rules, options, out);
+}
+
+void write_gitlab(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  GitlabStream stream(batch.rules, options, out);
+  for (const auto& r : batch.reports) {
+    stream.report(r);
+  }
+  stream.finish({}, totals_of(batch));
 }
 
 } // namespace xxgk::emit

@@ -1,3 +1,5 @@
+#include "streams.hpp"
+
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/report/fields.hpp>
 
@@ -102,45 +104,99 @@ ordered_json report_json(const report::Report& r, const schema::Template& tmpl) 
   return j;
 }
 
-void write_json(const Batch& batch, const OutputOptions& options, std::ostream& out) {
-  ordered_json doc;
-  doc["reports"] = ordered_json::array();
-  for (const auto& r : batch.reports) {
-    ordered_json jr;
-    jr["source"] = r.source;
-    if (!r.readable) {
-      jr["readable"] = false;
-      jr["error"] = r.read_error;
-      doc["reports"].push_back(jr);
-      continue;
-    }
-    jr["format"] = r.report.format;
-    jr["template"] = r.report.template_id;
-    jr["year"] = r.report.year ? ordered_json(*r.report.year) : ordered_json(nullptr);
-    jr["agency"] = r.report.agency ? ordered_json(*r.report.agency) : ordered_json(nullptr);
-    jr["errors"] = r.count(diag::Severity::Error);
-    jr["warnings"] = r.count(diag::Severity::Warning);
-    jr["infos"] = r.count(diag::Severity::Info);
-    jr["diagnostics"] = ordered_json::array();
-    for (const auto& d : r.diagnostics) {
-      ordered_json jd = diagnostic_json(d);
-      jd["message"] = localized_message(d, batch.rule(d.rule), options.lang);
-      jd["fingerprint"] = fingerprint(r, d);
-      jr["diagnostics"].push_back(std::move(jd));
-    }
-    doc["reports"].push_back(jr);
+namespace {
+
+/// One report of the "reports" (or "cross_document") array.
+ordered_json report_entry(const ReportResult& r, const std::vector<RuleInfo>& rules,
+                          const OutputOptions& options) {
+  ordered_json jr;
+  jr["source"] = r.source;
+  if (!r.readable) {
+    jr["readable"] = false;
+    jr["error"] = r.read_error;
+    return jr;
   }
-  const Summary s = summarize(batch.reports);
-  doc["summary"] = {{"reports", s.reports},
-                    {"clean", s.clean},
-                    {"with_errors", s.reports_with_errors},
-                    {"with_warnings", s.reports_with_warnings},
-                    {"unreadable", s.unreadable},
-                    {"errors", s.errors},
-                    {"warnings", s.warnings},
-                    {"infos", s.infos},
-                    {"baselined", batch.baselined}};
-  out << doc.dump(2) << "\n";
+  jr["format"] = r.report.format;
+  jr["template"] = r.report.template_id;
+  jr["year"] = r.report.year ? ordered_json(*r.report.year) : ordered_json(nullptr);
+  jr["agency"] = r.report.agency ? ordered_json(*r.report.agency) : ordered_json(nullptr);
+  jr["errors"] = r.count(diag::Severity::Error);
+  jr["warnings"] = r.count(diag::Severity::Warning);
+  jr["infos"] = r.count(diag::Severity::Info);
+  jr["diagnostics"] = ordered_json::array();
+  for (const auto& d : r.diagnostics) {
+    ordered_json jd = diagnostic_json(d);
+    jd["message"] = localized_message(d, find_rule(rules, d.rule), options.lang);
+    jd["fingerprint"] = fingerprint(r, d);
+    jr["diagnostics"].push_back(std::move(jd));
+  }
+  return jr;
+}
+
+/// {"reports":[…],"cross_document":[…],"summary":{…}}, written as dump(2) of the whole object
+/// would write it; "cross_document" (the late findings) only when there are any.
+class JsonStream : public Stream {
+public:
+  JsonStream(const std::vector<RuleInfo>& rules, const OutputOptions& options, std::ostream& out)
+      : m_rules(rules), m_options(options), m_out(out), m_reports(out, 1) {}
+
+  void report(const ReportResult& r) override {
+    start();
+    m_reports.push(report_entry(r, m_rules, m_options));
+  }
+
+  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
+    start();
+    m_reports.close();
+    if (!late.empty()) {
+      m_out << ",\n  \"cross_document\": ";
+      JsonArrayWriter cross(m_out, 1);
+      for (const auto& l : late) {
+        cross.push(report_entry(l.result, m_rules, m_options));
+      }
+      cross.close();
+    }
+    const Summary& s = totals.summary;
+    const ordered_json summary = {{"reports", s.reports},
+                                  {"clean", s.clean},
+                                  {"with_errors", s.reports_with_errors},
+                                  {"with_warnings", s.reports_with_warnings},
+                                  {"unreadable", s.unreadable},
+                                  {"errors", s.errors},
+                                  {"warnings", s.warnings},
+                                  {"infos", s.infos},
+                                  {"baselined", totals.baselined}};
+    m_out << ",\n  \"summary\": " << JsonArrayWriter::reindented(summary.dump(2), 1) << "\n}\n";
+  }
+
+private:
+  void start() {
+    if (!m_started) {
+      m_out << "{\n  \"reports\": ";
+      m_started = true;
+    }
+  }
+
+  const std::vector<RuleInfo>& m_rules;
+  OutputOptions m_options;
+  std::ostream& m_out;
+  JsonArrayWriter m_reports;
+  bool m_started = false;
+};
+
+} // namespace
+
+std::unique_ptr<Stream> json_stream(const std::vector<RuleInfo>& rules,
+                                    const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<JsonStream>(rules, options, out);
+}
+
+void write_json(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  JsonStream stream(batch.rules, options, out);
+  for (const auto& r : batch.reports) {
+    stream.report(r);
+  }
+  stream.finish({}, totals_of(batch));
 }
 
 } // namespace xxgk::emit

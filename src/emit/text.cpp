@@ -1,3 +1,5 @@
+#include "streams.hpp"
+
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/util/text.hpp>
 
@@ -120,7 +122,11 @@ private:
 } // namespace
 
 std::string summary_line(const Batch& batch) {
-  const Summary s = summarize(batch.reports);
+  return summary_line(totals_of(batch));
+}
+
+std::string summary_line(const Totals& totals) {
+  const Summary& s = totals.summary;
   std::string out = fmt::format(
       "{} {} checked: {} {}, {} {}", s.reports, s.reports == 1 ? "report" : "reports", s.errors,
       s.errors == 1 ? "error" : "errors", s.warnings, s.warnings == 1 ? "warning" : "warnings");
@@ -137,12 +143,12 @@ std::string summary_line(const Batch& batch) {
   } else if (s.unreadable > 0) {
     out += " (unreadable)";
   }
-  if (batch.baselined > 0) {
-    out += fmt::format("; {} in the baseline not shown", batch.baselined);
+  if (totals.baselined > 0) {
+    out += fmt::format("; {} in the baseline not shown", totals.baselined);
   }
-  if (batch.hidden > 0) {
-    out += fmt::format("; {} {} and infos not shown (--quiet)", batch.hidden,
-                       batch.hidden == 1 ? "warning" : "warnings");
+  if (totals.hidden > 0) {
+    out += fmt::format("; {} {} and infos not shown (--quiet)", totals.hidden,
+                       totals.hidden == 1 ? "warning" : "warnings");
   }
   return out;
 }
@@ -156,21 +162,28 @@ std::string where_text(const ReportResult& r, const diag::Diagnostic& d, Lang la
   return logical.empty() ? r.source : r.source + ": " + logical;
 }
 
-void write_text(const Batch& batch, const OutputOptions& options, std::ostream& out) {
-  const Palette p(options.color);
-  for (const auto& r : batch.reports) {
+namespace {
+
+class TextStream : public Stream {
+public:
+  TextStream(const std::vector<RuleInfo>& rules, const OutputOptions& options, std::ostream& out)
+      : m_rules(rules), m_options(options), m_out(out) {}
+
+  void report(const ReportResult& r) override {
+    const Palette p(m_options.color);
     if (!r.readable) {
-      out << p.bold() << r.source << ":" << p.reset() << " " << p.severity(diag::Severity::Error)
-          << "error:" << p.reset() << " " << r.read_error << " [READ]\n";
-      continue;
+      m_out << p.bold() << r.source << ":" << p.reset() << " " << p.severity(diag::Severity::Error)
+            << "error:" << p.reset() << " " << r.read_error << " [READ]\n";
+      return;
     }
     std::optional<std::vector<std::string_view>> lines; // split once, when a finding has a line
     for (const auto& d : r.diagnostics) {
       const auto& w = d.location;
-      out << p.bold() << where_text(r, d, options.lang) << ":" << p.reset() << " "
-          << p.severity(d.severity) << diag::to_string(d.severity) << ":" << p.reset() << " "
-          << localized_message(d, batch.rule(d.rule), options.lang) << " [" << d.rule << "]\n";
-      if (!options.source_excerpt || !w.has_line()) {
+      m_out << p.bold() << where_text(r, d, m_options.lang) << ":" << p.reset() << " "
+            << p.severity(d.severity) << diag::to_string(d.severity) << ":" << p.reset() << " "
+            << localized_message(d, find_rule(m_rules, d.rule), m_options.lang) << " [" << d.rule
+            << "]\n";
+      if (!m_options.source_excerpt || !w.has_line()) {
         continue;
       }
       if (!lines) {
@@ -179,14 +192,40 @@ void write_text(const Batch& batch, const OutputOptions& options, std::ostream& 
       if (static_cast<std::size_t>(w.line) <= lines->size()) {
         const auto [shown, caret] =
             excerpt((*lines)[static_cast<std::size_t>(w.line - 1)], w.column);
-        out << p.dim() << fmt::format("{:>6} | ", w.line) << p.reset() << shown << "\n"
-            << p.dim() << "       | " << p.reset()
-            << std::string(static_cast<std::size_t>(caret), ' ') << p.severity(d.severity) << "^"
-            << p.reset() << "\n";
+        m_out << p.dim() << fmt::format("{:>6} | ", w.line) << p.reset() << shown << "\n"
+              << p.dim() << "       | " << p.reset()
+              << std::string(static_cast<std::size_t>(caret), ' ') << p.severity(d.severity) << "^"
+              << p.reset() << "\n";
       }
     }
   }
-  out << summary_line(batch) << "\n";
+
+  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
+    for (const auto& l : late) {
+      report(l.result);
+    }
+    m_out << summary_line(totals) << "\n";
+  }
+
+private:
+  const std::vector<RuleInfo>& m_rules;
+  OutputOptions m_options;
+  std::ostream& m_out;
+};
+
+} // namespace
+
+std::unique_ptr<Stream> text_stream(const std::vector<RuleInfo>& rules,
+                                    const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<TextStream>(rules, options, out);
+}
+
+void write_text(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  TextStream stream(batch.rules, options, out);
+  for (const auto& r : batch.reports) {
+    stream.report(r);
+  }
+  stream.finish({}, totals_of(batch));
 }
 
 namespace {
@@ -196,53 +235,89 @@ struct RuleCount {
   diag::Severity severity = diag::Severity::Info;
 };
 
-/// Findings per rule (the severity shown is the highest the rule was reported with).
-std::map<std::string, RuleCount> count_rules(const Batch& batch) {
-  std::map<std::string, RuleCount> counts;
-  for (const auto& r : batch.reports) {
+std::string title_of(const std::vector<RuleInfo>& rules, const std::string& id, Lang lang) {
+  if (id == "READ") {
+    return lang == Lang::En ? "input could not be read" : "无法读取输入";
+  }
+  const RuleInfo* info = find_rule(rules, id);
+  return info != nullptr ? rule_title(*info, lang) : "";
+}
+
+/// --statistics: findings per rule (the severity shown is the highest the rule was reported
+/// with), counted as the reports go by.
+class StatisticsStream : public Stream {
+public:
+  StatisticsStream(bool json, const std::vector<RuleInfo>& rules, const OutputOptions& options,
+                   std::ostream& out)
+      : m_json(json), m_rules(rules), m_options(options), m_out(out) {}
+
+  void report(const ReportResult& r) override {
     if (!r.readable) {
-      auto& c = counts["READ"];
+      auto& c = m_counts["READ"];
       ++c.count;
       c.severity = diag::Severity::Error;
     }
     for (const auto& d : r.diagnostics) {
-      auto& c = counts[d.rule];
+      auto& c = m_counts[d.rule];
       if (c.count == 0 || d.severity > c.severity) {
         c.severity = d.severity;
       }
       ++c.count;
     }
   }
-  return counts;
-}
 
-std::string title_of(const Batch& batch, const std::string& id, Lang lang) {
-  if (id == "READ") {
-    return lang == Lang::En ? "input could not be read" : "无法读取输入";
+  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
+    for (const auto& l : late) {
+      report(l.result);
+    }
+    if (m_json) {
+      nlohmann::ordered_json j = nlohmann::ordered_json::array();
+      for (const auto& [id, c] : m_counts) {
+        j.push_back({{"rule", id},
+                     {"severity", diag::to_string(c.severity)},
+                     {"count", c.count},
+                     {"title", title_of(m_rules, id, m_options.lang)}});
+      }
+      m_out << j.dump(2) << "\n";
+      return;
+    }
+    for (const auto& [id, c] : m_counts) {
+      m_out << fmt::format("{:>5}  {:<18} {:<8} {}\n", c.count, id, diag::to_string(c.severity),
+                           title_of(m_rules, id, m_options.lang));
+    }
+    m_out << summary_line(totals) << "\n";
   }
-  const RuleInfo* info = batch.rule(id);
-  return info != nullptr ? rule_title(*info, lang) : "";
+
+private:
+  bool m_json;
+  const std::vector<RuleInfo>& m_rules;
+  OutputOptions m_options;
+  std::ostream& m_out;
+  std::map<std::string, RuleCount> m_counts;
+};
+
+void write_statistics(bool json, const Batch& batch, const OutputOptions& options,
+                      std::ostream& out) {
+  StatisticsStream stream(json, batch.rules, options, out);
+  for (const auto& r : batch.reports) {
+    stream.report(r);
+  }
+  stream.finish({}, totals_of(batch));
 }
 
 } // namespace
 
+std::unique_ptr<Stream> statistics_stream(bool json, const std::vector<RuleInfo>& rules,
+                                          const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<StatisticsStream>(json, rules, options, out);
+}
+
 void write_statistics_text(const Batch& batch, const OutputOptions& options, std::ostream& out) {
-  for (const auto& [id, c] : count_rules(batch)) {
-    out << fmt::format("{:>5}  {:<18} {:<8} {}\n", c.count, id, diag::to_string(c.severity),
-                       title_of(batch, id, options.lang));
-  }
-  out << summary_line(batch) << "\n";
+  write_statistics(false, batch, options, out);
 }
 
 void write_statistics_json(const Batch& batch, const OutputOptions& options, std::ostream& out) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::array();
-  for (const auto& [id, c] : count_rules(batch)) {
-    j.push_back({{"rule", id},
-                 {"severity", diag::to_string(c.severity)},
-                 {"count", c.count},
-                 {"title", title_of(batch, id, options.lang)}});
-  }
-  out << j.dump(2) << "\n";
+  write_statistics(true, batch, options, out);
 }
 
 } // namespace xxgk::emit

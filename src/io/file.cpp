@@ -117,3 +117,62 @@ util::Expected<bool> write_file_atomic(const std::string& path, const std::strin
 }
 
 } // namespace xxgk::io
+
+namespace xxgk::io {
+
+AtomicFile::AtomicFile(std::string path, std::string temp, int fd)
+    : m_path(std::move(path)), m_temp(std::move(temp)), m_fd(fd),
+      m_out(m_temp, std::ios::binary | std::ios::trunc),
+      m_guard(std::make_unique<TempFileGuard>(m_temp)) {}
+
+util::Expected<std::unique_ptr<AtomicFile>> AtomicFile::create(const std::string& path) {
+  std::string temp = path + ".xxgk-tmp-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    return util::Error{"cannot create a temporary file beside it: " + errno_text(errno)};
+  }
+  std::unique_ptr<AtomicFile> f(new AtomicFile(path, temp, fd));
+  if (!f->m_out) {
+    return util::Error{"cannot write the temporary file beside it"}; // the destructor removes it
+  }
+  return f;
+}
+
+AtomicFile::~AtomicFile() {
+  if (!m_committed) {
+    m_out.close();
+    ::close(m_fd);
+    ::unlink(m_temp.c_str());
+  }
+}
+
+util::Expected<bool> AtomicFile::commit() {
+  m_out.flush();
+  const bool written = static_cast<bool>(m_out);
+  m_out.close();
+  ::fchmod(m_fd, 0644);
+  const bool synced = ::fsync(m_fd) == 0;
+  const int e = errno;
+  ::close(m_fd);
+  m_fd = -1;
+  if (!written || !synced) {
+    ::unlink(m_temp.c_str());
+    m_committed = true; // nothing left to clean up
+    return util::Error{"write error: " + (written ? errno_text(e) : std::string("disk full?"))};
+  }
+  if (interrupted()) {
+    ::unlink(m_temp.c_str());
+    m_committed = true;
+    return util::Error{"interrupted"};
+  }
+  if (::rename(m_temp.c_str(), m_path.c_str()) != 0) {
+    const int re = errno;
+    ::unlink(m_temp.c_str());
+    m_committed = true;
+    return util::Error{"cannot rename into place: " + errno_text(re)};
+  }
+  m_committed = true;
+  return true;
+}
+
+} // namespace xxgk::io

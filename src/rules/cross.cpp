@@ -1,5 +1,6 @@
 #include <xxgk/report/fields.hpp>
 #include <xxgk/rules/cross.hpp>
+#include <xxgk/util/number.hpp>
 #include <xxgk/util/text.hpp>
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 #include <array>
 #include <functional>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 namespace xxgk::rules::cross {
@@ -35,31 +37,53 @@ constexpr std::array<std::string_view, 4> k_narrative_sections = {"overview", "a
 
 /// A cell's value for comparison: "" when absent, "0" when blank or a placeholder (as the
 /// template's rules count blanks), the number otherwise; "?" for text.
-Figure figure(const report::Cell& c) {
-  Figure f;
-  f.where = c.where;
+std::string value_of(const report::Cell& c) {
+  std::string value;
   switch (c.state) {
   case report::CellState::Absent:
     break;
   case report::CellState::Blank:
   case report::CellState::Placeholder:
-    f.value = "0";
+    value = "0";
     break;
   case report::CellState::Number:
-    f.value = c.value ? c.value->to_string() : "?";
+    value = c.value ? c.value->to_string() : "?";
     break;
   case report::CellState::Text:
-    f.value = "?";
+    value = "?";
     break;
   }
+  return value;
+}
+
+/// The figure of a cell: its value_of() and where it is.
+Figure figure(const report::Cell& c) {
+  Figure f;
+  f.line = c.where.line;
+  f.set(value_of(c));
   return f;
 }
 
-std::string where_text(const std::string& source, const diag::SourceLocation& w) {
-  if (w.has_line()) {
-    return fmt::format("{}:{}", source, w.line);
+std::string where_text(const std::string& source, const Figure& f) {
+  if (f.line > 0) {
+    return fmt::format("{}:{}", source, f.line);
   }
   return source;
+}
+
+diag::SourceLocation location_of(const Figure& f) {
+  diag::SourceLocation w;
+  w.line = f.line;
+  w.column = f.line > 0 ? 1 : 0; // the caller puts the cell's full location back
+  return w;
+}
+
+/// FNV-1a, 64 bits.
+void hash_into(std::uint64_t& h, std::string_view s) {
+  for (const char c : s) {
+    h ^= static_cast<std::uint8_t>(c);
+    h *= 0x100000001b3ULL;
+  }
 }
 
 /// The paragraphs of the narrative sections, normalized (width folded, whitespace removed).
@@ -82,6 +106,70 @@ std::vector<std::string> narrative(const report::Report& r) {
 
 } // namespace
 
+std::string Figure::value() const {
+  switch (m_state) {
+  case State::Absent:
+    return "";
+  case State::Text:
+    return "?";
+  case State::Number:
+    break;
+  }
+  return util::Number{m_units, m_scale}.to_string();
+}
+
+void Figure::set(std::string_view value) {
+  m_units = 0;
+  m_scale = 0;
+  if (value.empty()) {
+    m_state = State::Absent;
+    return;
+  }
+  const util::ParsedValue v = util::parse_value(value);
+  if (v.kind != util::ValueKind::Number || !v.number || v.number->scale < 0 ||
+      v.number->scale > 18) {
+    m_state = State::Text;
+    return;
+  }
+  m_state = State::Number;
+  m_units = v.number->units;
+  m_scale = static_cast<std::int8_t>(v.number->scale);
+}
+
+const std::array<std::string, Figures::k_count>& Figures::paths() {
+  static const std::array<std::string, k_count> k_paths = [] {
+    std::array<std::string, k_count> out;
+    std::size_t i = 0;
+    for (const auto row : {"carried_over", "carried_forward"}) {
+      for (const auto& [col, label] : k_applicant_columns) {
+        out[i++] = fmt::format("requests.{}.{}", row, col);
+      }
+    }
+    for (const auto& [row, label] : k_document_rows) {
+      for (const auto col : {"issued", "repealed", "in_force"}) {
+        out[i++] = fmt::format("active.{}.{}", row, col);
+      }
+    }
+    return out;
+  }();
+  return k_paths;
+}
+
+Figure& Figures::operator[](std::string_view path) {
+  const auto& p = paths();
+  const auto it = std::find(p.begin(), p.end(), path);
+  if (it == p.end()) {
+    throw std::out_of_range(fmt::format("not a cross-document figure: {}", path));
+  }
+  return m_figures[static_cast<std::size_t>(it - p.begin())];
+}
+
+const Figure* Figures::find(std::string_view path) const {
+  const auto& p = paths();
+  const auto it = std::find(p.begin(), p.end(), path);
+  return it == p.end() ? nullptr : &m_figures[static_cast<std::size_t>(it - p.begin())];
+}
+
 std::string agency_key(std::string_view agency) {
   return util::label_key(agency);
 }
@@ -96,33 +184,25 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
   s.template_id = report.template_id;
   s.year = *report.year;
   s.agency = *report.agency;
-  s.agency_key = agency_key(*report.agency);
-  for (const auto& row : {std::string_view("carried_over"), std::string_view("carried_forward")}) {
-    for (const auto& [col, label] : k_applicant_columns) {
-      const std::string path = fmt::format("requests.{}.{}", row, col);
-      if (const auto* c = report::find_cell(report, path)) {
-        s.figures[path] = figure(*c);
-      }
+  for (const auto& path : Figures::paths()) {
+    if (const auto* c = report::find_cell(report, path)) {
+      s.figures[path] = figure(*c);
     }
   }
-  for (const auto& [row, label] : k_document_rows) {
-    for (const auto col : {"issued", "repealed", "in_force"}) {
-      const std::string path = fmt::format("active.{}.{}", row, col);
-      if (const auto* c = report::find_cell(report, path)) {
-        s.figures[path] = figure(*c);
-      }
-    }
-  }
+  s.fingerprint = 0xcbf29ce484222325ULL;
   for (const auto& f : report::fields()) {
     if (const auto* c = report::find_cell(report, f.path)) {
-      s.fingerprint += figure(*c).value;
-      s.fingerprint += ';';
+      hash_into(s.fingerprint, value_of(*c));
+      hash_into(s.fingerprint, ";");
     }
   }
-  for (const auto& p : narrative(report)) {
-    s.paragraph_hashes.push_back(std::hash<std::string>{}(p));
+  const std::vector<std::string> paragraphs = narrative(report);
+  s.paragraph_hashes.reserve(paragraphs.size()); // kept per report: no spare capacity
+  s.paragraph_chars.reserve(paragraphs.size());
+  for (const auto& p : paragraphs) {
+    s.paragraph_hashes.push_back(static_cast<std::uint32_t>(std::hash<std::string>{}(p)));
     s.narrative_chars += util::count_codepoints(p);
-    s.paragraph_chars.push_back(util::count_codepoints(p));
+    s.paragraph_chars.push_back(static_cast<std::uint32_t>(util::count_codepoints(p)));
   }
   return s;
 }
@@ -130,8 +210,8 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
 namespace {
 
 const Figure* get(const Summary& s, const std::string& path) {
-  const auto it = s.figures.find(path);
-  return it == s.figures.end() || it->second.value.empty() ? nullptr : &it->second;
+  const Figure* f = s.figures.find(path);
+  return f == nullptr || !f->present() ? nullptr : f;
 }
 
 diag::Diagnostic make(std::string_view rule, diag::Severity severity, std::string message,
@@ -151,7 +231,7 @@ void check_carry(const Summary& prev, const Summary& cur, std::vector<Finding>& 
     const std::string then_path = fmt::format("requests.carried_forward.{}", col);
     const Figure* now = get(cur, now_path);
     const Figure* then = get(prev, then_path);
-    if (now == nullptr || then == nullptr || now->value == then->value) {
+    if (now == nullptr || then == nullptr || now->value() == then->value()) {
       continue;
     }
     out.push_back(
@@ -159,9 +239,9 @@ void check_carry(const Summary& prev, const Summary& cur, std::vector<Finding>& 
          make("X-CARRY", diag::Severity::Error,
               fmt::format("表三 二、上年结转·{}: 报告 {}，但 {} 年度报告（{}）四、结转下年度"
                           "继续办理·{} 为 {}",
-                          label, now->value, prev.year, where_text(prev.source, then->where), label,
-                          then->value),
-              {now_path, then_path}, now->where)});
+                          label, now->value(), prev.year, where_text(prev.source, *then), label,
+                          then->value()),
+              {now_path, then_path}, location_of(*now))});
   }
 }
 
@@ -188,10 +268,10 @@ void check_valid(const Summary& prev, const Summary& cur, std::vector<Finding>& 
         return std::nullopt;
       }
     };
-    const auto b = parse(before->value);
-    const auto i = parse(issued->value);
-    const auto r = parse(repealed->value);
-    const auto n = parse(now->value);
+    const auto b = parse(before->value());
+    const auto i = parse(issued->value());
+    const auto r = parse(repealed->value());
+    const auto n = parse(now->value());
     if (!b || !i || !r || !n || *b + *i - *r == *n) {
       continue;
     }
@@ -201,9 +281,8 @@ void check_valid(const Summary& prev, const Summary& cur, std::vector<Finding>& 
               fmt::format(
                   "表二 {}·现行有效件数: 报告 {}，计算 {}（{} 年度报告（{}）现行有效 {} + 本年"
                   "制发 {} − 本年废止 {}）",
-                  label, *n, *b + *i - *r, prev.year, where_text(prev.source, before->where), *b,
-                  *i, *r),
-              {path("in_force"), path("issued"), path("repealed")}, now->where)});
+                  label, *n, *b + *i - *r, prev.year, where_text(prev.source, *before), *b, *i, *r),
+              {path("in_force"), path("issued"), path("repealed")}, location_of(*now))});
   }
 }
 
@@ -211,7 +290,7 @@ void check_text(const Summary& prev, const Summary& cur, std::vector<Finding>& o
   if (cur.narrative_chars == 0) {
     return;
   }
-  const std::set<std::size_t> before(prev.paragraph_hashes.begin(), prev.paragraph_hashes.end());
+  const std::set<std::uint32_t> before(prev.paragraph_hashes.begin(), prev.paragraph_hashes.end());
   std::size_t same = 0;
   for (std::size_t i = 0; i < cur.paragraph_hashes.size(); ++i) {
     if (before.contains(cur.paragraph_hashes[i])) {
@@ -234,7 +313,7 @@ std::vector<Finding> check(const std::vector<Summary>& summaries) {
   // agency → year → the reports, in batch order.
   std::map<std::string, std::map<int, std::vector<const Summary*>>> groups;
   for (const auto& s : summaries) {
-    groups[s.agency_key][s.year].push_back(&s);
+    groups[agency_key(s.agency)][s.year].push_back(&s);
   }
   std::vector<Finding> out;
   for (const auto& [agency, years] : groups) {

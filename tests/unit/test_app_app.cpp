@@ -411,3 +411,21 @@ TEST_CASE("rules lists the extraction and reader rules too, also as JSON") {
   CHECK(ids.count("READ-REVISIONS") == 1);
   CHECK(ids.count("T3-ROW") == 1);
 }
+
+TEST_CASE("--limit lowers a limit; an unknown limit or a bad value is a usage error") {
+  app::Options o;
+  o.paths = {sample("hongxing-2021.txt")};
+  o.limits = {"max_line_bytes=40"};
+  Run r = run(o);
+  CHECK(r.code == app::k_exit_usage);
+  CHECK(r.out.find("(max_line_bytes)") != std::string::npos);
+  o.limits = {"max_line_bytes=64K"};
+  CHECK(run(o).code == app::k_exit_clean);
+  o.limits = {"max_lines=40"};
+  r = run(o);
+  CHECK(r.code == app::k_exit_usage);
+  CHECK(r.err.find("unknown limit 'max_lines'") != std::string::npos);
+  CHECK(r.out.empty());
+  o.limits = {"max_cells=0"};
+  CHECK(run(o).code == app::k_exit_usage);
+}

@@ -1,7 +1,10 @@
+#include "test_helpers.hpp"
+
 #include <xxgk/app/app.hpp>
 #include <xxgk/app/batch.hpp>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <filesystem>
@@ -143,6 +146,27 @@ TEST_CASE("run_ordered hands results on in input order whatever the number of th
   }
 }
 
+TEST_CASE("run_ordered stops starting and handing on tasks once stop() says so") {
+  for (const unsigned jobs : {1u, 3u}) {
+    std::atomic<bool> stop{false};
+    std::atomic<int> started{0};
+    std::vector<std::size_t> consumed;
+    app::run_ordered(
+        1000, jobs, [&](std::size_t) { ++started; },
+        [&](std::size_t i) {
+          consumed.push_back(i);
+          if (i == 9) {
+            stop = true; // as a signal arriving between reports
+          }
+        },
+        {}, [&] { return stop.load(); });
+    REQUIRE(consumed.size() == 10);
+    CHECK(consumed.back() == 9);
+    // Only the window of tasks already running ahead was started, not the rest.
+    CHECK(started.load() < 10 + 4 * static_cast<int>(jobs) + static_cast<int>(jobs));
+  }
+}
+
 TEST_CASE("run_ordered passes a task's exception on to the caller") {
   CHECK_THROWS_AS(app::run_ordered(
                       50, 4,
@@ -212,4 +236,34 @@ TEST_CASE("an unreadable @list is reported and exits 2, the other inputs are sti
   CHECK(r.code == 2);
   CHECK(r.err.find("cannot read the list") != std::string::npos);
   CHECK(r.out.find("hongxing-2021.txt") != std::string::npos);
+}
+
+TEST_CASE("cross-document checks past the kept summaries read the pairing reports again") {
+  // 300 reports of different agencies (no pairs), then a 2021/2022 pair with a planted X-CARRY:
+  // the pair lies beyond the summaries kept in memory, so it is found by reading them again.
+  TempDir t;
+  const std::string sample = test::repo_file("samples/qingshan-county-2022.txt");
+  for (int i = 0; i < 300; ++i) {
+    std::string text = sample;
+    const std::string name = "青山县人民政府";
+    text.replace(text.find(name), name.size(), "第" + std::to_string(i) + "单位");
+    write(t.path / ("a" + std::to_string(1000 + i) + ".txt"), text);
+  }
+  copy_sample("batch/X-CARRY/红星镇-2021.txt", t.path / "z" / "2021.txt");
+  copy_sample("batch/X-CARRY/红星镇-2022.txt", t.path / "z" / "2022.txt");
+  app::Options o;
+  o.paths = {t.path.string()};
+  o.format = "json";
+  o.jobs = 1;
+  const Run serial = run(o);
+  CHECK(serial.code == 1);
+  const auto j = nlohmann::json::parse(serial.out);
+  REQUIRE(j["cross_document"].size() == 1);
+  CHECK(j["cross_document"][0]["source"].get<std::string>().ends_with("z/2022.txt"));
+  CHECK(j["cross_document"][0]["diagnostics"][0]["rule"] == "X-CARRY");
+  // The full location came back from reading the report again.
+  CHECK(j["cross_document"][0]["diagnostics"][0]["location"]["table"] == "三");
+  CHECK(j["summary"]["reports"] == 302);
+  o.jobs = 2;
+  CHECK(run(o).out == serial.out);
 }

@@ -63,9 +63,11 @@ using Progress = std::function<void(std::size_t, std::size_t)>;
 /// Runs task(0) … task(count-1) on `jobs` threads. `consume(i)` is called on the calling thread
 /// for i = 0, 1, … in order, as soon as task(i) and every earlier task are done; at most a
 /// window of tasks beyond the last consumed one runs ahead, so memory stays bounded when
-/// consume() lets go of each result.
+/// consume() lets go of each result. When `stop` (checked between tasks) returns true, no further
+/// task starts and no further result is handed on (an interrupted run).
 void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& task,
-                 const std::function<void(std::size_t)>& consume, const Progress& progress = {});
+                 const std::function<void(std::size_t)>& consume, const Progress& progress = {},
+                 const std::function<bool()>& stop = {});
 
 /// "12/340 · 25.3 份/s · ETA 13 s": one line of the progress display (no newline).
 std::string progress_line(std::size_t done, std::size_t total, double seconds);

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -25,12 +27,56 @@ struct OutputOptions {
 
 using Writer = void (*)(const Batch&, const OutputOptions&, std::ostream&);
 
-/// One `--format` value.
+/// What a whole run adds up to, known only at its end.
+struct Totals {
+  Summary summary;
+  int baselined = 0; ///< findings suppressed by --baseline
+  int hidden = 0;    ///< warnings and infos left out by --quiet
+};
+Totals totals_of(const Batch& batch);
+
+/// Findings that come only once every report has been read (the cross-document checks), as the
+/// result of the report they belong to: `index` is its position in the run, `result` carries its
+/// source, identity (agency, year, template), text (for excerpts) and those findings only.
+struct LateFindings {
+  std::size_t index = 0;
+  ReportResult result;
+};
+
+/// A format written one report at a time, so that a run keeps no report after it is written
+/// (issue 6: memory stays flat). report() is called for every input in order, as soon as it is
+/// checked; finish() once, with the late findings (in input order) and the run's totals.
+class Stream {
+public:
+  Stream() = default;
+  virtual ~Stream() = default;
+  Stream(const Stream&) = delete;
+  Stream& operator=(const Stream&) = delete;
+
+  virtual void report(const ReportResult& result) = 0;
+  virtual void finish(const std::vector<LateFindings>& late, const Totals& totals) = 0;
+};
+
+using StreamMaker = std::unique_ptr<Stream> (*)(const std::vector<RuleInfo>& rules,
+                                                const OutputOptions& options, std::ostream& out);
+
+/// One `--format` value. `stream` is null for formats that need the whole batch before their
+/// first byte (SARIF, JUnit and HTML put totals or an index first): make_stream() then keeps the
+/// results and writes them at the end.
 struct Format {
   std::string_view name;
   std::string_view description;
   Writer write;
+  StreamMaker stream = nullptr;
 };
+
+/// The stream of a format: its own, or one that keeps every result (without its source text) and
+/// calls `write` in finish(), the late findings merged into their reports.
+std::unique_ptr<Stream> make_stream(const Format& format, const std::vector<RuleInfo>& rules,
+                                    const OutputOptions& options, std::ostream& out);
+/// --statistics (text or JSON) as a stream: counts per rule.
+std::unique_ptr<Stream> statistics_stream(bool json, const std::vector<RuleInfo>& rules,
+                                          const OutputOptions& options, std::ostream& out);
 /// Every output format, in the order `--help` lists them.
 const std::vector<Format>& formats();
 const Format* find_format(std::string_view name);
@@ -63,6 +109,7 @@ void write_statistics_json(const Batch& batch, const OutputOptions& options, std
 
 /// "3 reports checked: 2 errors, 5 warnings, 1 info (…)" (no newline).
 std::string summary_line(const Batch& batch);
+std::string summary_line(const Totals& totals);
 
 /// Where a finding is, as text: `file:line:col` for text inputs, `file: 表三「…」总计 (…)` for
 /// Word inputs.

@@ -6,7 +6,9 @@
 #include <xxgk/diag/diagnostic.hpp>
 #include <xxgk/report/report.hpp>
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,10 +17,44 @@
 
 namespace xxgk::rules::cross {
 
-/// One cell as the cross-document checks need it.
-struct Figure {
-  std::string value; ///< the number as a decimal literal; "" when blank or absent
-  diag::SourceLocation where;
+/// One cell as the cross-document checks need it: kept for every report of a batch, so small
+/// (16 bytes: the number as a scaled integer, not as text; the line only).
+class Figure {
+public:
+  /// The value as the checks compare it: "" when absent, "0" when blank or a placeholder (as the
+  /// template's rules count blanks), "?" when text, else the number as a decimal literal.
+  [[nodiscard]] std::string value() const;
+  /// Sets the value from such a string (what value() returns; "" absent, "?" text).
+  void set(std::string_view value);
+  [[nodiscard]] bool present() const { return m_state != State::Absent; }
+
+private:
+  enum class State : std::uint8_t { Absent, Number, Text };
+  std::int64_t m_units = 0;
+
+public:
+  int line = 0; ///< where it is in a text form (0: not a text form)
+
+private:
+  std::int8_t m_scale = 0;
+  State m_state = State::Absent;
+};
+
+/// The figures a Summary keeps, by model path: requests.carried_over.* and carried_forward.*
+/// (7 columns each) and active.{regulations,normative_documents}.{issued,repealed,in_force}. A
+/// fixed array, not a map: a batch keeps one per report.
+class Figures {
+public:
+  static constexpr std::size_t k_count = 20;
+  /// The paths, in storage order.
+  static const std::array<std::string, k_count>& paths();
+  /// The figure of one of paths(); std::out_of_range for another path.
+  Figure& operator[](std::string_view path);
+  /// The figure of a path, or nullptr when it is not one of paths().
+  [[nodiscard]] const Figure* find(std::string_view path) const;
+
+private:
+  std::array<Figure, k_count> m_figures;
 };
 
 /// The few figures of one report that cross-document checks compare.
@@ -27,15 +63,12 @@ struct Summary {
   std::string source;
   std::string template_id;
   int year = 0;
-  std::string agency;     ///< as in the title
-  std::string agency_key; ///< normalized: width folded, whitespace and brackets removed
-  /// requests.carried_over.*, requests.carried_forward.*, active.{regulations,
-  /// normative_documents}.{issued,repealed,in_force}
-  std::map<std::string, Figure> figures;
-  std::string fingerprint; ///< every cell value of the report, for X-DUP
+  std::string agency; ///< as in the title (grouped by agency_key(agency), computed when checked)
+  Figures figures;
+  std::uint64_t fingerprint = 0; ///< a hash of every cell value of the report, for X-DUP
   /// Hashes and lengths (code points) of the narrative paragraphs, for X-TEXT.
-  std::vector<std::size_t> paragraph_hashes;
-  std::vector<std::size_t> paragraph_chars;
+  std::vector<std::uint32_t> paragraph_hashes;
+  std::vector<std::uint32_t> paragraph_chars;
   std::size_t narrative_chars = 0;
 };
 
@@ -45,7 +78,9 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
 /// The normalized agency name reports are grouped by.
 std::string agency_key(std::string_view agency);
 
-/// A finding of a cross-document check, attached to the report at `index` (the later year's).
+/// A finding of a cross-document check, attached to the report at `index` (the later year's). Its
+/// location has the line and column of a text form only (the summaries keep no more); the
+/// caller may put the cell's full location back (diag.cells.front() is the cell).
 struct Finding {
   std::size_t index = 0;
   diag::Diagnostic diagnostic;

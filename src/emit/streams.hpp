@@ -1,0 +1,72 @@
+#pragma once
+// Inside emit/: the streams of the formats that write one report at a time, and a helper that
+// writes a JSON array element by element exactly as nlohmann's dump(2) writes it whole.
+
+#include <xxgk/emit/emitters.hpp>
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace xxgk::emit {
+
+std::unique_ptr<Stream> text_stream(const std::vector<RuleInfo>& rules,
+                                    const OutputOptions& options, std::ostream& out);
+std::unique_ptr<Stream> json_stream(const std::vector<RuleInfo>& rules,
+                                    const OutputOptions& options, std::ostream& out);
+std::unique_ptr<Stream> csv_stream(const std::vector<RuleInfo>& rules, const OutputOptions& options,
+                                   std::ostream& out);
+std::unique_ptr<Stream> github_stream(const std::vector<RuleInfo>& rules,
+                                      const OutputOptions& options, std::ostream& out);
+std::unique_ptr<Stream> gitlab_stream(const std::vector<RuleInfo>& rules,
+                                      const OutputOptions& options, std::ostream& out);
+
+/// The catalogue entry of a rule ID, or nullptr.
+const RuleInfo* find_rule(const std::vector<RuleInfo>& rules, std::string_view id);
+
+/// A JSON array written one element at a time, byte for byte as `dump(2)` of the whole document
+/// would write it when the array sits `depth` containers deep ("[]" when empty).
+class JsonArrayWriter {
+public:
+  JsonArrayWriter(std::ostream& out, int depth) : m_out(out), m_depth(depth) {}
+
+  void push(const nlohmann::ordered_json& element) {
+    m_out << (m_count++ == 0 ? "[\n" : ",\n") << indent(m_depth + 1)
+          << reindented(element.dump(2), m_depth + 1);
+  }
+  void close() {
+    if (m_count == 0) {
+      m_out << "[]";
+    } else {
+      m_out << "\n" << indent(m_depth) << "]";
+    }
+  }
+  [[nodiscard]] std::size_t count() const { return m_count; }
+
+  static std::string indent(int depth) {
+    return std::string(static_cast<std::size_t>(depth) * 2, ' ');
+  }
+  /// A value dumped at depth 0, as it is written `depth` containers deep (JSON strings never hold
+  /// a raw line break, so every '\n' is one of dump's).
+  static std::string reindented(const std::string& dumped, int depth) {
+    const std::string pad = "\n" + indent(depth);
+    std::string out;
+    out.reserve(dumped.size());
+    for (const char c : dumped) {
+      if (c == '\n') {
+        out += pad;
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  }
+
+private:
+  std::ostream& m_out;
+  int m_depth;
+  std::size_t m_count = 0;
+};
+
+} // namespace xxgk::emit
