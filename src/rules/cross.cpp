@@ -42,14 +42,20 @@ Figure figure(const report::Cell& c) {
   case report::CellState::Absent:
     break;
   case report::CellState::Blank:
+  // push_back rather than assigning a literal: GCC 12 at -O3 reports a false -Wrestrict for
+  // std::string::operator=(const char*) here.
   case report::CellState::Placeholder:
-    f.value = "0";
+    f.value.push_back('0');
     break;
   case report::CellState::Number:
-    f.value = c.value ? c.value->to_string() : "?";
+    if (c.value) {
+      f.value = c.value->to_string();
+    } else {
+      f.value.push_back('?');
+    }
     break;
   case report::CellState::Text:
-    f.value = "?";
+    f.value.push_back('?');
     break;
   }
   return f;
