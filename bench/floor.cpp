@@ -2,12 +2,16 @@
 // libzip, inflate word/document.xml into one buffer and parse it in place with pugixml — nothing
 // else. xxgk's end-to-end `check` time is compared with this.
 //
-//   xxgk-bench-floor PATH…     files, or directories walked recursively for *.docx
+//   xxgk-bench-floor [--plain-malloc] PATH…   files, or directories walked recursively for *.docx
 //
 // Prints the number of documents read and exits 1 if a file could not be read.
 
 #include <pugixml.hpp>
 #include <zip.h>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <cstdio>
@@ -96,6 +100,19 @@ bool read_one(const std::string& path, std::size_t& root_children) {
 } // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // The allocator settings of xxgk's main (src/cli/main.cpp): without them, glibc hands each
+  // document's memory back to the kernel and faults it in again for the next one, which costs
+  // more than inflating and parsing on the benchmark machine. `--plain-malloc` measures that.
+  if (argc > 1 && std::string(argv[1]) == "--plain-malloc") {
+    --argc;
+    ++argv;
+  } else {
+    constexpr int k_keep = 8 << 20;
+    mallopt(M_TRIM_THRESHOLD, k_keep);
+    mallopt(M_MMAP_THRESHOLD, k_keep);
+  }
+#endif
   const std::vector<std::string> files = collect(argc, argv);
   std::size_t root_children = 0;
   std::size_t read = 0;

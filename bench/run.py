@@ -262,6 +262,10 @@ def main():
 
     if n_docx:
         results["floor"] = measure("floor (zip + pugixml)", [floor, docx_dir], n_docx, args.repeat)
+        if not args.quick:
+            results["floor_plain"] = measure("floor, glibc malloc defaults",
+                                             [floor, "--plain-malloc", docx_dir], n_docx,
+                                             args.repeat)
         r = results["docx1"] = measure("xxgk check -j 1 (.docx)", check + ["-j", "1", docx_dir],
                                        n_docx, args.repeat, findings)
         problems.append(verify(r, rows, n_docx))
@@ -309,6 +313,10 @@ def main():
               % (cpu_ratio, wall_ratio, verdict(cpu_ratio <= 1.5)))
         print("      per report: xxgk %.0f us CPU, floor %.0f us CPU"
               % (1e6 * d1.cpu / d1.reports, 1e6 * f.cpu / f.reports))
+        fp = results.get("floor_plain")
+        if fp:
+            print("      (against the floor with glibc's default malloc settings, %.0f us CPU per "
+                  "report: %.2f x CPU time)" % (1e6 * fp.cpu / fp.reports, d1.cpu / fp.cpu))
     py = results.get("python")
     if py and d1:
         speedup = (py.wall / py.reports) / (d1.wall / d1.reports)
