@@ -34,7 +34,7 @@ PERF_DOC = os.path.join(ROOT, "docs", "performance.md")
 DEBIAN_PYTHON = "/usr/bin/python3"  # python3-docx is installed for Debian's python
 
 # Quick mode: small corpus, figures compared as ratios (to the floor, or to themselves).
-QUICK = {"docx": 150, "text": 2000, "python": 0}
+QUICK = {"docx": 300, "text": 2000, "python": 0}
 FULL = {"docx": 2000, "text": 10000, "python": 100}
 
 
