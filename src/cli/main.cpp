@@ -13,6 +13,10 @@
 #include <string_view>
 #include <unistd.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace {
 
 constexpr const char* k_config_name = "xxgk.toml";
@@ -116,9 +120,27 @@ std::string format_help() {
 
 } // namespace
 
+namespace {
+
+/// Each report allocates and frees a few MiB (the inflated XML, its tree, the document model).
+/// glibc returns freed memory at the top of the heap to the kernel as soon as more than 128 KiB
+/// is free, and serves blocks over 128 KiB with mmap, so every report faulted its memory in
+/// again: on the benchmark machine about 200 page faults per .docx, most of the time of just
+/// reading one (docs/performance.md). Keeping up to 8 MiB costs at most that much memory.
+void tune_allocator() {
+#if defined(__GLIBC__)
+  constexpr int k_keep = 8 << 20;
+  mallopt(M_TRIM_THRESHOLD, k_keep);
+  mallopt(M_MMAP_THRESHOLD, k_keep);
+#endif
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
   // First of all: a signal from here on stops the run cleanly (exit 130/143, no partial file).
   xxgk::io::install_interrupt_handlers();
+  tune_allocator();
   using xxgk::app::Command;
   using xxgk::app::Options;
   // One Options per command, so that a [check] section of xxgk.toml cannot leak into `rules`.

@@ -471,8 +471,11 @@ void write_html(const Batch& batch, const OutputOptions& options, std::ostream& 
                         loc.has_line() ? fmt::format("{}:{}", loc.line, loc.column)
                                        : logical_location(loc, lang));
         attr(where, "class", "where");
-        li.append_child(pugi::node_pcdata)
-            .set_value((" " + localized_message(d, batch.rule(d.rule), lang)).c_str());
+        // Appended rather than " " + message: GCC 12 at -O3 reports a false -Wrestrict for
+        // operator+(const char*, std::string&&).
+        std::string text(" ");
+        text += localized_message(d, batch.rule(d.rule), lang);
+        li.append_child(pugi::node_pcdata).set_value(text.c_str());
       }
     }
     if (r.tmpl == nullptr) {

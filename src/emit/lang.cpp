@@ -268,7 +268,10 @@ std::string logical_location(const diag::SourceLocation& w, Lang lang) {
     idx.push_back(fmt::format("XML line {}", w.xml_line));
   }
   if (!idx.empty()) {
-    out += (out.empty() ? "" : " ") + fmt::format("({})", fmt::join(idx, ", "));
+    if (!out.empty()) {
+      out += ' ';
+    }
+    out += fmt::format("({})", fmt::join(idx, ", "));
   }
   return out;
 }

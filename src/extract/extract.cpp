@@ -201,6 +201,8 @@ private:
   const schema::Template& m_tmpl;
   Extraction& m_out;
   std::map<const document::Table*, std::string> m_table_section;
+  /// Per block: a paragraph that is a section heading word for word (find_sections).
+  std::vector<bool> m_exact_heading;
 };
 
 Extractor::Hit Extractor::classify(const StreamCell& c, const schema::Table& t,
@@ -846,7 +848,9 @@ void Extractor::verify_extras() {
 
 void Extractor::find_sections() {
   std::string current;
-  for (const auto& block : m_doc.blocks) {
+  m_exact_heading.assign(m_doc.blocks.size(), false);
+  for (std::size_t i = 0; i < m_doc.blocks.size(); ++i) {
+    const auto& block = m_doc.blocks[i];
     if (const auto* p = std::get_if<document::Paragraph>(&block)) {
       const TextKeys k = label_keys_of(p->text);
       const schema::Section* hit = nullptr;
@@ -855,6 +859,7 @@ void Extractor::find_sections() {
         if (matches_exactly(k, sec.label)) {
           hit = &sec;
           variant = k.key != util::label_key(sec.label.text);
+          m_exact_heading[i] = true;
           break;
         }
       }
@@ -919,13 +924,11 @@ void Extractor::run() {
   // rest of it split across pages; any other unplaced table with numbers is reported.
   std::map<std::string, std::vector<const document::Table*>> assigned;
   const schema::Table* previous = nullptr;
-  for (const auto& block : m_doc.blocks) {
-    if (const auto* p = std::get_if<document::Paragraph>(&block)) {
-      const TextKeys k = label_keys_of(p->text);
-      for (const auto& sec : m_tmpl.sections) {
-        if (matches_exactly(k, sec.label)) {
-          previous = nullptr;
-        }
+  for (std::size_t i = 0; i < m_doc.blocks.size(); ++i) {
+    const auto& block = m_doc.blocks[i];
+    if (std::holds_alternative<document::Paragraph>(block)) {
+      if (m_exact_heading[i]) {
+        previous = nullptr;
       }
       continue;
     }

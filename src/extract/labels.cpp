@@ -3,6 +3,7 @@
 #include <xxgk/util/text.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace xxgk::extract::detail {
 
@@ -38,8 +39,9 @@ std::u32string numerals(std::string_view key) {
 
 TextKeys keys_of(std::string_view text) {
   TextKeys k;
-  k.key = util::label_key(text);
-  k.core = util::label_core_key(text);
+  auto keys = util::label_keys(text);
+  k.key = std::move(keys.key);
+  k.core = std::move(keys.core);
   k.core_length = util::count_codepoints(k.core);
   k.core_numerals = numerals(k.core);
   return k;

@@ -43,14 +43,20 @@ std::string value_of(const report::Cell& c) {
   case report::CellState::Absent:
     break;
   case report::CellState::Blank:
+  // push_back rather than assigning a literal: GCC 12 at -O3 reports a false -Wrestrict for
+  // std::string::operator=(const char*) here.
   case report::CellState::Placeholder:
-    value = "0";
+    value.push_back('0');
     break;
   case report::CellState::Number:
-    value = c.value ? c.value->to_string() : "?";
+    if (c.value) {
+      value = c.value->to_string();
+    } else {
+      value.push_back('?');
+    }
     break;
   case report::CellState::Text:
-    value = "?";
+    value.push_back('?');
     break;
   }
   return value;

@@ -17,7 +17,36 @@ using report::CellState;
 
 namespace {
 
-using Binding = std::map<std::string, std::string>;
+/// Variable → value of one expansion of a rule, in variable order (as messages list them). The
+/// names and values are views of the rule's and the template's strings, so the bindings a rule
+/// expands to for every report cost no string copies.
+class Binding {
+public:
+  using Item = std::pair<std::string_view, std::string_view>;
+
+  void set(std::string_view var, std::string_view value) {
+    auto it = std::lower_bound(m_items.begin(), m_items.end(), var,
+                               [](const Item& item, std::string_view v) { return item.first < v; });
+    if (it != m_items.end() && it->first == var) {
+      it->second = value;
+    } else {
+      m_items.insert(it, {var, value});
+    }
+  }
+  [[nodiscard]] const std::string_view* find(std::string_view var) const {
+    for (const auto& item : m_items) {
+      if (item.first == var) {
+        return &item.second;
+      }
+    }
+    return nullptr;
+  }
+  [[nodiscard]] auto begin() const { return m_items.begin(); }
+  [[nodiscard]] auto end() const { return m_items.end(); }
+
+private:
+  std::vector<Item> m_items;
+};
 
 std::string substitute(const std::string& pattern, const Binding& b) {
   std::string out;
@@ -25,9 +54,8 @@ std::string substitute(const std::string& pattern, const Binding& b) {
     if (pattern[i] == '{') {
       const auto close = pattern.find('}', i);
       if (close != std::string::npos) {
-        const auto it = b.find(pattern.substr(i + 1, close - i - 1));
-        if (it != b.end()) {
-          out += it->second;
+        if (const auto* value = b.find(std::string_view(pattern).substr(i + 1, close - i - 1))) {
+          out += *value;
           i = close;
           continue;
         }
@@ -38,9 +66,10 @@ std::string substitute(const std::string& pattern, const Binding& b) {
   return out;
 }
 
-std::vector<std::string> expand_list(const std::vector<std::string>& spec,
-                                     const schema::Template& tmpl) {
-  std::vector<std::string> out;
+/// The values of a variable; views of the template's keys and of `spec`'s literals.
+std::vector<std::string_view> expand_list(const std::vector<std::string>& spec,
+                                          const schema::Template& tmpl) {
+  std::vector<std::string_view> out;
   for (const auto& item : spec) {
     auto table_of = [&](std::string_view prefix) -> const schema::Table* {
       return tmpl.table(std::string_view(item).substr(prefix.size()));
@@ -76,10 +105,11 @@ std::vector<Binding> bindings(const schema::Rule& rule, const schema::Template& 
   std::vector<Binding> out{Binding{}};
   for (const auto& [var, spec] : rule.for_each) {
     std::vector<Binding> next;
+    const auto values = expand_list(spec, tmpl);
     for (const auto& b : out) {
-      for (const auto& v : expand_list(spec, tmpl)) {
+      for (const auto& v : values) {
         Binding nb = b;
-        nb[var] = v;
+        nb.set(var, v);
         next.push_back(std::move(nb));
       }
     }
@@ -98,10 +128,11 @@ std::vector<std::string> expand_terms(const std::vector<std::string>& patterns, 
         continue;
       }
       std::vector<Binding> next;
+      const auto values = expand_list(spec, tmpl);
       for (const auto& ib : inner) {
-        for (const auto& v : expand_list(spec, tmpl)) {
+        for (const auto& v : values) {
           Binding nb = ib;
-          nb[var] = v;
+          nb.set(var, v);
           next.push_back(std::move(nb));
         }
       }
@@ -255,7 +286,7 @@ std::string context_of(const Binding& b, const schema::Template& tmpl,
   const auto table_key = any_path.substr(0, any_path.find('.'));
   const schema::Table* t = tmpl.table(table_key);
   for (const auto& [var, value] : b) {
-    std::string label = value;
+    std::string label(value);
     if (t != nullptr) {
       for (const auto& c : t->columns) {
         if (c.key == value) {

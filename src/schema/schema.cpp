@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <set>
 #include <stdexcept>
@@ -193,6 +194,39 @@ parse_vars(const json& obj, const char* key, const std::string& where) {
   return out;
 }
 
+std::vector<std::string> compute_cell_paths(const std::vector<Table>& tables) {
+  std::vector<std::string> out;
+  for (const auto& t : tables) {
+    if (t.layout == Layout::Blocks) {
+      for (const auto& b : t.blocks) {
+        for (const auto& r : b.rows) {
+          for (const auto& c : b.columns) {
+            out.push_back(t.key + "." + r.key + "." + c.key);
+          }
+        }
+      }
+    } else {
+      std::vector<std::string> row_keys;
+      for (const auto& r : t.rows) {
+        row_keys.push_back(r.key);
+      }
+      for (const auto& g : t.groups) {
+        if (!g.derived_row.empty()) {
+          // The derived row is listed where its group's first row stands.
+          auto it = std::find(row_keys.begin(), row_keys.end(), g.rows.empty() ? "" : g.rows[0]);
+          row_keys.insert(it, g.derived_row);
+        }
+      }
+      for (const auto& r : row_keys) {
+        for (const auto& c : t.columns) {
+          out.push_back(t.key + "." + r + "." + c.key);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 Template parse(const json& root) {
   Template t;
   if (!root.is_object()) {
@@ -374,6 +408,7 @@ Template parse(const json& root) {
     t.rules.push_back(std::move(r));
   }
   // Every cell the template declares must exist in the typed report.
+  t.paths = compute_cell_paths(t.tables);
   for (const auto& path : t.cell_paths()) {
     report::Report probe;
     if (report::find_cell(probe, path) == nullptr) {
@@ -403,50 +438,30 @@ const Rule* Template::rule(std::string_view rule_id) const {
   return nullptr;
 }
 
-std::vector<std::string> Template::cell_paths() const {
-  std::vector<std::string> out;
-  for (const auto& t : tables) {
-    if (t.layout == Layout::Blocks) {
-      for (const auto& b : t.blocks) {
-        for (const auto& r : b.rows) {
-          for (const auto& c : b.columns) {
-            out.push_back(t.key + "." + r.key + "." + c.key);
-          }
-        }
-      }
-    } else {
-      std::vector<std::string> row_keys;
-      for (const auto& r : t.rows) {
-        row_keys.push_back(r.key);
-      }
-      for (const auto& g : t.groups) {
-        if (!g.derived_row.empty()) {
-          // The derived row is listed where its group's first row stands.
-          auto it = std::find(row_keys.begin(), row_keys.end(), g.rows.empty() ? "" : g.rows[0]);
-          row_keys.insert(it, g.derived_row);
-        }
-      }
-      for (const auto& r : row_keys) {
-        for (const auto& c : t.columns) {
-          out.push_back(t.key + "." + r + "." + c.key);
-        }
-      }
-    }
-  }
-  return out;
-}
-
 namespace {
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> parts;
+/// The parts of a cell path ("requests.granted.total"), without allocating: rules look paths up
+/// for every report.
+struct PathParts {
+  std::array<std::string_view, 3> parts;
+  std::size_t count = 0; ///< all the parts, also those beyond the third
+  [[nodiscard]] std::size_t size() const { return count; }
+  [[nodiscard]] bool empty() const { return count == 0; }
+  std::string_view operator[](std::size_t i) const { return parts[i]; }
+};
+
+PathParts split_path(std::string_view path) {
+  PathParts out;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= path.size(); ++i) {
     if (i == path.size() || path[i] == '.') {
-      parts.push_back(path.substr(start, i - start));
+      if (out.count < out.parts.size()) {
+        out.parts[out.count] = path.substr(start, i - start);
+      }
+      ++out.count;
       start = i + 1;
     }
   }
-  return parts;
+  return out;
 }
 } // namespace
 

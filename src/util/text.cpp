@@ -3,7 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace xxgk::util {
@@ -79,6 +81,22 @@ std::size_t count_codepoints(std::string_view s) {
 
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
   for (std::size_t pos = 0; pos < s.size();) {
+    // ASCII (most of any XML or report text) eight bytes at a time.
+    while (pos + 8 <= s.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, s.data() + pos, sizeof word);
+      if ((word & 0x8080808080808080ULL) != 0) {
+        break;
+      }
+      pos += 8;
+    }
+    if (pos >= s.size()) {
+      break;
+    }
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     const std::size_t start = pos;
     const char32_t cp = next_codepoint(s, pos);
     if (cp == 0xFFFD) {
@@ -146,7 +164,60 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(begin, end - begin));
 }
 
+namespace {
+
+/// Code points that are their own NFKC and that NFKC never composes with a neighbour: the CJK
+/// ideographs and the CJK punctuation reports are written in (checked against utf8proc by
+/// test_util_text). ASCII, U+3000 and U+FF01–U+FF5E are handled by the caller.
+bool is_nfkc_inert(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || // CJK Unified Ideographs
+         (cp >= 0x3400 && cp <= 0x4DBF) || // Extension A
+         cp == 0x3001 || cp == 0x3002 ||   // 、。
+         (cp >= 0x3008 && cp <= 0x3011) || // 〈〉《》「」『』【】
+         (cp >= 0x3014 && cp <= 0x301B) || // 〔〕〖〗〘〙〚〛
+         cp == 0x2010 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || // ‐ – — ―
+         cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D || // ‘ ’ “ ”
+         cp == 0x00B7 || cp == 0x00D7 || cp == 0x00F7;                   // · × ÷
+}
+
+/// NFKC without utf8proc for text made only of ASCII, ideographic space, fullwidth ASCII
+/// variants (U+FF01–U+FF5E, which NFKC maps to U+0021–U+007E) and `is_nfkc_inert` code points —
+/// nearly every cell and label of a report. None of these composes under NFKC, so mapping them
+/// one by one is NFKC. Returns false (leaving `out` unspecified) for any other code point or
+/// invalid UTF-8.
+bool nfkc_common(std::string_view s, std::string& out) {
+  out.reserve(s.size());
+  for (std::size_t pos = 0; pos < s.size();) {
+    const auto b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b));
+      ++pos;
+      continue;
+    }
+    const std::size_t start = pos;
+    const char32_t cp = next_codepoint(s, pos);
+    if (cp == 0x3000) {
+      out.push_back(' ');
+    } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out.push_back(static_cast<char>(cp - 0xFEE0));
+    } else if (is_nfkc_inert(cp)) {
+      out.append(s.data() + start, pos - start);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
 std::string nfkc(std::string_view s) {
+  {
+    std::string out;
+    if (nfkc_common(s, out)) {
+      return out;
+    }
+  }
   utf8proc_uint8_t* out = nullptr;
   const auto n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
@@ -220,6 +291,7 @@ std::string key_of_nfkc(std::string_view folded) {
   std::string out;
   out.reserve(folded.size());
   for (std::size_t pos = 0; pos < folded.size();) {
+    const std::size_t start = pos;
     char32_t cp = next_codepoint(folded, pos);
     if (is_space(cp) || is_label_punct(cp)) {
       continue;
@@ -227,19 +299,16 @@ std::string key_of_nfkc(std::string_view folded) {
     if (cp >= 'A' && cp <= 'Z') {
       cp = cp - 'A' + 'a';
     }
-    append_utf8(out, cp);
+    if (cp < 0x80 || cp == 0xFFFD) {
+      append_utf8(out, cp); // lower-cased, or an invalid byte made U+FFFD
+    } else {
+      out.append(folded.data() + start, pos - start); // well-formed: the same bytes
+    }
   }
   return out;
 }
 
-} // namespace
-
-std::string label_key(std::string_view s) {
-  return key_of_nfkc(nfkc(s));
-}
-
-std::string label_core_key(std::string_view s) {
-  const std::string folded = nfkc(s);
+std::string core_key_of_nfkc(std::string_view folded) {
   // Drop bracketed groups longer than 3 code points that do not open the label: notes such as
   // （单位：万元） or (指2019年事项数), but not item numbers such as （一） or 第（五）项.
   std::string kept;
@@ -277,6 +346,21 @@ std::string label_core_key(std::string_view s) {
     kept.append(folded.substr(start, pos - start));
   }
   return key_of_nfkc(kept);
+}
+
+} // namespace
+
+std::string label_key(std::string_view s) {
+  return key_of_nfkc(nfkc(s));
+}
+
+std::string label_core_key(std::string_view s) {
+  return core_key_of_nfkc(nfkc(s));
+}
+
+LabelKeys label_keys(std::string_view s) {
+  const std::string folded = nfkc(s);
+  return {key_of_nfkc(folded), core_key_of_nfkc(folded)};
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -1,6 +1,11 @@
 #include <xxgk/util/text.hpp>
 
 #include <doctest/doctest.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <ios>
+#include <string>
 
 using namespace xxgk::util;
 
@@ -52,4 +57,50 @@ TEST_CASE("split_lines handles LF, CRLF and a missing final newline") {
   CHECK(lines[1] == "b");
   CHECK(lines[2] == "");
   CHECK(lines[3] == "c");
+}
+
+namespace {
+
+std::string utf8proc_nfkc(const std::string& s) {
+  utf8proc_uint8_t* out = nullptr;
+  const auto n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+      &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+  std::string result =
+      n < 0 ? s : std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return result;
+}
+
+} // namespace
+
+TEST_CASE("nfkc agrees with utf8proc for every code point of the BMP, alone and among others") {
+  // nfkc maps the usual characters of reports itself (a fast path); everything else goes to
+  // utf8proc. Each code point is tried alone and between letters, digits and ideographs, where
+  // a wrong composition would show.
+  int mismatches = 0;
+  for (char32_t cp = 1; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      continue;
+    }
+    std::string c;
+    append_utf8(c, cp);
+    for (const std::string& s : {c, "A" + c + "e" + c + "1", "中" + c + "\u3000" + c + "\uFF08"}) {
+      if (nfkc(s) != utf8proc_nfkc(s) && ++mismatches <= 10) {
+        FAIL_CHECK("nfkc differs from utf8proc for U+" << std::hex << static_cast<unsigned>(cp));
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(nfkc("（一）予以公开\u3000１２") == "(一)予以公开 12");
+  CHECK(nfkc("A\u030A") == "\u00C5"); // a combining mark: utf8proc composes it
+}
+
+TEST_CASE("label_keys gives label_key and label_core_key") {
+  for (const char* s :
+       {"本年收费金额（单位：万元）", "（一）予以公开", "  ", "第二十条第(一）项"}) {
+    const LabelKeys k = label_keys(s);
+    CHECK(k.key == label_key(s));
+    CHECK(k.core == label_core_key(s));
+  }
 }

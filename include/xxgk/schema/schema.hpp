@@ -152,11 +152,13 @@ struct Template {
   std::vector<Table> tables;
   std::vector<Rule> rules;
   std::vector<std::string> placeholders;
+  /// Every cell path in table/row/column order, computed once by load_template (cell_paths()).
+  std::vector<std::string> paths;
 
   [[nodiscard]] const Table* table(std::string_view key) const;
   [[nodiscard]] const Rule* rule(std::string_view id) const;
   /// Every cell path of this template, in table/row/column order.
-  [[nodiscard]] std::vector<std::string> cell_paths() const;
+  [[nodiscard]] const std::vector<std::string>& cell_paths() const { return paths; }
   /// The column definition of a cell path, or nullptr.
   [[nodiscard]] const Column* column_of(std::string_view path) const;
   /// A human (Chinese) name for a cell path, e.g. 表三「一、本年新收政府信息公开申请数量」·总计.

@@ -28,6 +28,12 @@ std::string label_key(std::string_view s);
 /// Like label_key, but explanatory parentheses after the start of the label are dropped first:
 /// "本年收费金额（单位：万元）" → key of "本年收费金额"; "（一）予以公开" keeps its "（一）".
 std::string label_core_key(std::string_view s);
+struct LabelKeys {
+  std::string key;  ///< label_key
+  std::string core; ///< label_core_key
+};
+/// Both keys, normalizing `s` once.
+LabelKeys label_keys(std::string_view s);
 /// Edit distance on code points (for approximate label matches).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+"""The benchmark driver (issue 8): xxgk `check` against the floor and python-docx, on one corpus.
+
+    python3 bench/run.py                  # the full benchmark (docs/performance.md)
+    python3 bench/run.py --quick          # < 1 minute; exits 1 on a regression against the
+                                          # quick-mode figures recorded in docs/performance.md
+    python3 bench/run.py --quick --record # measure and write those figures into the document
+
+It needs a build with the benchmark programs (`cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+-DXXGK_BENCH=ON && cmake --build build`) and writes its corpus with bench/gen_corpus.py into the
+build directory (reused while its parameters are the same). Every program runs as a child
+process: wall time, CPU time (user + system) and peak RSS come from wait4(2). Each measurement
+is repeated (--repeat) and the fastest run counts; the load average is printed with the figures,
+because other processes on the machine slow the wall-clock figures down.
+
+Targets (issue 8): .docx single-threaded ≤ 1.5 × the floor; ≥ 50 × faster than python-docx;
+text form ≥ 10,000 reports/s per core; -j 2 ≥ 1.8 × single-threaded throughput; peak RSS < 64 MiB
+for 10,000 reports. Issue 6: peak RSS for 100 and 5,000 reports differ by < 20 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PERF_DOC = os.path.join(ROOT, "docs", "performance.md")
+DEBIAN_PYTHON = "/usr/bin/python3"  # python3-docx is installed for Debian's python
+
+# Quick mode: small corpus, figures compared as ratios (to the floor, or to themselves).
+QUICK = {"docx": 300, "text": 2000, "python": 0}
+FULL = {"docx": 2000, "text": 10000, "python": 100}
+
+
+# --------------------------------------------------------------------------- measuring
+
+class Run:
+    def __init__(self, name, reports, wall, cpu, rss_kib, stdout, stderr, code):
+        self.name, self.reports = name, reports
+        self.wall, self.cpu, self.rss_kib = wall, cpu, rss_kib
+        self.stdout, self.stderr, self.code = stdout, stderr, code
+
+    @property
+    def rss_mib(self):
+        return self.rss_kib / 1024.0
+
+
+def run_once(cmd):
+    """Runs cmd; (wall s, user+sys s, peak RSS KiB, stdout, stderr, exit code)."""
+    out_path = os.path.join(WORK, "stdout.txt")
+    err_path = os.path.join(WORK, "stderr.txt")
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    with open(out_path, "rb") as f:
+        stdout = f.read().decode("utf-8", "replace")
+    with open(err_path, "rb") as f:
+        stderr = f.read().decode("utf-8", "replace")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout, stderr, proc.returncode
+
+
+def measure(name, cmd, reports, repeat, ok_codes=(0,)):
+    """The fastest of `repeat` runs (wall and CPU separately), the largest peak RSS."""
+    best = None
+    walls, cpus, rss = [], [], []
+    for _ in range(repeat):
+        wall, cpu, maxrss, stdout, stderr, code = run_once(cmd)
+        if code not in ok_codes:
+            sys.exit("bench: %s failed (exit %d): %s\n%s" % (name, code, " ".join(cmd),
+                                                            stderr[-2000:]))
+        walls.append(wall)
+        cpus.append(cpu)
+        rss.append(maxrss)
+        best = (stdout, stderr, code)
+    r = Run(name, reports, min(walls), min(cpus), max(rss), *best)
+    print("  %-34s %6d reports  wall %7.3f s  cpu %7.3f s  %9.1f reports/s  peak RSS %6.1f MiB"
+          % (name, reports, r.wall, r.cpu, reports / r.wall, r.rss_mib), flush=True)
+    return r
+
+
+# --------------------------------------------------------------------------- corpus
+
+def ensure_corpus(path, docx, text, seed):
+    stamp = os.path.join(path, "STAMP")
+    gen = os.path.join(HERE, "gen_corpus.py")
+    want = "seed=%d docx=%d text=%d generator=%d\n" % (seed, docx, text,
+                                                        int(os.path.getmtime(gen)))
+    if os.path.exists(stamp) and open(stamp).read() == want:
+        return
+    if os.path.isdir(path):
+        import shutil
+        shutil.rmtree(path)
+    print("bench: writing the corpus (%d .docx, %d text) to %s" % (docx, text, path), flush=True)
+    subprocess.run([sys.executable, gen, "--out", path, "--docx", str(docx), "--text", str(text),
+                    "--seed", str(seed)], check=True)
+    with open(stamp, "w") as f:
+        f.write(want)
+
+
+def manifest(path):
+    rows = []
+    with open(os.path.join(path, "manifest.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def files(path, sub, ext):
+    d = os.path.join(path, sub)
+    return sorted(os.path.join(d, f) for f in os.listdir(d) if f.endswith(ext))
+
+
+def write_list(path, items):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(items) + "\n")
+    return "@" + path
+
+
+SUMMARY = re.compile(r"xxgk: checked (\d+) reports?: (\d+) clean, (\d+) with errors, "
+                     r"(\d+) with warnings, (\d+) unreadable")
+
+
+def verify(run, rows, n):
+    """xxgk must find exactly the planted reports (a benchmark of wrong results is no
+    benchmark); returns a message, or None."""
+    m = SUMMARY.search(run.stderr)
+    if not m:
+        return "%s: no batch summary on stderr" % run.name
+    checked, clean, errors, _warnings, unreadable = map(int, m.groups())
+    planted = sum(1 for r in rows[:n] if r[-1])
+    if checked != n or unreadable or checked - clean != planted or errors != planted:
+        return ("%s: %d checked, %d clean, %d with errors, %d unreadable; the corpus has %d "
+                "reports, %d with a planted error" % (run.name, checked, clean, errors,
+                                                       unreadable, n, planted))
+    return None
+
+
+# --------------------------------------------------------------------------- recorded figures
+
+BEGIN = "<!-- quick-figures:begin"
+END = "<!-- quick-figures:end -->"
+
+
+def read_recorded():
+    try:
+        text = open(PERF_DOC, encoding="utf-8").read()
+    except OSError:
+        return {}
+    if BEGIN not in text:
+        return {}
+    block = text[text.index(BEGIN):text.index(END)]
+    return {k: float(v) for k, v in re.findall(r"^\| `(\w+)` \| ([0-9.]+) \|", block, re.M)}
+
+
+def write_recorded(figures, meta):
+    text = open(PERF_DOC, encoding="utf-8").read()
+    lines = [BEGIN + ": written by `python3 bench/run.py --quick --record`, read by --quick -->",
+             "", "Recorded %s." % meta, "", "| figure | value | lower is better |",
+             "|---|---|---|"]
+    for k, v in figures.items():
+        lines.append("| `%s` | %.3f | %s |" % (k, v, "yes" if QUICK_LOWER[k] else "no"))
+    block = "\n".join(lines) + "\n\n"
+    if BEGIN in text:
+        text = text[:text.index(BEGIN)] + block + text[text.index(END):]
+    else:
+        text += "\n" + block + END + "\n"
+    with open(PERF_DOC, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+# What --quick compares (all machine-independent: ratios, or memory).
+QUICK_LOWER = {
+    "docx_cpu_vs_floor": True,        # xxgk -j 1 CPU time / floor CPU time, same .docx files
+    "text_cpu_per_report_vs_floor": True,  # CPU per text report / floor CPU per .docx
+    "text_batch_rss_mib": True,       # peak RSS of the text batch
+    "docx_batch_rss_mib": True,       # peak RSS of the .docx batch (-j 1)
+}
+
+
+# --------------------------------------------------------------------------- main
+
+def machine():
+    model = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return "%s, %d cores, %s %s" % (model, os.cpu_count() or 1, platform.system(),
+                                    platform.release())
+
+
+def load():
+    return "load average %.2f %.2f %.2f" % os.getloadavg()
+
+
+def verdict(ok):
+    return "meets" if ok else "MISSES"
+
+
+def main():
+    ap = argparse.ArgumentParser(description="xxgk benchmark (issue 8)")
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"),
+                    help="build directory with xxgk and bench/xxgk-bench-floor (default build/)")
+    ap.add_argument("--quick", action="store_true",
+                    help="a small corpus, compared with the figures in docs/performance.md")
+    ap.add_argument("--record", action="store_true",
+                    help="with --quick: write the measured figures into docs/performance.md")
+    ap.add_argument("--tolerance", type=float, default=0.30,
+                    help="--quick: allowed slowdown or growth over the recorded figure (0.30)")
+    ap.add_argument("--docx", type=int, help=".docx reports (full: %d)" % FULL["docx"])
+    ap.add_argument("--text", type=int, help="text-form reports (full: %d)" % FULL["text"])
+    ap.add_argument("--python", type=int,
+                    help=".docx files for the python-docx baseline (full: %d)" % FULL["python"])
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (fastest counts)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                    help="-j of the parallel run (default: the number of cores)")
+    ap.add_argument("--seed", type=int, default=8)
+    args = ap.parse_args()
+
+    sizes = dict(QUICK if args.quick else FULL)
+    for k in sizes:
+        if getattr(args, k) is not None:
+            sizes[k] = getattr(args, k)
+    build = os.path.abspath(args.build)
+    xxgk = os.path.join(build, "xxgk")
+    floor = os.path.join(build, "bench", "xxgk-bench-floor")
+    for exe in (xxgk, floor):
+        if not os.access(exe, os.X_OK):
+            sys.exit("bench: %s is missing; build with: cmake -S . -B %s -DCMAKE_BUILD_TYPE=Release "
+                     "-DXXGK_BENCH=ON && cmake --build %s" % (exe, args.build, args.build))
+    global WORK
+    WORK = os.path.join(build, "bench-work")
+    os.makedirs(WORK, exist_ok=True)
+    corpus = os.path.join(build, "bench-corpus-quick" if args.quick else "bench-corpus")
+    ensure_corpus(corpus, sizes["docx"], sizes["text"], args.seed)
+    rows = manifest(corpus)
+    docx_dir = os.path.join(corpus, "docx")
+    text_dir = os.path.join(corpus, "text")
+    n_docx, n_text = sizes["docx"], sizes["text"]
+    check = [xxgk, "check", "--no-config", "--color", "never"]
+    findings = (0, 1)  # planted errors make the exit code 1
+
+    print("bench: %s" % machine())
+    print("bench: %s; %s (before)" % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), load()))
+    print("bench: corpus %s: %d .docx, %d text-form reports; %d runs per measurement"
+          % (corpus, n_docx, n_text, args.repeat), flush=True)
+    results = {}
+    problems = []
+
+    if n_docx:
+        results["floor"] = measure("floor (zip + pugixml)", [floor, docx_dir], n_docx, args.repeat)
+        if not args.quick:
+            results["floor_plain"] = measure("floor, glibc malloc defaults",
+                                             [floor, "--plain-malloc", docx_dir], n_docx,
+                                             args.repeat)
+        r = results["docx1"] = measure("xxgk check -j 1 (.docx)", check + ["-j", "1", docx_dir],
+                                       n_docx, args.repeat, findings)
+        problems.append(verify(r, rows, n_docx))
+        if not args.quick:
+            r = results["docxN"] = measure("xxgk check -j %d (.docx)" % args.jobs,
+                                           check + ["-j", str(args.jobs), docx_dir], n_docx,
+                                           args.repeat, findings)
+            problems.append(verify(r, rows, n_docx))
+    if sizes["python"] and n_docx:
+        n_py = min(sizes["python"], n_docx)
+        if subprocess.run([DEBIAN_PYTHON, "-c", "import docx"], capture_output=True).returncode:
+            print("  python-docx baseline skipped: %s has no python-docx (bash bench/setup.sh)"
+                  % DEBIAN_PYTHON)
+        else:
+            results["python"] = measure("python-docx (all table cells)",
+                                        [DEBIAN_PYTHON, os.path.join(HERE, "python_docx_baseline.py")]
+                                        + files(corpus, "docx", ".docx")[:n_py], n_py, 1)
+    if n_text:
+        r = results["text1"] = measure("xxgk check -j 1 (text form)", check + ["-j", "1", text_dir],
+                                       n_text, args.repeat, findings)
+        problems.append(verify(r, rows, n_text))
+        if not args.quick:
+            r = results["textN"] = measure("xxgk check -j %d (text form)" % args.jobs,
+                                           check + ["-j", str(args.jobs), text_dir], n_text,
+                                           args.repeat, findings)
+            problems.append(verify(r, rows, n_text))
+            texts = files(corpus, "text", ".txt")
+            for n in (100, 5000):
+                if n <= n_text:
+                    lst = write_list(os.path.join(WORK, "text-%d.list" % n), texts[:n])
+                    r = results["rss%d" % n] = measure("xxgk check -j 1, %d reports" % n,
+                                                       check + ["-j", "1", lst], n, 1, findings)
+                    problems.append(verify(r, rows, n))
+    print("bench: %s (after)" % load())
+    for p in problems:
+        if p:
+            print("bench: WRONG RESULTS: %s" % p)
+
+    # ---- ratios
+    print("\nTargets:")
+    f, d1 = results.get("floor"), results.get("docx1")
+    if f and d1:
+        cpu_ratio, wall_ratio = d1.cpu / f.cpu, d1.wall / f.wall
+        print("  .docx -j 1 vs floor:     %.2f x CPU time, %.2f x wall time (target <= 1.5): %s"
+              % (cpu_ratio, wall_ratio, verdict(cpu_ratio <= 1.5)))
+        print("      per report: xxgk %.0f us CPU, floor %.0f us CPU"
+              % (1e6 * d1.cpu / d1.reports, 1e6 * f.cpu / f.reports))
+        fp = results.get("floor_plain")
+        if fp:
+            print("      (against the floor with glibc's default malloc settings, %.0f us CPU per "
+                  "report: %.2f x CPU time)" % (1e6 * fp.cpu / fp.reports, d1.cpu / fp.cpu))
+    py = results.get("python")
+    if py and d1:
+        speedup = (py.wall / py.reports) / (d1.wall / d1.reports)
+        print("  vs python-docx:          %.0f x faster (wall time per report; target >= 50): %s"
+              % (speedup, verdict(speedup >= 50)))
+    t1 = results.get("text1")
+    if t1:
+        per_core_cpu, per_core_wall = t1.reports / t1.cpu, t1.reports / t1.wall
+        print("  text form per core:      %.0f reports/s by CPU time, %.0f by wall time "
+              "(target >= 10000): %s" % (per_core_cpu, per_core_wall, verdict(per_core_cpu >= 10000)))
+    for single, multi, kind in (("docx1", "docxN", ".docx"), ("text1", "textN", "text")):
+        s, m = results.get(single), results.get(multi)
+        if s and m:
+            scale = s.wall / m.wall
+            print("  -j %d vs -j 1 (%s):%s %.2f x throughput (target >= 1.8 with 2 cores): %s"
+                  % (args.jobs, kind, " " * (7 - len(kind)), scale, verdict(scale >= 1.8)))
+    if t1 and n_text >= 10000:
+        print("  peak RSS, %d reports:  %.1f MiB (target < 64): %s"
+              % (n_text, t1.rss_mib, verdict(t1.rss_mib < 64)))
+    a, b = results.get("rss100"), results.get("rss5000")
+    if a and b:
+        growth = b.rss_kib / a.rss_kib - 1
+        print("  peak RSS 100 vs 5000:    %.1f vs %.1f MiB, +%.0f%% (issue 6 target < 20%%): %s"
+              % (a.rss_mib, b.rss_mib, 100 * growth, verdict(growth < 0.2)))
+
+    status = 1 if any(problems) else 0
+    if args.quick:
+        figures = {}
+        if f and d1:
+            figures["docx_cpu_vs_floor"] = d1.cpu / f.cpu
+            figures["docx_batch_rss_mib"] = d1.rss_mib
+        if t1 and f:
+            figures["text_cpu_per_report_vs_floor"] = (t1.cpu / t1.reports) / (f.cpu / f.reports)
+            figures["text_batch_rss_mib"] = t1.rss_mib
+        if args.record:
+            write_recorded(figures, "%s; %s; %s" % (time.strftime("%Y-%m-%d", time.gmtime()),
+                                                     machine(), load()))
+            print("\nbench: recorded the quick figures in docs/performance.md")
+            return status
+        recorded = read_recorded()
+        if not recorded:
+            print("\nbench: no quick figures recorded in docs/performance.md (--record)")
+            return 1
+        print("\nQuick check against docs/performance.md (tolerance %.0f%%):" % (100 * args.tolerance))
+        for k, v in figures.items():
+            if k not in recorded:
+                continue
+            limit = recorded[k] * (1 + args.tolerance)
+            ok = v <= limit
+            print("  %-30s %8.3f  recorded %8.3f  limit %8.3f  %s"
+                  % (k, v, recorded[k], limit, "ok" if ok else "REGRESSION"))
+            status |= 0 if ok else 1
+    return status
+
+
+WORK = ""
+
+if __name__ == "__main__":
+    sys.exit(main())
