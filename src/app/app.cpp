@@ -223,20 +223,10 @@ std::vector<emit::RuleInfo> rule_catalog(const std::vector<schema::Template>& te
     info.example = fmt::format("samples/invalid/{}.txt", b.id);
     out.push_back(std::move(info));
   }
-  for (const auto& c : rules::cross::rule_metas()) {
-    emit::RuleInfo info;
-    info.id = std::string(c.id);
-    info.severity = c.severity;
-    info.kind = k_cross_kind;
-    info.title = std::string(c.title);
-    info.title_en = std::string(c.title_en);
-    info.description = std::string(c.description);
-    info.template_text = std::string(c.template_text);
-    info.fix = std::string(c.fix);
-    info.example = fmt::format("samples/batch/{}/", c.id);
-    out.push_back(std::move(info));
-  }
-  for (const auto& c : rules::aggregate::rule_metas()) {
+  std::vector<rules::cross::RuleMeta> batch_rules = rules::cross::rule_metas();
+  const auto& aggregate_rules = rules::aggregate::rule_metas();
+  batch_rules.insert(batch_rules.end(), aggregate_rules.begin(), aggregate_rules.end());
+  for (const auto& c : batch_rules) {
     emit::RuleInfo info;
     info.id = std::string(c.id);
     info.severity = c.severity;

@@ -12,9 +12,7 @@ namespace xxgk::emit {
 
 namespace {
 
-/// A field, quoted when it holds a comma, quote, CR or LF (quotes doubled), or leading/trailing
-/// space that a reader might trim.
-std::string field(std::string_view s) {
+std::string csv_field(std::string_view s) {
   const bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
                      (!s.empty() && (s.front() == ' ' || s.back() == ' '));
   if (!quote) {
@@ -30,37 +28,42 @@ std::string field(std::string_view s) {
   return out + "\"";
 }
 
-void row(std::ostream& out, const std::vector<std::string>& fields) {
+} // namespace
+
+void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    out << (i == 0 ? "" : ",") << field(fields[i]);
+    out << (i == 0 ? "" : ",") << csv_field(fields[i]);
   }
   out << "\r\n";
 }
+
+namespace {
 
 class CsvStream : public Stream {
 public:
   CsvStream(const std::vector<RuleInfo>& rules, const OutputOptions& options, std::ostream& out)
       : m_rules(rules), m_options(options), m_out(out) {
-    row(m_out, {"source", "line", "column", "table", "row", "column_label", "severity", "rule",
-                "message", "cells", "agency", "year", "template", "fingerprint"});
+    write_csv_row(m_out, {"source", "line", "column", "table", "row", "column_label", "severity",
+                          "rule", "message", "cells", "agency", "year", "template", "fingerprint"});
   }
 
   void report(const ReportResult& r) override {
     if (!r.readable) {
-      row(m_out, {r.source, "", "", "", "", "", "error", "READ", r.read_error, "", "", "", "", ""});
+      write_csv_row(
+          m_out, {r.source, "", "", "", "", "", "error", "READ", r.read_error, "", "", "", "", ""});
       return;
     }
     const std::string agency = r.report.agency.value_or("");
     const std::string year = r.report.year ? std::to_string(*r.report.year) : "";
     for (const auto& d : r.diagnostics) {
       const auto& w = d.location;
-      row(m_out,
-          {r.source, w.has_line() ? std::to_string(w.line) : "",
-           w.has_line() ? std::to_string(w.column) : "", table_number(w.table_name, m_options.lang),
-           w.row_label, w.column_label, std::string(diag::to_string(d.severity)), d.rule,
-           localized_message(d, find_rule(m_rules, d.rule), m_options.lang),
-           fmt::format("{}", fmt::join(d.cells, " ")), agency, year, r.report.template_id,
-           fingerprint(r, d)});
+      write_csv_row(m_out, {r.source, w.has_line() ? std::to_string(w.line) : "",
+                            w.has_line() ? std::to_string(w.column) : "",
+                            table_number(w.table_name, m_options.lang), w.row_label, w.column_label,
+                            std::string(diag::to_string(d.severity)), d.rule,
+                            localized_message(d, find_rule(m_rules, d.rule), m_options.lang),
+                            fmt::format("{}", fmt::join(d.cells, " ")), agency, year,
+                            r.report.template_id, fingerprint(r, d)});
     }
   }
 

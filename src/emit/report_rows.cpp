@@ -1,3 +1,5 @@
+#include "streams.hpp"
+
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/emit/report_rows.hpp>
@@ -9,34 +11,6 @@
 
 namespace xxgk::emit {
 
-namespace {
-
-/// A field, quoted when it holds a comma, quote, CR or LF (quotes doubled) or edge spaces.
-std::string field(std::string_view s) {
-  const bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-  if (!quote) {
-    return std::string(s);
-  }
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') {
-      out += '"';
-    }
-    out += c;
-  }
-  return out + "\"";
-}
-
-void row(std::ostream& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    out << (i == 0 ? "" : ",") << field(fields[i]);
-  }
-  out << "\r\n";
-}
-
-} // namespace
-
 std::vector<std::string> report_csv_columns() {
   std::vector<std::string> out = {"source", "template", "year", "agency", "errors", "warnings"};
   for (const auto& f : report::fields()) {
@@ -47,7 +21,7 @@ std::vector<std::string> report_csv_columns() {
 
 void write_report_csv_header(std::ostream& out) {
   out << "\xEF\xBB\xBF";
-  row(out, report_csv_columns());
+  write_csv_row(out, report_csv_columns());
 }
 
 void write_report_csv_row(const ReportResult& result, std::ostream& out) {
@@ -64,7 +38,7 @@ void write_report_csv_row(const ReportResult& result, std::ostream& out) {
     const report::Cell* c = report::find_cell(r, f.path);
     fields.push_back(c != nullptr ? cell_text(*c) : std::string());
   }
-  row(out, fields);
+  write_csv_row(out, fields);
 }
 
 void write_report_jsonl(const ReportResult& result, std::ostream& out) {

@@ -7,9 +7,15 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace xxgk::emit {
+
+/// One RFC 4180 row (CRLF), each field quoted when it holds a comma, quote, CR or LF (quotes
+/// doubled) or leading/trailing space that a reader might trim. Used by the findings CSV and the
+/// report rows of `convert --to csv`.
+void write_csv_row(std::ostream& out, const std::vector<std::string>& fields);
 
 std::unique_ptr<Stream> text_stream(const std::vector<RuleInfo>& rules,
                                     const OutputOptions& options, std::ostream& out);

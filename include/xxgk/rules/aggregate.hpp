@@ -10,6 +10,7 @@
 
 #include <xxgk/diag/diagnostic.hpp>
 #include <xxgk/report/report.hpp>
+#include <xxgk/rules/cross.hpp>
 #include <xxgk/schema/schema.hpp>
 #include <xxgk/util/number.hpp>
 
@@ -100,17 +101,9 @@ std::vector<diag::Diagnostic> check_units(const std::vector<Unit>& expected,
                                           const std::vector<Present>& present,
                                           std::string_view list_name);
 
-/// The aggregation rules, for `xxgk rules` and `xxgk explain` (same shape as the cross-document
-/// rules).
-struct RuleMeta {
-  std::string_view id;
-  diag::Severity severity;
-  std::string_view title;
-  std::string_view title_en;
-  std::string_view description;
-  std::string_view template_text;
-  std::string_view fix;
-};
+/// The aggregation rules, for `xxgk rules` and `xxgk explain` (described like the
+/// cross-document rules).
+using RuleMeta = cross::RuleMeta;
 const std::vector<RuleMeta>& rule_metas();
 
 } // namespace xxgk::rules::aggregate
