@@ -8,7 +8,11 @@ packages=(
   libcli11-dev libpugixml-dev libfmt-dev doctest-dev nlohmann-json3-dev libzip-dev libutf8proc-dev
   libxml2-dev
   libreoffice-writer-nogui
+  libxlsxwriter-dev help2man dpkg-dev ccache libreoffice-calc-nogui
 )
+# libxlsxwriter-dev: convert --to xlsx and check --format xlsx; help2man: the man page (optional
+# for the build); dpkg-dev: dpkg-shlibdeps for `cpack -G DEB`; ccache: .ci/run's compiler cache;
+# libreoffice-calc-nogui: the xlsx tests read the workbooks back with LibreOffice headless.
 # libreoffice-writer-nogui: the convert tests open the generated .docx with LibreOffice headless
 # (issue 11); without it that test fails rather than passing silently.
 # Optional: clang and libFuzzer for fuzz/run.sh (issue 9); not needed for the normal build.

@@ -5,6 +5,7 @@
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/emit/report_rows.hpp>
+#include <xxgk/emit/xlsx.hpp>
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/io/file.hpp>
 #include <xxgk/io/signals.hpp>
@@ -27,6 +28,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -60,6 +62,8 @@ util::Expected<std::string> read_input(const std::string& path, std::size_t max_
   return io::read_file(path, max_input);
 }
 
+std::string suggestion(std::string_view given, const std::vector<std::string>& candidates);
+
 /// The templates a run may use: the bundled ones, or the one in --schema.
 std::vector<schema::Template> load_templates(const Options& o) {
   std::vector<schema::Template> out;
@@ -84,18 +88,34 @@ std::vector<schema::Template> load_templates(const Options& o) {
       }
     }
     if (picked.empty()) {
-      throw UsageError{fmt::format("unknown template '{}' (available: 2019, 2021)", o.template_id)};
+      std::vector<std::string> ids;
+      for (const auto& t : out) {
+        ids.push_back(t.id);
+      }
+      throw UsageError{fmt::format("unknown template '{}' (--template){}; choose one of: {}",
+                                   o.template_id, suggestion(o.template_id, ids),
+                                   fmt::join(ids, ", "))};
     }
     out = std::move(picked);
   }
   return out;
 }
 
+/// The rules of its template on a report read from xxgk's own JSON or CSV.
+void check_report_data(emit::ReportResult& r) {
+  if (r.readable && r.tmpl != nullptr) {
+    r.diagnostics = rules::check(r.report, *r.tmpl);
+    diag::sort_diagnostics(r.diagnostics);
+  }
+}
+
 /// Reads, extracts and checks one input. nullopt: a file found in a directory that is not a
-/// report document (skipped and counted, not reported).
+/// report document (skipped and counted, not reported). Report data with several reports (CSV
+/// rows, JSON lines) gives the first; `rest`, when given, receives the others.
 std::optional<emit::ReportResult> process(const std::string& path,
                                           const std::vector<schema::Template>& templates,
-                                          const Options& o, Origin origin = Origin::Given) {
+                                          const Options& o, Origin origin = Origin::Given,
+                                          std::vector<emit::ReportResult>* rest = nullptr) {
   emit::ReportResult result;
   result.source = path == "-" ? "<stdin>" : path;
   auto bytes = read_input(path, o.read_limits.max_input);
@@ -103,6 +123,18 @@ std::optional<emit::ReportResult> process(const std::string& path,
     result.readable = false;
     result.read_error = bytes.error().message;
     return result;
+  }
+  if (o.input_format.empty()) {
+    // xxgk's own normalized JSON and CSV rows: the report is read as it is, then checked.
+    if (auto data = read_report_data(result.source, *bytes, templates); data && !data->empty()) {
+      for (auto& r : *data) {
+        check_report_data(r);
+      }
+      if (rest != nullptr) {
+        std::move(data->begin() + 1, data->end(), std::back_inserter(*rest));
+      }
+      return std::move(data->front());
+    }
   }
   document::ReadOptions ro;
   static_cast<document::Limits&>(ro) = o.read_limits;
@@ -247,6 +279,16 @@ std::vector<emit::RuleInfo> rule_catalog(const std::vector<schema::Template>& te
 
 // --- Choices and "did you mean" ----------------------------------------------------------------
 
+/// A rule ID or selector as the catalogue spells it: rule IDs are case-insensitive (t3-row).
+std::string rule_id_case(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>(c - 'a' + 'A');
+    }
+  }
+  return s;
+}
+
 /// " (did you mean 'x'?)" for the closest candidate, or "" when none is close.
 std::string suggestion(std::string_view given, const std::vector<std::string>& candidates) {
   std::string best;
@@ -279,6 +321,11 @@ T choose(std::string_view what, std::string_view given,
 emit::Lang lang_of(const Options& o) {
   return choose<emit::Lang>("language (--lang)", o.lang,
                             {{"zh", emit::Lang::Zh}, {"en", emit::Lang::En}});
+}
+
+emit::Headers headers_of(const Options& o) {
+  return choose<emit::Headers>("header style (--headers)", o.headers,
+                               {{"zh", emit::Headers::Zh}, {"keys", emit::Headers::Keys}});
 }
 
 // --- Selection ---------------------------------------------------------------------------------
@@ -389,7 +436,8 @@ private:
   };
 
   /// The selector as a prefix; a usage error when it matches no rule.
-  [[nodiscard]] std::string validated(const std::string& s, std::string_view option) const {
+  [[nodiscard]] std::string validated(const std::string& given, std::string_view option) const {
+    const std::string s = rule_id_case(given);
     if (s == "ALL") {
       return "";
     }
@@ -511,6 +559,7 @@ int apply_baseline(emit::ReportResult& r, Baseline& baseline) {
 struct BatchInputs {
   Inputs inputs;
   int not_reports = 0; ///< files found in directories that are not report documents
+  std::vector<std::string> not_report_paths; ///< their paths, named in the summary
 };
 
 /// Batches at least this large show progress on a terminal.
@@ -547,6 +596,7 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   // Only the results between the last one handed on and the threads' window are held here.
   // (Pointers: a slot must not cost a whole ReportResult before its turn.)
   std::vector<std::unique_ptr<emit::ReportResult>> pending(files.size());
+  std::vector<std::vector<emit::ReportResult>> more(files.size()); // CSV rows, JSON lines
   const bool show_progress = o.stderr_is_tty && !o.quiet && files.size() >= k_progress_min_inputs;
   const auto start = std::chrono::steady_clock::now();
   auto last_shown = start;
@@ -573,7 +623,7 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   run_ordered(
       files.size(), jobs,
       [&](std::size_t i) {
-        if (auto r = process(files[i].path, templates, o, files[i].origin)) {
+        if (auto r = process(files[i].path, templates, o, files[i].origin, &more[i])) {
           pending[i] = std::make_unique<emit::ReportResult>(std::move(*r));
         }
       },
@@ -581,8 +631,13 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
         std::unique_ptr<emit::ReportResult> r = std::move(pending[i]);
         if (r) {
           each(std::move(*r));
+          for (auto& m : more[i]) {
+            each(std::move(m));
+          }
+          more[i] = {};
         } else {
           ++b.not_reports; // not a report document
+          b.not_report_paths.push_back(files[i].path);
         }
         r.reset();
         if ((i + 1) % k_trim_every == 0) {
@@ -643,6 +698,28 @@ struct Tally {
   }
 };
 
+/// The files passed over as not report documents, by name.
+void write_not_reports(const BatchInputs& b, std::ostream& err) {
+  for (const auto& path : b.not_report_paths) {
+    err << fmt::format("xxgk: skipped {}: not a report document\n", path);
+  }
+}
+
+/// No report among the inputs is an error (a CI job pointed at the wrong folder must not pass),
+/// unless --allow-empty. Returns whether the run may go on.
+bool check_not_empty(std::size_t reports, const BatchInputs& b, const Options& o,
+                     std::ostream& err) {
+  if (reports > 0 || o.allow_empty) {
+    return true;
+  }
+  err << fmt::format("xxgk: error: no report found in {}{} (--allow-empty accepts this)\n",
+                     fmt::join(o.paths, ", "),
+                     b.not_reports > 0 ? fmt::format("; {} {} not report documents", b.not_reports,
+                                                     b.not_reports == 1 ? "file is" : "files are")
+                                       : std::string());
+  return false;
+}
+
 /// The closing summary of a batch on stderr: counts, then the most frequent rules.
 void write_batch_summary(const BatchInputs& b, const Tally& tally, std::ostream& err) {
   int clean = 0;
@@ -673,6 +750,7 @@ void write_batch_summary(const BatchInputs& b, const Tally& tally, std::ostream&
                        skipped, b.not_reports, b.inputs.hidden_skipped, b.inputs.links_skipped,
                        b.inputs.special_skipped);
   }
+  write_not_reports(b, err);
   std::vector<std::pair<std::string, int>> top(per_rule.begin(), per_rule.end());
   std::stable_sort(top.begin(), top.end(),
                    [](const auto& a, const auto& b2) { return a.second > b2.second; });
@@ -780,6 +858,10 @@ Emission emission_of(const Options& o) {
                                  suggestion(o.format, names), fmt::join(names, ", "))};
   }
   e.oo.lang = lang_of(o);
+  e.oo.headers = headers_of(o);
+  if (o.format == "xlsx" && o.output.empty() && o.stdout_is_tty) {
+    throw UsageError{"--format xlsx writes a binary file: give -o FILE (or redirect the output)"};
+  }
   const std::string color =
       choose<std::string>("colour mode (--color)", o.color,
                           {{"auto", "auto"}, {"always", "always"}, {"never", "never"}});
@@ -1022,10 +1104,13 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   for (const auto& [source, reason] : tally.unreadable) {
     err << fmt::format("xxgk: error: {}: {}\n", source, reason);
   }
-  const int code =
+  int code =
       inputs.inputs.problems.empty() ? exit_code(tally, o, emission.fail_on, err) : k_exit_usage;
   if (inputs.inputs.expanded && !o.quiet) {
     write_batch_summary(inputs, tally, err);
+  }
+  if (inputs.inputs.problems.empty() && !check_not_empty(tally.found.size(), inputs, o, err)) {
+    code = k_exit_usage;
   }
   stream->finish(late, tally.totals());
   if (step_summary) {
@@ -1043,51 +1128,36 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
 }
 
 int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
-  if (o.to != "json" && o.to != "csv" && o.to != "jsonl" && !is_document_target(o.to)) {
-    throw UsageError{fmt::format(
-        "unknown conversion target '{}' (json, csv, jsonl, markdown, text, docx)", o.to)};
+  choose<std::string>("conversion target (--to)", o.to,
+                      {{"json", "json"},
+                       {"csv", "csv"},
+                       {"jsonl", "jsonl"},
+                       {"markdown", "markdown"},
+                       {"text", "text"},
+                       {"docx", "docx"},
+                       {"xlsx", "xlsx"}});
+  if ((o.to == "docx" || o.to == "xlsx") && o.output.empty() && o.stdout_is_tty) {
+    throw UsageError{
+        fmt::format("--to {} writes a binary file: give -o FILE (or redirect the output)", o.to)};
   }
-  if (o.to == "docx" && o.output.empty() && o.stdout_is_tty) {
-    throw UsageError{"--to docx writes a binary file: give -o FILE (or redirect the output)"};
-  }
+  const emit::Lang lang = lang_of(o);
+  const emit::Headers headers = headers_of(o);
   // convert: --template names the layout to write; the input's own layout is detected.
   Options read_options = o;
   read_options.template_id.clear();
   const auto templates = load_templates(read_options);
   std::vector<emit::ReportResult> results;
-  BatchInputs inputs;
-  // The normalized JSON and CSV rows are report data, read as they are; the rest documents,
-  // read in runs of consecutive paths (so that -j works across them) in argument order.
-  std::vector<std::string> documents;
-  auto read_documents = [&] {
-    if (documents.empty()) {
-      return;
-    }
-    read_options.paths = std::move(documents);
-    documents.clear();
-    BatchInputs some = read_batch(read_options, templates, err,
-                                  [&](emit::ReportResult&& r) { results.push_back(std::move(r)); });
-    for (auto& problem : some.inputs.problems) {
-      inputs.inputs.problems.push_back(std::move(problem));
-    }
-    inputs.not_reports += some.not_reports;
-  };
-  for (const auto& p : o.paths) {
-    std::error_code ec;
-    if (p != "-" && std::filesystem::is_regular_file(p, ec)) {
-      if (auto bytes = io::read_file(p, o.read_limits.max_input)) {
-        if (auto data = read_report_data(p, *bytes, templates)) {
-          read_documents();
-          for (auto& r : *data) {
-            results.push_back(std::move(r));
-          }
-          continue;
-        }
-      }
-    }
-    documents.push_back(p);
+  // Documents are extracted; xxgk's own JSON and CSV rows are report data, read as they are
+  // (process()).
+  const BatchInputs inputs = read_batch(read_options, templates, err, [&](emit::ReportResult&& r) {
+    results.push_back(std::move(r));
+  });
+  if (inputs.inputs.expanded && !o.quiet) {
+    write_not_reports(inputs, err);
   }
-  read_documents();
+  if (inputs.inputs.problems.empty() && !check_not_empty(results.size(), inputs, o, err)) {
+    return k_exit_usage;
+  }
   report_unreadable(results, err);
   int retargeted = k_exit_clean;
   for (auto& r : results) {
@@ -1096,14 +1166,35 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
   if (retargeted == k_exit_usage) {
     return k_exit_usage;
   }
-  // What extraction could not read is said on stderr, so that nothing is lost silently.
+  // What extraction could not read is said on stderr, so that nothing is lost silently
+  // (--quiet: the errors only).
   for (const auto& r : results) {
     for (const auto& d : r.diagnostics) {
-      if (d.rule.rfind("EXTRACT-", 0) == 0 || d.rule.rfind("READ-", 0) == 0) {
+      if ((d.rule.rfind("EXTRACT-", 0) == 0 || d.rule.rfind("READ-", 0) == 0) &&
+          (!o.quiet || d.severity == diag::Severity::Error)) {
         err << fmt::format("xxgk: {}: {}: {} [{}]\n", diag::to_string(d.severity), r.source,
                            d.message, d.rule);
       }
     }
+  }
+  const bool any_unreadable = std::any_of(results.begin(), results.end(),
+                                          [](const emit::ReportResult& r) { return !r.readable; });
+  if (o.to == "xlsx") {
+    // One report given by name: the template's layout; a batch: a row per report.
+    const auto catalog = rule_catalog(templates);
+    util::Expected<std::string> bytes = util::Error{"no readable report"};
+    if (inputs.inputs.expanded || results.size() != 1) {
+      bytes = emit::xlsx_report_rows(results, catalog, lang, headers);
+    } else if (results.front().readable) {
+      bytes = emit::xlsx_report(results.front(), catalog, lang);
+    } else {
+      return k_exit_usage; // said above
+    }
+    if (!bytes) {
+      throw UsageError{bytes.error().message};
+    }
+    out << *bytes;
+    return any_unreadable || !inputs.inputs.problems.empty() ? k_exit_usage : retargeted;
   }
   if (is_document_target(o.to)) {
     // A document holds one report.
@@ -1128,7 +1219,7 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
   if (o.to == "csv" || o.to == "jsonl") {
     // Batch forms: one row or line per readable report (issue 6).
     if (o.to == "csv") {
-      emit::write_report_csv_header(out);
+      emit::write_report_csv_header(out, headers);
     }
     for (const auto& r : results) {
       if (r.readable) {
@@ -1210,9 +1301,9 @@ bool same_file(const std::string& a, const std::string& b) {
 
 int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   const bool diagnostics = !o.compare.empty() || !o.expect.empty();
-  if (o.to != "json" && o.to != "csv" && o.to != "text") {
-    throw UsageError{fmt::format("unknown aggregate target '{}' (json, csv, text)", o.to)};
-  }
+  choose<std::string>("aggregate target (--to)", o.to,
+                      {{"json", "json"}, {"csv", "csv"}, {"text", "text"}});
+  headers_of(o);
   const Emission emission = emission_of(o);
   const auto templates = load_templates(o);
   const auto catalog = rule_catalog(templates);
@@ -1258,7 +1349,13 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
     if (it == sums.end()) {
       it = sums.emplace(r.tmpl->id, rules::aggregate::Accumulator(*r.tmpl)).first;
     }
-    write_sum_notes(it->second.add(r.report, r.source), err);
+    auto notes = it->second.add(r.report, r.source);
+    if (o.quiet) {
+      std::erase_if(notes, [](const rules::aggregate::Note& n) {
+        return n.kind != rules::aggregate::Note::Kind::Overflow;
+      });
+    }
+    write_sum_notes(notes, err);
     sources.emplace_back(r.source, r.tmpl->id);
     if (r.report.agency && !r.report.agency->empty()) {
       present.push_back({*r.report.agency, r.source});
@@ -1299,8 +1396,16 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
                      excluded, unreadable.size());
   const bool broken = !inputs.inputs.problems.empty() || !unreadable.empty() ||
                       (picked != sums.end() && picked->second.overflowed());
+  if (inputs.inputs.expanded && !o.quiet) {
+    write_not_reports(inputs, err);
+  }
   if (summed == 0) {
-    err << "xxgk: error: no report to sum\n";
+    if (o.allow_empty && !broken && excluded == 0) {
+      err << "xxgk: note: no report to sum (--allow-empty): nothing written\n";
+      return k_exit_clean;
+    }
+    err << fmt::format("xxgk: error: no report to sum in {}{}\n", fmt::join(o.paths, ", "),
+                       o.allow_empty ? "" : " (--allow-empty accepts this)");
     return k_exit_usage;
   }
   const rules::aggregate::Accumulator& acc = picked->second;
@@ -1314,7 +1419,7 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
       r.source = total.source;
       r.report = total;
       r.tmpl = &acc.tmpl();
-      emit::write_report_csv_header(out);
+      emit::write_report_csv_header(out, headers_of(o));
       emit::write_report_csv_row(r, out);
     } else {
       emit::write_text_report(total, acc.tmpl(), out);
@@ -1390,7 +1495,8 @@ int run_explain(const Options& o, std::ostream& out) {
   const emit::Lang lang = lang_of(o);
   const auto catalog = rule_catalog(load_templates(o));
   std::vector<const emit::RuleInfo*> picked;
-  for (const auto& given : o.paths) {
+  for (const auto& as_given : o.paths) {
+    const std::string given = rule_id_case(as_given);
     std::vector<const emit::RuleInfo*> matches;
     for (const auto& r : catalog) {
       if (r.id == given) {
@@ -1488,6 +1594,14 @@ int run(const Options& given, std::ostream& out, std::ostream& err) {
   };
   try {
     Options options = given;
+    if (!options.input_format.empty()) {
+      // Checked before any input is read: a misspelt name is one usage error, not one per file.
+      std::vector<std::pair<std::string, std::string>> forms;
+      for (const auto& f : document::input_formats()) {
+        forms.emplace_back(f, f);
+      }
+      choose("input format (--input-format)", options.input_format, forms);
+    }
     for (const auto& assignment : given.limits) {
       if (auto set = document::set_limit(options.read_limits, assignment); !set) {
         throw UsageError{fmt::format("--limit: {}", set.error().message)};

@@ -34,31 +34,85 @@ bool is_document_target(std::string_view to) {
   return to == "markdown" || to == "text" || to == "docx";
 }
 
+namespace {
+
+/// The table, row and column names of every cell read from report data, so that findings name
+/// them as they do for documents.
+void name_cells(report::Report& report, const schema::Template& tmpl) {
+  for (const auto& path : tmpl.cell_paths()) {
+    report::Cell* cell = report::find_cell(report, path);
+    const schema::Table* table = tmpl.table(path.substr(0, path.find('.')));
+    if (cell == nullptr || table == nullptr) {
+      continue;
+    }
+    auto [row, column] = tmpl.row_column_labels(path);
+    cell->where.table_name = table->name;
+    cell->where.row_label = std::move(row);
+    cell->where.column_label = std::move(column);
+  }
+}
+
+/// One normalized report in JSON; `line` > 0 for a line of JSON lines (it prefixes the JSON
+/// pointers of the cells).
+emit::ReportResult report_from_json_text(const std::string& source, std::string_view text,
+                                         const std::vector<schema::Template>& templates, int line) {
+  const std::string at = line > 0 ? fmt::format("line {}: ", line) : std::string();
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  const std::string id = j.is_object() && j.contains("template") && j["template"].is_string()
+                             ? j["template"].get<std::string>()
+                             : "";
+  const schema::Template* tmpl = find_template(templates, id);
+  if (tmpl == nullptr) {
+    return unreadable(source, fmt::format("{}unknown template '{}' in the JSON", at, id));
+  }
+  auto report = emit::report_from_json(text, *tmpl);
+  if (!report) {
+    return unreadable(source, at + report.error().message);
+  }
+  emit::ReportResult r;
+  r.source = source;
+  r.report = std::move(*report);
+  if (r.report.source.empty()) {
+    r.report.source = source;
+  }
+  name_cells(r.report, *tmpl);
+  if (line > 0) {
+    for (const auto& f : report::fields()) {
+      report::Cell* cell = report::find_cell(r.report, f.path);
+      if (cell != nullptr && !cell->where.part.empty()) {
+        cell->where.part = at + cell->where.part;
+      }
+    }
+  }
+  r.tmpl = tmpl;
+  return r;
+}
+
+} // namespace
+
 std::optional<std::vector<emit::ReportResult>>
 read_report_data(const std::string& source, std::string_view bytes,
                  const std::vector<schema::Template>& templates) {
   std::vector<emit::ReportResult> out;
   if (emit::looks_like_report_json(bytes)) {
-    const auto j = nlohmann::json::parse(bytes, nullptr, false);
-    const std::string id = j["template"].is_string() ? j["template"].get<std::string>() : "";
-    const schema::Template* tmpl = find_template(templates, id);
-    if (tmpl == nullptr) {
-      out.push_back(unreadable(source, fmt::format("unknown template '{}' in the JSON", id)));
-      return out;
+    out.push_back(report_from_json_text(source, bytes, templates, 0));
+    return out;
+  }
+  if (emit::looks_like_report_jsonl(bytes)) {
+    int line = 0;
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+      auto end = bytes.find('\n', start);
+      if (end == std::string_view::npos) {
+        end = bytes.size();
+      }
+      ++line;
+      const std::string_view text = bytes.substr(start, end - start);
+      if (text.find_first_not_of(" \t\r") != std::string_view::npos) {
+        out.push_back(report_from_json_text(source, text, templates, line));
+      }
+      start = end + 1;
     }
-    auto report = emit::report_from_json(bytes, *tmpl);
-    if (!report) {
-      out.push_back(unreadable(source, report.error().message));
-      return out;
-    }
-    emit::ReportResult r;
-    r.source = source;
-    r.report = std::move(*report);
-    if (r.report.source.empty()) {
-      r.report.source = source;
-    }
-    r.tmpl = tmpl;
-    out.push_back(std::move(r));
     return out;
   }
   if (emit::looks_like_report_csv(bytes)) {
@@ -79,6 +133,7 @@ read_report_data(const std::string& source, std::string_view bytes,
       if (report.source.empty()) {
         report.source = source;
       }
+      name_cells(report, *tmpl);
       r.report = std::move(report);
       r.tmpl = tmpl;
       out.push_back(std::move(r));

@@ -92,8 +92,8 @@ std::string limit_help() {
 }
 
 void add_inputs(CLI::App* cmd, xxgk::app::Options& o) {
-  cmd->add_option("--template", o.template_id, "Use this template instead of detecting it")
-      ->check(CLI::IsMember({"2019", "2021"}));
+  cmd->add_option("--template", o.template_id,
+                  "Use this template instead of detecting it: 2019 or 2021");
   cmd->add_option("--schema", o.schema_file, "Use the template and rules in this schema file");
   cmd->add_option("--input-format", o.input_format, "Read inputs as this form (default: detect)");
   cmd->add_option("--encoding", o.encoding,
@@ -108,6 +108,23 @@ void add_inputs(CLI::App* cmd, xxgk::app::Options& o) {
 void add_output(CLI::App* cmd, xxgk::app::Options& o) {
   cmd->add_option("-o,--output", o.output,
                   "Write the output to this file (atomically: a failed run leaves no file)");
+}
+
+/// -q and --lang, which every command takes.
+void add_quiet_lang(CLI::App* cmd, xxgk::app::Options& o, const char* quiet_help) {
+  cmd->add_flag("-q,--quiet", o.quiet, quiet_help);
+  cmd->add_option("--lang", o.lang, "Message language: zh (default) or en");
+}
+
+/// --allow-empty and --headers, for the commands that read batches of reports.
+void add_batch(CLI::App* cmd, xxgk::app::Options& o, bool headers) {
+  cmd->add_flag("--allow-empty", o.allow_empty,
+                "Accept inputs without any report (otherwise an error, exit 2)");
+  if (headers) {
+    cmd->add_option("--headers", o.headers,
+                    "CSV and Excel column headers: zh (Chinese, e.g. 三.（一）予以公开.自然人; "
+                    "default) or keys (model paths, docs/model.md)");
+  }
 }
 
 std::string format_help() {
@@ -188,8 +205,9 @@ int main(int argc, char** argv) {
   check->add_option("--color", check_o.color,
                     "Colour in text output: auto (a terminal, unless NO_COLOR is set), always, "
                     "never");
-  check->add_option("--lang", check_o.lang, "Message language: zh (default) or en");
   add_output(check, check_o);
+  add_quiet_lang(check, check_o, "Report errors only");
+  add_batch(check, check_o, true);
   check
       ->add_option("--select", check_o.select,
                    "Report only these rules (IDs or prefixes such as T3, EXTRACT; ALL)")
@@ -206,7 +224,6 @@ int main(int argc, char** argv) {
                     "Exit 1 when there are more warnings than this");
   check->add_flag("--exit-zero", check_o.exit_zero,
                   "Exit 0 even when there are findings (unreadable inputs still exit 2)");
-  check->add_flag("-q,--quiet", check_o.quiet, "Report errors only");
   check->add_flag("--statistics", check_o.statistics,
                   "Print the number of findings per rule instead of the findings");
   check->add_option("--baseline", check_o.baseline,
@@ -215,7 +232,9 @@ int main(int argc, char** argv) {
                     "Record the current findings in this baseline file (then report none)");
   check->footer(k_footer);
 
-  auto* convert = app.add_subcommand("convert", "Write the normalized report (spec/model.md)");
+  auto* convert = app.add_subcommand(
+      "convert", "Write the normalized report (docs/model.md), or the template's tables as a "
+                 "document or workbook (docs/convert.md)");
   convert->fallthrough();
   convert
       ->add_option("paths", convert_o.paths,
@@ -223,13 +242,14 @@ int main(int argc, char** argv) {
                    "standard input)")
       ->required();
   add_inputs(convert, convert_o);
-  convert
-      ->add_option("--to", convert_o.to,
-                   "Output: json, csv (one row per report, UTF-8 with BOM), jsonl (one JSON "
-                   "object per line), markdown (pipe tables), text (Tika text form) or docx (the "
-                   "template's tables in Word; needs -o or a redirect)")
-      ->check(CLI::IsMember({"json", "csv", "jsonl", "markdown", "text", "docx"}));
+  convert->add_option("--to", convert_o.to,
+                      "Output: json, csv (one row per report, UTF-8 with BOM), jsonl (one JSON "
+                      "object per line), markdown (pipe tables), text (Tika text form), docx (the "
+                      "template's tables in Word) or xlsx (Excel: one report as the template's "
+                      "tables, a batch as a row per report); docx and xlsx need -o or a redirect");
   add_output(convert, convert_o);
+  add_quiet_lang(convert, convert_o, "On stderr, say errors only (not notes or warnings)");
+  add_batch(convert, convert_o, true);
 
   auto* aggregate = app.add_subcommand(
       "aggregate", "Sum the tables of many reports into one (district totals; docs/batch.md)");
@@ -240,11 +260,10 @@ int main(int argc, char** argv) {
                    "('-' for standard input)")
       ->required();
   add_inputs(aggregate, aggregate_o);
-  aggregate
-      ->add_option("--to", aggregate_o.to,
-                   "Output of the sum: json (the normalized report), csv (one row) or text (Tika "
-                   "text form)")
-      ->check(CLI::IsMember({"json", "csv", "text"}));
+  aggregate->add_option(
+      "--to", aggregate_o.to,
+      "Output of the sum: json (the normalized report), csv (one row) or text (Tika "
+      "text form)");
   aggregate->add_option("--compare", aggregate_o.compare,
                         "Check this report (the district's own) against the sum, cell by cell "
                         "(X-AGG findings instead of the sum)");
@@ -254,8 +273,10 @@ int main(int argc, char** argv) {
   aggregate->add_option("--format", aggregate_o.format,
                         "Output format of the findings of --compare/--expect (as for check)");
   aggregate->add_option("--color", aggregate_o.color, "Colour in text output: auto, always, never");
-  aggregate->add_option("--lang", aggregate_o.lang, "Message language: zh (default) or en");
   add_output(aggregate, aggregate_o);
+  add_quiet_lang(aggregate, aggregate_o,
+                 "On stderr, say errors only (not the notes on blank cells or warnings)");
+  add_batch(aggregate, aggregate_o, true);
   aggregate->footer(k_aggregate_footer);
 
   auto* rules = app.add_subcommand("rules", "List every rule with its ID, severity and title");
@@ -263,8 +284,8 @@ int main(int argc, char** argv) {
   rules->add_option("--schema", rules_o.schema_file, "List the rules of this schema file");
   rules->add_option("--format", rules_o.format,
                     "Output: text (a table), markdown (docs/rules.md) or json");
-  rules->add_option("--lang", rules_o.lang, "Titles in zh (default) or en");
   add_output(rules, rules_o);
+  add_quiet_lang(rules, rules_o, "Accepted for uniformity (rules prints no notes)");
 
   auto* explain = app.add_subcommand(
       "explain", "Explain a rule: what it checks, the template text, a failing example, the fix");
@@ -272,8 +293,8 @@ int main(int argc, char** argv) {
   explain->add_option("rules", explain_o.paths, "Rule IDs (or prefixes)")->required();
   explain->add_option("--schema", explain_o.schema_file, "Explain the rules of this schema file");
   explain->add_option("--format", explain_o.format, "Output: text or markdown");
-  explain->add_option("--lang", explain_o.lang, "Headings and titles in zh (default) or en");
   add_output(explain, explain_o);
+  add_quiet_lang(explain, explain_o, "Accepted for uniformity (explain prints no notes)");
 
   // An unknown command gets a suggestion rather than CLI11's generic message.
   if (argc > 1 && argv[1][0] != '-') {

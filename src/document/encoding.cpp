@@ -68,13 +68,14 @@ util::Error unknown_encoding(std::string_view requested) {
       best = k_names[i].name;
     }
   }
-  if (!best.empty()) {
-    return util::Error{fmt::format("unknown encoding '{}' (did you mean '{}'?)", requested, best)};
-  }
   std::string known;
   for (std::size_t i = 0; i < k_listed_names; ++i) {
     known += i == 0 ? "" : ", ";
     known += k_names[i].name;
+  }
+  if (!best.empty()) {
+    return util::Error{fmt::format("unknown encoding '{}' (did you mean '{}'?; known: {})",
+                                   requested, best, known)};
   }
   return util::Error{fmt::format("unknown encoding '{}' (known: {})", requested, known)};
 }

@@ -3,6 +3,8 @@
 
 #include <xxgk/document/read.hpp>
 
+#include <xxgk/util/text.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -74,11 +76,20 @@ util::Expected<bool> set_limit(Limits& limits, std::string_view assignment) {
                                [&](const LimitEntry& e) { return e.info.name == name; });
   if (it == entries().end()) {
     std::string names;
+    std::string_view best;
+    std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
     for (const auto& e : entries()) {
       names += names.empty() ? "" : ", ";
       names += e.info.name;
+      const std::size_t d = util::edit_distance(name, e.info.name);
+      if (d < best_distance) {
+        best_distance = d;
+        best = e.info.name;
+      }
     }
-    return util::Error{fmt::format("unknown limit '{}' (limits: {})", name, names)};
+    const std::string mean =
+        best.empty() ? std::string() : fmt::format("did you mean '{}'?; ", best);
+    return util::Error{fmt::format("unknown limit '{}' ({}limits: {})", name, mean, names)};
   }
   std::size_t multiplier = 1;
   if (!value.empty()) {

@@ -1,4 +1,4 @@
-// CSV (RFC 4180): UTF-8, CRLF line ends, a header row, one row per finding.
+// CSV (RFC 4180): UTF-8 with a BOM, CRLF line ends, a header row, one row per finding.
 
 #include "streams.hpp"
 
@@ -43,8 +43,15 @@ class CsvStream : public Stream {
 public:
   CsvStream(const std::vector<RuleInfo>& rules, const OutputOptions& options, std::ostream& out)
       : m_rules(rules), m_options(options), m_out(out) {
-    write_csv_row(m_out, {"source", "line", "column", "table", "row", "column_label", "severity",
-                          "rule", "message", "cells", "agency", "year", "template", "fingerprint"});
+    m_out << k_utf8_bom;
+    if (options.headers == Headers::Zh) {
+      write_csv_row(m_out, {"文件", "行号", "列号", "表", "行", "列", "级别", "规则", "说明",
+                            "单元格", "机关", "年度", "模板", "指纹"});
+    } else {
+      write_csv_row(m_out,
+                    {"source", "line", "column", "table", "row", "column_label", "severity", "rule",
+                     "message", "cells", "agency", "year", "template", "fingerprint"});
+    }
   }
 
   void report(const ReportResult& r) override {

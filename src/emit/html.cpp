@@ -34,7 +34,8 @@ td.error, span.error { background: #f8c4c4; outline: 2px solid #c00; }
 td.warning, span.warning { background: #fbe7b5; outline: 2px solid #c80; }
 td.info { background: #d6eaf8; }
 td.involved, span.involved { background: #fdeaea; }
-td.absent, span.absent { background: repeating-linear-gradient(45deg, #fff, #fff 4px, #eee 4px, #eee 8px); }
+td.unread, span.unread { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #e8a0a0 3px, #e8a0a0 5px); }
+td.na, span.na { background: repeating-linear-gradient(-45deg, #fff, #fff 4px, #ccc 4px, #ccc 6px); }
 td[title], li[title] { cursor: help; }
 .sev-error { color: #b00; font-weight: bold; } .sev-warning { color: #a60; font-weight: bold; }
 .sev-info { color: #06c; } .unreadable { color: #b00; }
@@ -60,8 +61,10 @@ struct Words {
   const char* legend_error;
   const char* legend_warning;
   const char* legend_involved;
-  const char* legend_absent;
-  const char* absent;
+  const char* legend_unread;
+  const char* unread_cell;
+  const char* legend_na;
+  const char* na;
   const char* table;
 };
 
@@ -80,8 +83,10 @@ const Words& words(Lang lang) {
                              "有错误的单元格",
                              "有警告的单元格",
                              "参与计算的单元格",
-                             "报告中没有的单元格",
-                             "报告中没有这个单元格",
+                             "未能读出的单元格（报告中缺少，或 xxgk 无法识别）",
+                             "xxgk 未能从报告中读出这个单元格（见 EXTRACT 问题）",
+                             "本模板没有的单元格",
+                             "本模板没有这个单元格",
                              "表"};
   static const Words k_en = {"Annual government information disclosure reports: check results",
                              "report",
@@ -97,8 +102,11 @@ const Words& words(Lang lang) {
                              "cell in error",
                              "cell with a warning",
                              "cell used in a failed check",
-                             "cell missing from the report",
-                             "this cell is not in the report",
+                             "cell not read (missing from the report, or not recognised)",
+                             "xxgk could not read this cell from the report (see the EXTRACT "
+                             "findings)",
+                             "cell not in this template",
+                             "this template has no such cell",
                              "Table "};
   return lang == Lang::En ? k_en : k_zh;
 }
@@ -180,13 +188,13 @@ public:
     auto td = el(tr, "td", absent ? "" : c->raw);
     span_attr(td, "colspan", colspan);
     std::string title;
-    std::string cls = absent ? "absent" : "";
+    std::string cls = absent ? "unread" : "";
     if (const auto it = m_marks.find(path); it != m_marks.end()) {
       const CellMark& m = it->second;
       cls = m.primary ? std::string(diag::to_string(m.severity)) : "involved";
       title = fmt::format("{}", fmt::join(m.notes, "\n"));
     } else if (absent) {
-      title = words(m_lang).absent;
+      title = words(m_lang).unread_cell;
     }
     if (!cls.empty()) {
       attr(td, "class", cls);
@@ -209,16 +217,26 @@ public:
       span_attr(el(caption, "th", b.caption.text), "colspan", width + 1);
       auto head = box(body, "tr");
       el(head, "th", t.header_labels.empty() ? "" : t.header_labels.front().text);
-      for (std::size_t i = 0; i < b.columns.size(); ++i) {
-        const std::size_t span = i + 1 == b.columns.size() ? width - b.columns.size() + 1 : 1;
-        span_attr(el(head, "th", b.columns[i].label.text), "colspan", span);
+      for (const auto& c : b.columns) {
+        el(head, "th", c.label.text);
+      }
+      if (b.columns.size() < width) {
+        auto na = el(head, "th");
+        span_attr(na, "colspan", width - b.columns.size());
+        attr(na, "class", "na");
       }
       for (const auto& row : b.rows) {
         auto tr = box(body, "tr");
         el(tr, "th", row.label.text);
-        for (std::size_t i = 0; i < b.columns.size(); ++i) {
-          const std::size_t span = i + 1 == b.columns.size() ? width - b.columns.size() + 1 : 1;
-          value_cell(tr, t.key + "." + row.key + "." + b.columns[i].key, span);
+        for (const auto& c : b.columns) {
+          value_cell(tr, t.key + "." + row.key + "." + c.key);
+        }
+        // A narrower block: the grid positions this template does not have.
+        if (b.columns.size() < width) {
+          auto na = el(tr, "td");
+          span_attr(na, "colspan", width - b.columns.size());
+          attr(na, "class", "na");
+          attr(na, "title", words(m_lang).na);
         }
       }
     }
@@ -406,7 +424,8 @@ void write_summary(pugi::xml_node body, const Batch& batch, Lang lang) {
   attr(legend, "class", "legend");
   for (const auto& [cls, text] :
        {std::pair{"error", w.legend_error}, std::pair{"warning", w.legend_warning},
-        std::pair{"involved", w.legend_involved}, std::pair{"absent", w.legend_absent}}) {
+        std::pair{"involved", w.legend_involved}, std::pair{"unread", w.legend_unread},
+        std::pair{"na", w.legend_na}}) {
     auto span = el(legend, "span", text);
     attr(span, "class", cls);
   }

@@ -1,4 +1,5 @@
 #include <xxgk/emit/convert.hpp>
+#include <xxgk/emit/headers.hpp>
 #include <xxgk/report/fields.hpp>
 #include <xxgk/util/number.hpp>
 
@@ -45,15 +46,29 @@ std::string_view skip_bom_and_space(std::string_view s) {
   return s;
 }
 
-/// RFC 4180 records (quoted fields may hold commas, quotes and newlines).
-std::vector<std::vector<std::string>> csv_records(std::string_view s) {
+/// RFC 4180 records (quoted fields may hold commas, quotes and newlines). `lines`, when given,
+/// receives the line each record starts on (1-based, counted in `s`).
+std::vector<std::vector<std::string>> csv_records(std::string_view s,
+                                                  std::vector<int>* lines = nullptr) {
   std::vector<std::vector<std::string>> out;
   std::vector<std::string> record;
   std::string field;
   bool quoted = false;
   bool any = false;
+  int line = 1;
+  int record_line = 1;
+  auto finish_record = [&] {
+    record.push_back(std::move(field));
+    out.push_back(std::move(record));
+    if (lines != nullptr) {
+      lines->push_back(record_line);
+    }
+  };
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
+    if (c == '\n') {
+      ++line;
+    }
     if (quoted) {
       if (c == '"') {
         if (i + 1 < s.size() && s[i + 1] == '"') {
@@ -77,29 +92,31 @@ std::vector<std::vector<std::string>> csv_records(std::string_view s) {
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') {
         ++i;
+        ++line;
       }
       if (any || !field.empty()) {
-        record.push_back(std::move(field));
-        out.push_back(std::move(record));
+        finish_record();
       }
       record.clear();
       field.clear();
       any = false;
+      record_line = line;
     } else {
       field += c;
       any = true;
     }
   }
   if (any || !field.empty()) {
-    record.push_back(std::move(field));
-    out.push_back(std::move(record));
+    finish_record();
   }
   return out;
 }
 
+/// Whether a CSV header names a model path, as the path or its Chinese header.
 bool is_model_path(std::string_view column) {
+  const auto key = header_key(column);
   report::Report probe;
-  return report::find_cell(probe, column) != nullptr;
+  return key && report::find_cell(probe, *key) != nullptr;
 }
 
 void set_section_text(report::Section& s, const std::string& text) {
@@ -122,6 +139,12 @@ bool looks_like_report_json(std::string_view bytes) {
   return j.is_object() && j.contains("template") && j.contains("requests");
 }
 
+bool looks_like_report_jsonl(std::string_view bytes) {
+  const std::string_view s = skip_bom_and_space(bytes);
+  const auto end = s.find('\n');
+  return end != std::string_view::npos && looks_like_report_json(s.substr(0, end));
+}
+
 bool looks_like_report_csv(std::string_view bytes) {
   const std::string_view s = skip_bom_and_space(bytes);
   const auto end = s.find('\n');
@@ -132,7 +155,7 @@ bool looks_like_report_csv(std::string_view bytes) {
   bool has_template = false;
   bool has_path = false;
   for (const auto& c : records.front()) {
-    has_template = has_template || c == "template";
+    has_template = has_template || header_key(c) == "template";
     has_path = has_path || is_model_path(c);
   }
   return has_template && has_path;
@@ -182,6 +205,8 @@ util::Expected<report::Report> report_from_json(std::string_view bytes,
       continue; // not given: stays Absent
     }
     const auto& v = j[table][row][col];
+    diag::SourceLocation where;
+    where.part = fmt::format("/{}/{}/{}", table, row, col); // a JSON pointer to the value
     if (v.is_null()) {
       cell->state = report::CellState::Blank;
     } else if (v.is_number_integer()) {
@@ -195,16 +220,26 @@ util::Expected<report::Report> report_from_json(std::string_view bytes,
     } else {
       return util::Error{fmt::format("{}: not a number, string or null", path)};
     }
+    cell->where = std::move(where);
   }
   return r;
 }
 
 util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view bytes) {
-  const auto records = csv_records(skip_bom_and_space(bytes));
+  std::string_view text = bytes;
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    text.remove_prefix(3);
+  }
+  std::vector<int> lines;
+  const auto records = csv_records(text, &lines);
   if (records.empty()) {
     return util::Error{"empty CSV"};
   }
-  const auto& header = records.front();
+  // Headers are model paths or their Chinese names (convert --headers zh|keys).
+  std::vector<std::string> header;
+  for (const auto& h : records.front()) {
+    header.push_back(header_key(h).value_or(h));
+  }
   std::vector<report::Report> out;
   for (std::size_t i = 1; i < records.size(); ++i) {
     const auto& rec = records[i];
@@ -233,6 +268,8 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
         r.title = value;
       } else if (report::Cell* cell = report::find_cell(r, name); cell != nullptr) {
         *cell = cell_from_text(value);
+        cell->where.line = lines[i]; // the row's line and the field's column, 1-based
+        cell->where.column = static_cast<int>(c) + 1;
       }
     }
     if (r.template_id.empty()) {

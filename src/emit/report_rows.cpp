@@ -12,16 +12,12 @@
 namespace xxgk::emit {
 
 std::vector<std::string> report_csv_columns() {
-  std::vector<std::string> out = {"source", "template", "year", "agency", "errors", "warnings"};
-  for (const auto& f : report::fields()) {
-    out.emplace_back(f.path);
-  }
-  return out;
+  return report_columns(Headers::Keys);
 }
 
-void write_report_csv_header(std::ostream& out) {
-  out << "\xEF\xBB\xBF";
-  write_csv_row(out, report_csv_columns());
+void write_report_csv_header(std::ostream& out, Headers headers) {
+  out << k_utf8_bom;
+  write_csv_row(out, report_columns(headers));
 }
 
 void write_report_csv_row(const ReportResult& result, std::ostream& out) {

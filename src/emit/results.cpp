@@ -2,6 +2,7 @@
 
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/emit/results.hpp>
+#include <xxgk/emit/xlsx.hpp>
 #include <xxgk/util/text.hpp>
 
 #include <fmt/format.h>
@@ -113,6 +114,8 @@ const std::vector<Format>& formats() {
       {"gitlab", "GitLab Code Quality JSON", write_gitlab, gitlab_stream},
       {"csv", "one CSV row per finding", write_csv, csv_stream},
       {"html", "one self-contained HTML page with the tables highlighted", write_html},
+      {"xlsx", "an Excel workbook: the findings as a sheet with filters (needs -o or a redirect)",
+       write_xlsx},
   };
   return k_formats;
 }

@@ -12,6 +12,9 @@
 
 namespace xxgk::emit {
 
+/// Opens every CSV xxgk writes, so that Excel and WPS read it as UTF-8 (not the locale's GBK).
+inline constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+
 /// One RFC 4180 row (CRLF), each field quoted when it holds a comma, quote, CR or LF (quotes
 /// doubled) or leading/trailing space that a reader might trim. Used by the findings CSV and the
 /// report rows of `convert --to csv`.
@@ -56,7 +59,9 @@ public:
   /// A value dumped at depth 0, as it is written `depth` containers deep (JSON strings never hold
   /// a raw line break, so every '\n' is one of dump's).
   static std::string reindented(const std::string& dumped, int depth) {
-    const std::string pad = "\n" + indent(depth);
+    // (Built in place: GCC 12 at -O3 warns falsely on "\n" + std::string, -Wrestrict.)
+    std::string pad(static_cast<std::size_t>(depth) * 2 + 1, ' ');
+    pad.front() = '\n';
     std::string out;
     out.reserve(dumped.size());
     for (const char c : dumped) {

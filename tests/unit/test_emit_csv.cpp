@@ -48,9 +48,9 @@ TEST_CASE("CSV has a header and one CRLF-terminated row per finding") {
   const auto batch =
       test::batch_of({"samples/invalid/T3-ROW.txt", "samples/dongfanghong-2023.txt"});
   const std::string out = test::emit_to_string(emit::write_csv, batch);
-  CHECK(out.starts_with("source,line,column,table,row,column_label,severity,rule,message,cells,"
-                        "agency,year,template,fingerprint\r\n"));
-  const auto rows = parse_csv(out);
+  CHECK(out.starts_with("\xEF\xBB\xBFsource,line,column,table,row,column_label,severity,rule,"
+                        "message,cells,agency,year,template,fingerprint\r\n"));
+  const auto rows = parse_csv(out.substr(3));
   std::size_t findings = 0;
   for (const auto& r : batch.reports) {
     findings += r.diagnostics.size();
@@ -77,4 +77,13 @@ TEST_CASE("CSV quotes fields with commas, quotes and line breaks (RFC 4180)") {
   const auto rows = parse_csv(out);
   REQUIRE(rows.size() == 2);
   CHECK(rows[1][8] == "a, \"b\"\nc");
+}
+
+TEST_CASE("CSV starts with a BOM and has Chinese headers for people (--headers zh)") {
+  const auto batch = test::batch_of({"samples/invalid/T3-ROW.txt"});
+  emit::OutputOptions options;
+  options.headers = emit::Headers::Zh;
+  const std::string out = test::emit_to_string(emit::write_csv, batch, options);
+  CHECK(out.starts_with("\xEF\xBB\xBF文件,行号,列号,表,行,列,级别,规则,说明,单元格,机关,年度,"
+                        "模板,指纹\r\n"));
 }

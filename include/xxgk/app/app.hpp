@@ -36,6 +36,8 @@ struct Options {
   document::Limits read_limits;    ///< the limits in effect; run() applies `limits` to it
   bool no_color_env = false;       ///< NO_COLOR is set (auto then means never)
   std::string lang = "zh";         ///< zh | en
+  std::string headers = "zh"; ///< CSV and Excel headers: zh (表号.行.列) | keys (model paths)
+  bool allow_empty = false;   ///< --allow-empty: no report among the inputs is not an error
 
   // Selection and severity (check).
   std::vector<std::string> select;   ///< rule IDs or prefixes; empty = all

@@ -57,6 +57,9 @@ util::Expected<std::string> docx_report(const report::Report& report, const sche
 /// "template" and "requests"), or a CSV whose header row names model paths.
 bool looks_like_report_json(std::string_view bytes);
 bool looks_like_report_csv(std::string_view bytes);
+/// Whether bytes are the JSON lines of `xxgk convert --to jsonl` (the first line a normalized
+/// report).
+bool looks_like_report_jsonl(std::string_view bytes);
 /// Reads the normalized JSON back: null → Blank, numbers exact (decimals from their literal
 /// text). Errors name the offending key.
 util::Expected<report::Report> report_from_json(std::string_view bytes,

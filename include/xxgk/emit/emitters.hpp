@@ -2,6 +2,7 @@
 // Output formats. Each writes a Batch to the stream it is given, in deterministic order (input
 // order, then location, then rule), so that golden files are stable.
 
+#include <xxgk/emit/headers.hpp>
 #include <xxgk/emit/lang.hpp>
 #include <xxgk/emit/results.hpp>
 
@@ -21,8 +22,9 @@ inline constexpr std::string_view k_tool_version = "0.1.0";
 
 struct OutputOptions {
   Lang lang = Lang::Zh;
-  bool color = false;         ///< text: ANSI colours
-  bool source_excerpt = true; ///< text: the source line and a caret for text inputs
+  bool color = false;              ///< text: ANSI colours
+  bool source_excerpt = true;      ///< text: the source line and a caret for text inputs
+  Headers headers = Headers::Keys; ///< csv: the header row in Chinese or as keys
 };
 
 using Writer = void (*)(const Batch&, const OutputOptions&, std::ostream&);
@@ -97,7 +99,7 @@ void write_github(const Batch& batch, const OutputOptions& options, std::ostream
 void write_github_summary(const Batch& batch, const OutputOptions& options, std::ostream& out);
 /// GitLab Code Quality (Code Climate) JSON.
 void write_gitlab(const Batch& batch, const OutputOptions& options, std::ostream& out);
-/// CSV (RFC 4180): a header and one row per finding.
+/// CSV (RFC 4180, UTF-8 with BOM): a header (Chinese or keys) and one row per finding.
 void write_csv(const Batch& batch, const OutputOptions& options, std::ostream& out);
 /// One self-contained HTML page: a batch summary and each report's tables with the cells in
 /// error or warning highlighted.
