@@ -1383,17 +1383,22 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   int excluded = 0;
   for (const auto& [source, id] : sources) {
     if (id != chosen) {
+      ++excluded;
+      if (o.quiet) {
+        continue;
+      }
       err << fmt::format("xxgk: warning: {}: a {} report, not of the {} template of the sum; not "
                          "summed\n",
                          source, id, chosen);
-      ++excluded;
     }
   }
   const int summed = picked == sums.end() ? 0 : picked->second.count();
-  err << fmt::format("xxgk: summed {} {} ({} template); left out: {} of another template, {} "
-                     "unreadable\n",
-                     summed, summed == 1 ? "report" : "reports", chosen.empty() ? "no" : chosen,
-                     excluded, unreadable.size());
+  if (!o.quiet) {
+    err << fmt::format("xxgk: summed {} {} ({} template); left out: {} of another template, {} "
+                       "unreadable\n",
+                       summed, summed == 1 ? "report" : "reports", chosen.empty() ? "no" : chosen,
+                       excluded, unreadable.size());
+  }
   const bool broken = !inputs.inputs.problems.empty() || !unreadable.empty() ||
                       (picked != sums.end() && picked->second.overflowed());
   if (inputs.inputs.expanded && !o.quiet) {
