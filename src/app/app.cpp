@@ -1,4 +1,7 @@
 #include "convert.hpp"
+#include "fix.hpp"
+
+#include <xxgk/fix/plan.hpp>
 #include <xxgk/app/app.hpp>
 #include <xxgk/app/batch.hpp>
 #include <xxgk/document/read.hpp>
@@ -167,6 +170,7 @@ std::optional<emit::ReportResult> process(const std::string& path,
   diag::sort_diagnostics(result.diagnostics);
   result.report = std::move(ex.report);
   result.tmpl = &tmpl;
+  result.form = doc->format;
   if (doc->format.rfind("text", 0) == 0 || doc->format == "markdown" || doc->format == "html") {
     // Text forms and HTML pages: keep the decoded text for source excerpts.
     result.text = doc->source_text;
@@ -236,6 +240,9 @@ std::vector<emit::RuleInfo> rule_catalog(const std::vector<schema::Template>& te
       info.description = r.description;
       info.template_text = r.template_text;
       info.fix = r.fix;
+      if (info.autofix.empty()) {
+        info.autofix = fix::autofix_kind(r, t);
+      }
       info.templates.push_back(t.id);
       info.example = fmt::format("samples/invalid/{}.txt", r.id);
     }
@@ -1552,6 +1559,16 @@ int dispatch(const Options& options, std::ostream& out, std::ostream& err) {
       throw UsageError{"no input files"};
     }
     return run_aggregate(options, out, err);
+  case Command::Fix: {
+    if (options.paths.empty()) {
+      throw UsageError{"no input files"};
+    }
+    const auto templates = load_templates(options);
+    return run_fix(options, templates, [&](const std::function<void(emit::ReportResult&&)>& each) {
+      const BatchInputs b = read_batch(options, templates, err, each);
+      return b.inputs.problems.empty();
+    }, out, err);
+  }
   case Command::Rules:
     return run_rules(options, out);
   case Command::Explain:
@@ -1612,7 +1629,7 @@ int run(const Options& given, std::ostream& out, std::ostream& err) {
         throw UsageError{fmt::format("--limit: {}", set.error().message)};
       }
     }
-    if (options.output.empty()) {
+    if (options.output.empty() || options.command == Command::Fix) { // fix: -o is the copy
       const int code = dispatch(options, out, err);
       return io::interrupted() ? interrupted() : code;
     }

@@ -164,10 +164,12 @@ int main(int argc, char** argv) {
   Options check_o;
   Options convert_o;
   Options aggregate_o;
+  Options fix_o;
   Options rules_o;
   Options explain_o;
   convert_o.command = Command::Convert;
   aggregate_o.command = Command::Aggregate;
+  fix_o.command = Command::Fix;
   rules_o.command = Command::Rules;
   explain_o.command = Command::Explain;
 
@@ -279,6 +281,24 @@ int main(int argc, char** argv) {
   add_batch(aggregate, aggregate_o, true);
   aggregate->footer(k_aggregate_footer);
 
+  auto* fix = app.add_subcommand(
+      "fix", "Write a corrected copy where the template's arithmetic decides a cell (docs/fix.md)");
+  fix->fallthrough();
+  fix->add_option("paths", fix_o.paths,
+                  "Report files, directories (read recursively) or @lists of paths")
+      ->required();
+  add_inputs(fix, fix_o);
+  fix->add_option("-o,--output", fix_o.output,
+                  "The corrected copy (a directory when there are several inputs: the same "
+                  "relative paths under it); the input is never modified");
+  fix->add_flag("--diff", fix_o.fix_diff, "List the changes, write nothing");
+  fix->add_flag("--unsafe", fix_o.unsafe,
+                "Also replace a filled total that disagrees with its parts when every other "
+                "identity agrees with the parts");
+  fix->add_option("--format", fix_o.format, "How the changes are listed: text or json");
+  add_quiet_lang(fix, fix_o, "No summary line on stderr");
+  add_batch(fix, fix_o, false);
+
   auto* rules = app.add_subcommand("rules", "List every rule with its ID, severity and title");
   rules->fallthrough();
   rules->add_option("--schema", rules_o.schema_file, "List the rules of this schema file");
@@ -344,6 +364,7 @@ int main(int argc, char** argv) {
   Options& o = check->parsed()       ? check_o
                : convert->parsed()   ? convert_o
                : aggregate->parsed() ? aggregate_o
+               : fix->parsed()       ? fix_o
                : rules->parsed()     ? rules_o
                                      : explain_o;
   // Paths in xxgk.toml are relative to the directory that holds it.

@@ -280,6 +280,7 @@ struct RawCell {
   VMerge vmerge = VMerge::None;
   bool hmerge_continue = false;
   int xml_line = 0;
+  long long offset = -1; ///< of the w:tc element in the parsed part
 };
 
 constexpr int k_max_span = 1000; // Word allows 63 columns; anything far beyond is crafted
@@ -710,6 +711,7 @@ private:
   void cell(pugi::xml_node tc, const NsScope* scope, RawRow& out) {
     RawCell c;
     c.xml_line = line(tc);
+    c.offset = static_cast<long long>(tc.offset_debug());
     NsScope ps;
     if (pugi::xml_node tcpr = child_element(tc, scope, Ns::W, "tcPr", ps)) {
       for (pugi::xml_node p = tcpr.first_child(); p; p = p.next_sibling()) {
@@ -892,6 +894,7 @@ private:
         c.text = cell_text(rc.blocks);
         c.col_span = rc.span;
         c.where = where(rc.xml_line);
+        c.where.xml_offset = rc.offset;
         cells.push_back(std::move(c));
         placed.push_back({column, rc.vmerge});
         column += rc.span;

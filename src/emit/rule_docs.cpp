@@ -29,11 +29,19 @@ struct Headings {
   const char* example;
   const char* example_run;
   const char* fix;
+  const char* autofix;
 };
 
 const Headings& headings(Lang lang) {
-  static const Headings k_zh = {
-      "级别", "模板", "类型", "检查内容", "模板原文", "失败示例", "在源码目录中运行", "修改方法"};
+  static const Headings k_zh = {"级别",
+                                "模板",
+                                "类型",
+                                "检查内容",
+                                "模板原文",
+                                "失败示例",
+                                "在源码目录中运行",
+                                "修改方法",
+                                "自动修正（xxgk fix）"};
   static const Headings k_en = {"Severity",
                                 "Templates",
                                 "Kind",
@@ -41,7 +49,8 @@ const Headings& headings(Lang lang) {
                                 "Template text",
                                 "Failing example",
                                 "in the source tree run",
-                                "How to fix"};
+                                "How to fix",
+                                "Automatic fix (xxgk fix)"};
   return lang == Lang::En ? k_en : k_zh;
 }
 
@@ -53,6 +62,33 @@ std::string kind_of(const RuleInfo& r, Lang lang) {
     return lang == Lang::En ? "reported by the input reader" : "读取文件时检查";
   }
   return r.kind;
+}
+
+/// What `xxgk fix` does for a rule's findings (docs/fix.md), or "" when it does nothing.
+std::string autofix_text(const RuleInfo& r, Lang lang) {
+  const bool en = lang == Lang::En;
+  if (r.autofix == "sum") {
+    return en ? "safe: a blank total or part that this sum decides is filled when every other "
+                "identity of the cell then holds; with --unsafe, a filled total that disagrees "
+                "with its parts is replaced by their sum when every other identity agrees with "
+                "the parts"
+              : "安全：本求和能确定的空白总计或分项自动填写（填写后该单元格所在的其他勾稽关系都须成"
+                "立）；"
+                "--unsafe：与分项之和不符、而其他勾稽关系都支持分项的已填总计改为分项之和";
+  }
+  if (r.autofix == "equal") {
+    return en ? "safe: a blank cell that this equation decides is filled when every other "
+                "identity of the cell then holds; filled cells are never changed"
+              : "安全：本等式能确定的空白单元格自动填写（填写后该单元格所在的其他勾稽关系都须成立）"
+                "；"
+                "已填的数字不改";
+  }
+  if (r.autofix == "blank") {
+    return en ? "safe: the blank cells that the table's identities decide are filled; the others "
+                "stay blank"
+              : "安全：勾稽关系能确定的空白单元格自动填写，其余仍留空";
+  }
+  return {};
 }
 
 } // namespace
@@ -84,6 +120,9 @@ void write_explain_markdown(const RuleInfo& r, Lang lang, std::ostream& out) {
   }
   if (!r.fix.empty()) {
     out << fmt::format("- {}: {}\n", h.fix, r.fix);
+  }
+  if (const std::string a = autofix_text(r, lang); !a.empty()) {
+    out << fmt::format("- {}: {}\n", h.autofix, a);
   }
   if (!r.example.empty()) {
     out << fmt::format("- {}: `{}`\n", h.example, r.example);
@@ -118,6 +157,7 @@ void write_rules_json(const std::vector<RuleInfo>& rules, std::ostream& out) {
                  {"description", r.description},
                  {"template_text", r.template_text},
                  {"fix", r.fix},
+                 {"autofix", r.autofix},
                  {"example", r.example}});
   }
   out << j.dump(2) << "\n";
@@ -143,6 +183,7 @@ void write_explain_text(const RuleInfo& r, Lang lang, std::ostream& out) {
     part(h.example, fmt::format("{}\n  ({}: xxgk check {})", r.example, h.example_run, r.example));
   }
   part(h.fix, r.fix);
+  part(h.autofix, autofix_text(r, lang));
 }
 
 } // namespace xxgk::emit

@@ -537,4 +537,28 @@ std::vector<Diagnostic> check(const report::Report& report, const schema::Templa
   return out;
 }
 
+std::vector<Identity> identities(const schema::Template& tmpl) {
+  std::vector<Identity> out;
+  for (const auto& rule : tmpl.rules) {
+    const bool sum = rule.kind == "sum";
+    if (!sum && rule.kind != "equal") {
+      continue;
+    }
+    for (const auto& b : bindings(rule, tmpl)) {
+      Identity id;
+      id.rule = rule.id;
+      id.is_sum = sum;
+      if (sum) {
+        id.lhs = {substitute(rule.target, b)};
+        id.rhs = expand_terms(rule.terms, b, rule, tmpl);
+      } else {
+        id.lhs = expand_terms(rule.terms, b, rule, tmpl);
+        id.rhs = expand_terms(rule.rhs, b, rule, tmpl);
+      }
+      out.push_back(std::move(id));
+    }
+  }
+  return out;
+}
+
 } // namespace xxgk::rules

@@ -16,7 +16,7 @@ inline constexpr int k_exit_clean = 0;    ///< nothing at or above the failing s
 inline constexpr int k_exit_findings = 1; ///< findings at or above it, or over --max-warnings
 inline constexpr int k_exit_usage = 2;    ///< usage error, or an input could not be read
 
-enum class Command { Check, Convert, Aggregate, Rules, Explain };
+enum class Command { Check, Convert, Aggregate, Fix, Rules, Explain };
 
 struct Options {
   Command command = Command::Check;
@@ -52,6 +52,10 @@ struct Options {
   // Aggregate.
   std::string compare; ///< --compare: a district's own report, checked against the sum (X-AGG)
   std::string expect;  ///< --expect: a list of the units that should have reported (X-MISSING)
+
+  // Fix.
+  bool fix_diff = false; ///< --diff: list the changes, write nothing
+  bool unsafe = false;   ///< --unsafe: also replace a filled total that disagrees with its parts
 
   // Baseline and output.
   std::string baseline;            ///< report only findings not in this file

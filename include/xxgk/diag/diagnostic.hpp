@@ -22,6 +22,7 @@ struct SourceLocation {
   int row = -1;
   int cell = -1;
   int xml_line = 0;       ///< line in the XML part, when known
+  long long xml_offset = -1; ///< byte offset of a Word table cell's element in its part (fix)
   int block = -1;         ///< index of the paragraph or table in document order (any form)
   std::string table_name; ///< 二 / 三 / 四
   std::string row_label;

@@ -19,6 +19,7 @@ struct ReportResult {
   const schema::Template* tmpl = nullptr;
   std::vector<diag::Diagnostic> diagnostics; ///< sorted
   std::string text; ///< decoded input text (text forms; for source excerpts), may be empty
+  std::string form; ///< the document's form (document::Document::format); "" for report data
   /// IDs of the rules this report was checked against after selection (JUnit: one testcase each).
   std::vector<std::string> rules_checked;
 
@@ -36,6 +37,7 @@ struct RuleInfo {
   std::string description;
   std::string template_text;
   std::string fix;
+  std::string autofix; ///< what `xxgk fix` does for it: "sum", "equal", "blank" or "" (none)
   std::vector<std::string> templates; ///< template IDs; empty = every template
   std::string example; ///< a file in the source tree that triggers the rule (samples/invalid/…)
 };

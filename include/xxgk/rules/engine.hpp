@@ -5,10 +5,23 @@
 #include <xxgk/report/report.hpp>
 #include <xxgk/schema/schema.hpp>
 
+#include <string>
 #include <vector>
 
 namespace xxgk::rules {
 
 std::vector<diag::Diagnostic> check(const report::Report& report, const schema::Template& tmpl);
+
+/// One arithmetic identity of a template, Σ lhs = Σ rhs, with every variable bound: a "sum" rule
+/// gives lhs = {target}, rhs = terms; an "equal" rule its two sides. `xxgk fix` reasons on these.
+struct Identity {
+  std::string rule; ///< the rule ID, e.g. "T3-ROW"
+  std::vector<std::string> lhs;
+  std::vector<std::string> rhs;
+  bool is_sum = false; ///< from a "sum" rule: lhs is the single total cell
+};
+
+/// Every identity of the template's "sum" and "equal" rules, in rule order.
+std::vector<Identity> identities(const schema::Template& tmpl);
 
 } // namespace xxgk::rules
