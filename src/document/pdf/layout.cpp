@@ -10,8 +10,6 @@
 
 #include "layout.hpp"
 
-#include <xxgk/util/text.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
