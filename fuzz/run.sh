@@ -3,7 +3,7 @@
 # the lowest CPU priority, seeded from the samples, the test fixtures and the schemas.
 #
 #   bash fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags…]
-#   TARGET: text_reader | docx_reader | word_xml_reader | schema_loader | pipeline
+#   TARGET: text_reader | docx_reader | word_xml_reader | schema_loader | pipeline | pdf_reader
 #
 # Needs clang and libFuzzer (Debian: clang-14 libclang-rt-14-dev; `XXGK_FUZZ_SETUP=1 bash
 # scripts/setup.sh` installs them). New inputs go to build-fuzz/corpus/TARGET, crashes to
@@ -22,6 +22,7 @@ schema_loader) max_len=65536 ;;
 docx_reader) max_len=131072 ;;
 word_xml_reader) max_len=65536 ;; # the fixtures' document.xml (180 KB) is cut; small seeds added
 pipeline) max_len=262144 ;;
+pdf_reader) max_len=524288 ;; # the real PDFs are 240-410 KB
 *)
   echo "fuzz/run.sh: unknown target '$target'" >&2
   exit 2
@@ -64,6 +65,9 @@ docx_reader)
 word_xml_reader)
   add_seeds tests/data/docx/*.xml tests/corpus/xml/*.xml tests/corpus/truncated/*xml* \
     tests/corpus/regressions/word_xml_reader-*
+  ;;
+pdf_reader)
+  add_seeds tests/data/pdf/**/*.pdf tests/corpus/pdf/* tests/corpus/regressions/pdf_reader-*
   ;;
 pipeline)
   add_seeds samples/*.txt samples/invalid/*.txt tests/data/textforms/* tests/data/html/*.html \

@@ -21,7 +21,9 @@ import os
 import random
 import shutil
 import struct
+import subprocess
 import sys
+import tempfile
 import warnings
 import zipfile
 import zlib
@@ -29,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
-CATEGORIES = ["truncated", "bitflip", "zip", "xml", "text", "numbers", "tables", "schema"]
+CATEGORIES = ["truncated", "bitflip", "zip", "xml", "text", "numbers", "tables", "schema", "pdf"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DATE = (2024, 1, 1, 0, 0, 0)
@@ -766,8 +768,115 @@ def gen_schema(w):
     w.put("schema/nul.json", base[:100] + b"\0" + base[100:], exits="2")
 
 
+# --- PDF (issue 15) ---------------------------------------------------------------------------
+
+
+def pdf_bytes(objects, root=1, size=None, xref_garbage=False):
+    """A PDF from object bodies (object i+1 = objects[i]), with a correct xref table unless
+    xref_garbage; `size` overrides the trailer's /Size."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects):
+        offsets.append(len(out))
+        if isinstance(body, str):
+            body = body.encode("latin-1")
+        out += f"{i + 1} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += (f"{(off * 7919) % 10 ** 10 if xref_garbage else off:010d} 00000 n \n").encode()
+    out += (f"trailer\n<< /Size {size or len(objects) + 1} /Root {root} 0 R >>\n"
+            f"startxref\n{xref}\n%%EOF\n").encode()
+    return bytes(out)
+
+
+def pdf_stream(data, extra=""):
+    if isinstance(data, str):
+        data = data.encode("latin-1")
+    return f"<< /Length {len(data)} {extra}>>\nstream\n".encode() + data + b"\nendstream"
+
+
+def pdf_page_doc(content, resources="<< /Font << /F1 5 0 R >> >>", font=None, rotate=0):
+    """One A4 page with this content stream."""
+    return [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate {rotate} "
+        f"/Resources {resources} /Contents 4 0 R >>",
+        pdf_stream(content),
+        font or "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+
+
+PDF_TABLE = "".join(f"72 {700 - 20 * i} m 372 {700 - 20 * i} l S\n" for i in range(4)) + "".join(
+    f"{72 + 100 * i} 640 m {72 + 100 * i} 700 l S\n" for i in range(4)) + (
+    "BT /F1 10 Tf 76 686 Td (Row one) Tj 100 0 Td (1) Tj 100 0 Td (2) Tj ET\n"
+    "BT /F1 10 Tf 76 666 Td (Row two) Tj 100 0 Td (3) Tj 100 0 Td (4) Tj ET\n")
+
+
+def gen_pdf(w):
+    text = "BT /F1 12 Tf 72 760 Td (Annual report 2023) Tj ET\n" + PDF_TABLE
+    minimal = pdf_bytes(pdf_page_doc(text))
+    w.put("pdf/minimal.pdf", minimal, exits="0,1")
+    w.put("pdf/rotated.pdf", pdf_bytes(pdf_page_doc(text, rotate=90)), exits="0,1")
+    w.put("pdf/corrupt-xref.pdf", pdf_bytes(pdf_page_doc(text), xref_garbage=True))
+    w.put("pdf/huge-size.pdf", pdf_bytes(pdf_page_doc(text), size=2_000_000_000))
+    for off in sorted({9, 60, len(minimal) // 3, len(minimal) // 2, len(minimal) - 30}):
+        w.put(f"pdf/truncated-minimal-{off}.pdf", minimal[:off], exits="0,1,2")
+    real = read("tests/data/pdf/real/002_huaian_hongzequ_2023.pdf")
+    for off in (1024, 16384, 60000):
+        w.put(f"pdf/truncated-real-{off}.pdf", real[:off], exits="2")
+    # A scan: one page that only draws an image.
+    image = pdf_stream(bytes(range(256)) * 4, "/Type /XObject /Subtype /Image /Width 32 "
+                       "/Height 32 /ColorSpace /DeviceGray /BitsPerComponent 8 ")
+    scan = pdf_page_doc("q 500 0 0 700 40 70 cm /Im1 Do Q\n",
+                        resources="<< /XObject << /Im1 5 0 R >> >>", font=image)
+    w.put("pdf/image-only.pdf", pdf_bytes(scan), exits="2", stderr="no text layer")
+    w.put("pdf/zero-pages.pdf", pdf_bytes(["<< /Type /Catalog /Pages 2 0 R >>",
+                                           "<< /Type /Pages /Kids [] /Count 0 >>"]),
+          exits="2")
+    # 2,500 pages: past max_pages (2,000). Over COMMIT_MAX: written at test time.
+    pages = ["<< /Type /Catalog /Pages 2 0 R >>",
+             "<< /Type /Pages /Kids [" + "".join(f" {i + 3} 0 R" for i in range(2500))
+             + "] /Count 2500 >>"]
+    pages += ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * 2500
+    w.put("pdf/pages-2500.pdf", pdf_bytes(pages), exits="2", stderr="max_pages")
+    # Fonts whose Unicode map gives private-use characters: garbled text, said so.
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            "1 beginbfrange <20> <7E> <E020> endbfrange\nendcmap end end\n")
+    garbled = pdf_page_doc(text, font="<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                           "/ToUnicode 6 0 R >>")
+    garbled.append(pdf_stream(cmap))
+    w.put("pdf/garbled-fonts.pdf", pdf_bytes(garbled), exits="2", stderr="Unicode map")
+    # A content stream of 200,000 nested saves and a page tree that loops.
+    w.put("pdf/nested-q.pdf", pdf_bytes(pdf_page_doc("q " * 200_000 + text)), exits="0,1,2")
+    loop = pdf_page_doc(text)
+    loop[1] = "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>"
+    w.put("pdf/page-tree-loop.pdf", pdf_bytes(loop), exits="0,1,2")
+    # Encrypted with a user password (qpdf; skipped without it). AES-256's salts are random: this
+    # one file differs on every run of the generator.
+    if shutil.which("qpdf"):
+        with tempfile.TemporaryDirectory() as tmp:
+            plain = Path(tmp) / "plain.pdf"
+            locked = Path(tmp) / "locked.pdf"
+            plain.write_bytes(minimal)
+            subprocess.run(["qpdf", "--static-id", "--static-aes-iv", "--encrypt", "user",
+                            "owner", "256", "--", str(plain), str(locked)], check=True)
+            w.put("pdf/encrypted-user-password.pdf", locked.read_bytes(), exits="2",
+                  stderr="password")
+    w.put("pdf/not-a-pdf-after-magic.pdf", b"%PDF-1.7\n" + b"\x00\xff" * 500, exits="2")
+    rng = random.Random(20261203)
+    for i in range(8):
+        b = bytearray(minimal)
+        for _ in range(1 if i < 4 else 12):
+            pos = rng.randrange(len(b))
+            b[pos] ^= 1 << rng.randrange(8)
+        w.put(f"pdf/bitflip-minimal-{i}.pdf", bytes(b))
+
+
 GENERATORS = [gen_truncated, gen_bitflip, gen_zip, gen_xml, gen_text, gen_numbers, gen_tables,
-              gen_schema]
+              gen_schema, gen_pdf]
 
 
 # --- test-time inputs -----------------------------------------------------------------------

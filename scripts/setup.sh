@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config python3 python3-jsonschema
   libcli11-dev libpugixml-dev libfmt-dev doctest-dev nlohmann-json3-dev libzip-dev libutf8proc-dev
-  libxml2-dev
+  libxml2-dev libpoppler-cpp-dev libpoppler-private-dev poppler-utils qpdf
   libreoffice-writer-nogui
   libxlsxwriter-dev help2man dpkg-dev ccache libreoffice-calc-nogui
 )
@@ -15,6 +15,8 @@ packages=(
 # libreoffice-calc-nogui: the xlsx tests read the workbooks back with LibreOffice headless.
 # libreoffice-writer-nogui: the convert tests open the generated .docx with LibreOffice headless
 # (issue 11); without it that test fails rather than passing silently.
+# libpoppler-cpp-dev, libpoppler-private-dev: the PDF reader (issue 15); poppler-utils and qpdf:
+# bench/pdf.py compares with pdftotext, and the PDF fixtures (rotated pages) are made with qpdf.
 # Optional: clang and libFuzzer for fuzz/run.sh (issue 9); not needed for the normal build.
 if [ -n "${XXGK_FUZZ_SETUP:-}" ]; then
   packages+=(clang-14 libclang-rt-14-dev)

@@ -38,6 +38,12 @@ const std::vector<LimitEntry>& entries() {
        &Limits::max_cells_per_table},
       {{"max_cells", "cells and paragraphs of one document", k_default_max_cells},
        &Limits::max_cells},
+      {{"max_pages", "pages of a PDF", k_default_max_pages}, &Limits::max_pages},
+      {{"max_pdf_objects", "objects in a PDF's cross-reference table", k_default_max_pdf_objects},
+       &Limits::max_pdf_objects},
+      {{"max_pdf_text", "bytes of a PDF's text", k_default_max_pdf_text}, &Limits::max_pdf_text},
+      {{"max_pdf_seconds", "seconds reading one PDF may take", k_default_max_pdf_seconds},
+       &Limits::max_pdf_seconds},
   };
   return k_entries;
 }

@@ -1,5 +1,6 @@
 #include <xxgk/document/encoding.hpp>
 #include <xxgk/document/html_reader.hpp>
+#include <xxgk/document/pdf_reader.hpp>
 #include <xxgk/document/read.hpp>
 #include <xxgk/document/text_forms.hpp>
 #include <xxgk/document/text_reader.hpp>
@@ -14,10 +15,11 @@
 namespace xxgk::document {
 
 const std::vector<std::string>& input_formats() {
-  // Text forms, then Word forms (word_reader.hpp), then HTML (html_reader.hpp).
+  // Text forms, then Word forms (word_reader.hpp), then HTML (html_reader.hpp), then PDF
+  // (pdf_reader.hpp).
   static const std::vector<std::string> k_formats = {
-      "text-tika", "text-tsv", "markdown", "text-grid",    "text-plain",
-      "docx",      "word-xml", "flat-opc", "word2003-xml", "html"};
+      "text-tika", "text-tsv", "markdown",     "text-grid", "text-plain", "docx",
+      "word-xml",  "flat-opc", "word2003-xml", "html",      "pdf"};
   return k_formats;
 }
 
@@ -86,6 +88,12 @@ util::Expected<Document> read_any(std::string_view bytes, const ReadOptions& opt
   if (!options.input_format.empty() &&
       std::find(formats.begin(), formats.end(), options.input_format) == formats.end()) {
     return util::Error{fmt::format("unknown input format '{}'", options.input_format)};
+  }
+  if (options.input_format == "pdf" || (options.input_format.empty() && looks_like_pdf(bytes))) {
+    if (!looks_like_pdf(bytes)) {
+      return util::Error{"not a PDF file (no %PDF- signature)"};
+    }
+    return read_pdf(bytes, options);
   }
   if (auto word = read_word_form(bytes, options)) {
     return std::move(*word);

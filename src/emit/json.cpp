@@ -15,6 +15,9 @@ ordered_json location_json(const diag::SourceLocation& w) {
     j["line"] = w.line;
     j["column"] = w.column;
   }
+  if (w.page > 0) {
+    j["page"] = w.page;
+  }
   if (!w.part.empty()) {
     j["part"] = w.part;
   }

@@ -150,6 +150,9 @@ void write_sarif(const Batch& batch, const OutputOptions& options, std::ostream&
       ordered_json physical = {{"artifactLocation", artifact_location(r, index)}};
       if (w.has_line()) {
         physical["region"] = {{"startLine", w.line}, {"startColumn", std::max(w.column, 1)}};
+      } else if (w.page > 0) {
+        // SARIF regions are lines and characters of text; a PDF page goes in the property bag.
+        physical["properties"] = {{"page", w.page}};
       }
       ordered_json location = {{"physicalLocation", physical}};
       const std::string name = cell_name(w, options.lang);

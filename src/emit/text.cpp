@@ -159,7 +159,9 @@ std::string where_text(const ReportResult& r, const diag::Diagnostic& d, Lang la
     return fmt::format("{}:{}:{}", r.source, w.line, w.column);
   }
   const std::string logical = logical_location(w, lang);
-  return logical.empty() ? r.source : r.source + ": " + logical;
+  // PDF inputs: the page, as a compiler would give a line (report.pdf:p4: …).
+  const std::string source = w.page > 0 ? fmt::format("{}:p{}", r.source, w.page) : r.source;
+  return logical.empty() ? source : source + ": " + logical;
 }
 
 namespace {

@@ -35,7 +35,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-CATEGORIES = ["truncated", "bitflip", "zip", "xml", "text", "numbers", "tables", "schema",
+CATEGORIES = ["truncated", "bitflip", "zip", "xml", "text", "numbers", "tables", "schema", "pdf",
               "regressions", "big"]
 SANITIZER_MARKERS = re.compile(r"AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|"
                                r"runtime error:|Segmentation fault|terminate called")

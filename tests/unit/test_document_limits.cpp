@@ -33,7 +33,7 @@ TEST_CASE("limits are set by name, with K, M and G for binary multiples") {
   CHECK(set_limit(l, "max_cells_per_table=123"));
   CHECK(l.max_cells_per_table == 123);
   CHECK(set_limit(l, "max_xml_depth=1000"));
-  CHECK(limit_infos().size() == 8);
+  CHECK(limit_infos().size() == 12);
 }
 
 TEST_CASE("a bad limit names what is wrong") {

@@ -12,7 +12,8 @@ std::string_view to_string(Severity s);
 bool parse_severity(std::string_view s, Severity& out);
 
 /// Where something is in the input. Text forms fill line/column (1-based; column counts code
-/// points); Word forms fill part and the indices. Extraction adds the logical names.
+/// points); Word forms fill part and the indices; PDF fills the page (and table/row/cell indices
+/// for table cells). Extraction adds the logical names.
 struct SourceLocation {
   int line = 0;
   int column = 0;
@@ -24,6 +25,7 @@ struct SourceLocation {
   int xml_line = 0;       ///< line in the XML part, when known
   long long xml_offset = -1; ///< byte offset of a Word table cell's element in its part (fix)
   int block = -1;         ///< index of the paragraph or table in document order (any form)
+  int page = 0;           ///< PDF page (1-based); 0 = not a paged form
   std::string table_name; ///< 二 / 三 / 四
   std::string row_label;
   std::string column_label;

@@ -27,6 +27,10 @@ inline constexpr std::size_t k_default_max_xml_tags = 4'000'000;
 inline constexpr std::size_t k_default_max_line_bytes = std::size_t{64} << 10;
 inline constexpr std::size_t k_default_max_cells_per_table = 50'000;
 inline constexpr std::size_t k_default_max_cells = 1'000'000;
+inline constexpr std::size_t k_default_max_pages = 2'000;
+inline constexpr std::size_t k_default_max_pdf_objects = 2'000'000;
+inline constexpr std::size_t k_default_max_pdf_text = std::size_t{64} << 20;
+inline constexpr std::size_t k_default_max_pdf_seconds = 60;
 
 /// What one input may cost, against hostile or broken files (issue 9). A breach is an Error that
 /// names the limit, the value found and the limit ("… (limit max_line_bytes)"), never a crash, a
@@ -51,6 +55,14 @@ struct Limits {
   /// Cells and paragraphs of the whole document. Text forms are counted before reading, as
   /// lines + TABs + '|' (an upper bound of what their readers can make of them).
   std::size_t max_cells = k_default_max_cells;
+  /// Pages of a PDF.
+  std::size_t max_pages = k_default_max_pages;
+  /// Objects in a PDF's cross-reference table.
+  std::size_t max_pdf_objects = k_default_max_pdf_objects;
+  /// Bytes of the text (UTF-8) of a PDF's pages.
+  std::size_t max_pdf_text = k_default_max_pdf_text;
+  /// Seconds reading one PDF may take (checked between pages and while drawing one).
+  std::size_t max_pdf_seconds = k_default_max_pdf_seconds;
 };
 
 /// One limit by name, for `--limit NAME=VALUE` and documentation.

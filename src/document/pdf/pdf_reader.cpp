@@ -1,0 +1,146 @@
+// The PDF reader (pdf_reader.hpp): poppler-cpp for the text, graphics.cpp for the ruling lines,
+// layout.cpp for paragraphs and tables.
+
+#include "graphics.hpp"
+#include "layout.hpp"
+
+#include <xxgk/document/pdf_reader.hpp>
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <climits>
+#include <memory>
+#include <mutex>
+
+namespace xxgk::document {
+
+namespace {
+
+void silent(const std::string& /*message*/, void* /*closure*/) {}
+
+/// Poppler keeps global state (its parameters, the error callback): one PDF at a time.
+std::mutex& poppler_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+bool is_private_use(char32_t c) {
+  return (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\n') ||
+         (c >= 0xF0000);
+}
+
+} // namespace
+
+bool looks_like_pdf(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) {
+  using clock = std::chrono::steady_clock;
+  const auto start = clock::now();
+  if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
+    return util::Error{"the PDF is too large for poppler"};
+  }
+  const std::lock_guard<std::mutex> lock(poppler_mutex());
+  poppler::set_debug_error_function(silent, nullptr);
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) {
+    return util::Error{"the PDF is damaged or truncated: poppler cannot open it"};
+  }
+  if (doc->is_locked()) {
+    return util::Error{"the PDF is encrypted and needs a password: save an unprotected copy, "
+                       "or use the report's .docx or web page"};
+  }
+  const int page_count = doc->pages();
+  if (page_count <= 0) {
+    return util::Error{"the PDF has no pages"};
+  }
+  if (static_cast<std::size_t>(page_count) > limits.max_pages) {
+    return util::Error{fmt::format("the PDF has {} pages, more than the limit of {} (max_pages)",
+                                   page_count, limits.max_pages)};
+  }
+  const double seconds = static_cast<double>(limits.max_pdf_seconds);
+  auto graphics = pdf::read_graphics(bytes, {limits.max_pdf_objects, seconds}); // while `doc` lives
+  if (!graphics) {
+    return graphics.error();
+  }
+
+  std::vector<pdf::PageContent> pages(static_cast<std::size_t>(page_count));
+  std::size_t text_bytes = 0;
+  std::size_t chars = 0;
+  std::size_t unmapped = 0;
+  for (int i = 0; i < page_count; ++i) {
+    auto& out = pages[static_cast<std::size_t>(i)];
+    if (static_cast<std::size_t>(i) < graphics->size()) {
+      out.segments = std::move((*graphics)[static_cast<std::size_t>(i)].segments);
+    }
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (!page) {
+      continue;
+    }
+    const poppler::rectf box = page->page_rect();
+    const bool turned = page->orientation() == poppler::page::landscape ||
+                        page->orientation() == poppler::page::seascape;
+    out.width = turned ? box.height() : box.width();
+    out.height = turned ? box.width() : box.height();
+    for (const auto& word : page->text_list()) {
+      const poppler::ustring text = word.text();
+      const double size = word.get_font_size();
+      std::size_t glyph = 0;
+      for (std::size_t k = 0; k < text.size(); ++k) {
+        char32_t c = text[k];
+        if (c >= 0xD800 && c <= 0xDBFF && k + 1 < text.size() && text[k + 1] >= 0xDC00 &&
+            text[k + 1] <= 0xDFFF) {
+          c = 0x10000 + ((c - 0xD800) << 10) + (static_cast<char32_t>(text[k + 1]) - 0xDC00);
+          ++k;
+        }
+        const poppler::rectf r = word.char_bbox(glyph++);
+        pdf::Glyph g;
+        g.c = c;
+        g.x0 = r.left();
+        g.y0 = r.top();
+        g.x1 = r.right();
+        g.y1 = r.bottom();
+        g.size = size;
+        out.glyphs.push_back(g);
+        ++chars;
+        unmapped += is_private_use(c) ? 1 : 0;
+        text_bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      }
+      if (!out.glyphs.empty() && word.has_space_after()) {
+        out.glyphs.back().space_after = true;
+      }
+    }
+    if (text_bytes > limits.max_pdf_text) {
+      return util::Error{
+          fmt::format("the PDF's text is more than {} bytes (max_pdf_text)", limits.max_pdf_text)};
+    }
+    if (clock::now() - start > std::chrono::duration<double>(seconds)) {
+      return util::Error{fmt::format("reading the PDF took more than {} seconds (max_pdf_seconds)",
+                                     limits.max_pdf_seconds)};
+    }
+  }
+  if (chars == 0) {
+    return util::Error{"the PDF has no text layer (a scanned image?): run OCR on it first, or use "
+                       "the report's .docx or web page"};
+  }
+  if (unmapped * 10 > chars * 3) {
+    return util::Error{fmt::format(
+        "the PDF's fonts have no Unicode map: {} of its {} characters are unmapped glyphs "
+        "(garbled text); use the report's .docx or web page, or a PDF saved with embedded "
+        "Unicode fonts",
+        unmapped, chars)};
+  }
+  Document out;
+  out.format = "pdf";
+  out.blocks = pdf::layout(pages);
+  return out;
+}
+
+} // namespace xxgk::document
