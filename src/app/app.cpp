@@ -210,6 +210,8 @@ std::string builtin_title_en(std::string_view id) {
       {"EXTRACT-LAYOUT", "Table layout not recognised"},
       {"EXTRACT-FUZZY", "Approximate label match"},
       {"EXTRACT-UNKNOWN", "Content that belongs nowhere"},
+      {"EXTRACT-TYPO", "Typo in a row label"},
+      {"EXTRACT-GROUP-ROW", "A group written as one total row"},
       {"EXTRACT-DUPLICATE", "Duplicate row"},
       {"EXTRACT-TITLE", "No year or agency in the title"},
       {"EXTRACT-SUBTOTAL", "Subtotal does not add up"},
@@ -252,6 +254,7 @@ std::vector<emit::RuleInfo> rule_catalog(const std::vector<schema::Template>& te
     info.title = std::string(b.title);
     info.title_en = builtin_title_en(b.id);
     info.description = std::string(b.description);
+    info.fix = std::string(b.fix);
     info.example = fmt::format("samples/invalid/{}.txt", b.id);
     out.push_back(std::move(info));
   }
