@@ -103,6 +103,12 @@ def main():
     ls[i:j - 1] = ["\t（六）其他处理", "\t14", "\t1", "\t0", "\t0", "\t0", "\t1", "\t16", ""]
     write("EXTRACT-GROUP-ROW", ls)
 
+    # EXTRACT-NOTE: a note after the number in a value cell, as converters and people write it.
+    ls = lines()
+    i = index_of(ls, "\t行政规范性文件")
+    ls[i + 1] = "\t14（其中修订3件）"
+    write("EXTRACT-NOTE", ls)
+
 
 if __name__ == "__main__":
     main()

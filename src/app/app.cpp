@@ -140,6 +140,7 @@ std::optional<emit::ReportResult> process(const std::string& path,
   static_cast<document::Limits&>(ro) = o.read_limits;
   ro.input_format = o.input_format;
   ro.encoding = o.encoding;
+  ro.file_name = result.source;
   auto doc = document::read(*bytes, ro);
   if (origin == Origin::Found &&
       (doc ? !looks_like_report(*doc) : is_not_a_report(doc.error().message))) {
@@ -212,6 +213,7 @@ std::string builtin_title_en(std::string_view id) {
       {"EXTRACT-UNKNOWN", "Content that belongs nowhere"},
       {"EXTRACT-TYPO", "Typo in a row label"},
       {"EXTRACT-GROUP-ROW", "A group written as one total row"},
+      {"EXTRACT-NOTE", "A note after the number in a cell"},
       {"EXTRACT-DUPLICATE", "Duplicate row"},
       {"EXTRACT-TITLE", "No year or agency in the title"},
       {"EXTRACT-SUBTOTAL", "Subtotal does not add up"},

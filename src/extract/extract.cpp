@@ -54,6 +54,10 @@ const std::vector<BuiltinRule>& builtin_rules() {
        "；"
        "按该组合计读取，子行留空。",
        "按2021年模板把该组分列为各子行（如（六）其他处理的1、2、3三行）填写。"},
+      {"EXTRACT-NOTE", Severity::Warning, "单元格中数字后附有说明",
+       "数值单元格在数字后用括号附了说明（如“22（其中修订16件）”）；按括号前的数字读取，说明不计入"
+       "。",
+       "把说明移到表格下方或正文中，单元格只写数字。"},
       {"EXTRACT-DUPLICATE", Severity::Warning, "重复的行",
        "同一行标签出现了不止一次；只采用第一次出现的数字。",
        "删去重复的行，或把标签改为它实际对应的模板行。"},
@@ -101,8 +105,29 @@ struct StreamCell {
   std::size_t segment = 0;
   TextKeys keys;
   util::ParsedValue value;
+  /// A note written after the number in the same cell: 22（其中修订16件） → 22, "其中修订16件".
+  std::string note;
   [[nodiscard]] bool is_value() const { return value.kind != util::ValueKind::Text; }
 };
+
+/// A number followed by a bracketed note in one cell (format.md §7 item 16): the number's text and
+/// the note, or nullopt. "22（其中修订16件）", "3 (含转办2件)".
+std::optional<std::pair<std::string, std::string>> split_note(std::string_view text) {
+  if (text.size() > 200) {
+    return std::nullopt;
+  }
+  const std::string folded = util::trim(util::nfkc(text)); // NFKC folds （） to ()
+  const auto open = folded.find('(');
+  if (open == std::string::npos || open == 0 || folded.back() != ')') {
+    return std::nullopt;
+  }
+  std::string number = util::trim(folded.substr(0, open));
+  std::string note = util::trim(folded.substr(open + 1, folded.size() - open - 2));
+  if (number.empty() || note.empty() || util::parse_value(number).kind != util::ValueKind::Number) {
+    return std::nullopt;
+  }
+  return std::make_pair(std::move(number), std::move(note));
+}
 
 std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables) {
   std::vector<StreamCell> out;
@@ -122,7 +147,12 @@ std::vector<StreamCell> flatten(const std::vector<const document::Table*>& table
         s.row = t->structure == document::RowStructure::Reliable ? row_id : -1;
         s.value = value_of(c.text);
         if (s.value.kind == util::ValueKind::Text) {
-          s.keys = label_keys_of(c.text);
+          if (auto noted = split_note(c.text)) {
+            s.value = util::parse_value(noted->first);
+            s.note = std::move(noted->second);
+          } else {
+            s.keys = label_keys_of(c.text);
+          }
         }
         out.push_back(std::move(s));
       }
@@ -462,6 +492,14 @@ void Extractor::assign(const schema::Table& t, const std::string& row_key,
   cell->where.table_name = t.name;
   cell->where.row_label = row_label;
   cell->where.column_label = col_label;
+  if (!c.note.empty()) {
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-NOTE",
+        fmt::format("表{}「{}」{}的单元格「{}」在数字后附有说明，按 {} 读取，说明「{}」未计入",
+                    t.name, row_label, col_label, util::trim(c.cell->text),
+                    c.value.number ? c.value.number->to_string() : std::string(), c.note),
+        cell->where, {path}));
+  }
 }
 
 void Extractor::note_fuzzy(const StreamCell& c, const Hit& h) {
@@ -524,13 +562,46 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
   constexpr std::size_t k_no_group = static_cast<std::size_t>(-1);
   std::size_t current_group = k_no_group;
   auto take_values = [&](std::size_t i, std::vector<const StreamCell*>& values) {
-    return values_after(
+    const std::size_t next = values_after(
         s, i, width,
         [&](const StreamCell& c) {
           const Hit h = classify(c, t, false);
           return h.kind == Kind::Row || h.kind == Kind::Group;
         },
         values);
+    // A label row without figures followed by a row of figures without a label (converter
+    // Markdown, format.md §7 item 16): the figures are the label's.
+    const bool no_figures = std::all_of(values.begin(), values.end(), [](const StreamCell* v) {
+      return v->value.kind == util::ValueKind::Blank;
+    });
+    if (!no_figures || s[i].row < 0 || next >= s.size() || s[next].row != s[i].row + 1) {
+      return next;
+    }
+    std::vector<const StreamCell*> below;
+    std::size_t j = next;
+    while (j < s.size() && s[j].row == s[next].row) {
+      if (!s[j].is_value()) {
+        return next; // the row below has a label of its own
+      }
+      below.push_back(&s[j]);
+      ++j;
+    }
+    std::size_t padding = 0;
+    while (below.size() - padding > width && below[padding]->value.kind == util::ValueKind::Blank) {
+      ++padding;
+    }
+    below.erase(below.begin(), below.begin() + static_cast<std::ptrdiff_t>(padding));
+    while (below.size() > width && below.back()->value.kind == util::ValueKind::Blank) {
+      below.pop_back();
+    }
+    const bool figures = std::any_of(below.begin(), below.end(), [](const StreamCell* v) {
+      return v->value.kind == util::ValueKind::Number;
+    });
+    if (below.size() != width || !figures) {
+      return next;
+    }
+    values = std::move(below);
+    return j;
   };
 
   for (std::size_t i = header_end; i < s.size();) {
@@ -844,6 +915,7 @@ void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCel
     const document::Cell* cell;
     util::ParsedValue value;
     std::string text;
+    std::string note;
   };
   // The values of stream cells [from, to): the cells after the last header label, with empty
   // cells around them (corner cells, trailing paragraphs) dropped while more than `keep` remain.
@@ -878,12 +950,12 @@ void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCel
             });
         if (all_numbers) {
           for (const auto& x : tokens) {
-            values.push_back({c.cell, util::parse_value(x), x});
+            values.push_back({c.cell, util::parse_value(x), x, {}});
           }
           continue;
         }
       }
-      values.push_back({c.cell, c.value, c.cell->text});
+      values.push_back({c.cell, c.value, c.cell->text, c.note});
     }
     while (values.size() > keep && values.back().value.kind == util::ValueKind::Blank) {
       values.pop_back();
@@ -939,6 +1011,7 @@ void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCel
       StreamCell sc;
       sc.cell = v.cell;
       sc.value = v.value;
+      sc.note = v.note;
       const std::string path = t.key + "." + t.rows[r].key + "." + t.columns[k].key;
       assign(t, t.rows[r].key, t.columns[k].key, sc);
       if (report::Cell* cell = report::find_cell(m_out.report, path)) {
@@ -1157,9 +1230,11 @@ void Extractor::report_unplaced(const schema::Table& t, const std::vector<Unplac
   constexpr std::size_t k_max_listed = 12;
   std::string list;
   std::size_t numbers = 0;
+  for (const auto& u : unplaced) {
+    numbers += u.numbers;
+  }
   for (std::size_t i = 0; i < unplaced.size(); ++i) {
     const auto& u = unplaced[i];
-    numbers += u.numbers;
     if (i == k_max_listed) {
       list += fmt::format("等{}处", unplaced.size());
       break;

@@ -288,3 +288,55 @@ TEST_CASE("（六）其他处理 written as one row in a 2021 table is read as t
   CHECK(value(ex.report, "requests.other_handling.total") == "9");
   CHECK(value(ex.report, "requests.other_reasons.total") == "-");
 }
+
+TEST_CASE("a note after the number in a cell is read as the number, with a warning") {
+  auto doc = requests_doc([](const auto&, const auto& leaf) { return leaf; });
+  auto& rows = std::get<document::Table>(doc.blocks.back()).rows;
+  rows[1].cells[1].text = "1（其中转办1件）"; // 一、本年新收 自然人
+  rows[2].cells[7].text = "2 (含上年度1件)";  // 二、上年结转 总计
+  const auto ex = extract::extract(doc, test::tmpl("2021"));
+  CHECK(count(ex.diagnostics, "EXTRACT-NOTE") == 2);
+  CHECK(value(ex.report, "requests.new_received.natural_person") == "1");
+  CHECK(value(ex.report, "requests.carried_over.total") == "2");
+  const report::Cell* c = report::find_cell(ex.report, "requests.new_received.natural_person");
+  REQUIRE(c != nullptr);
+  CHECK(c->raw == "1（其中转办1件）");
+}
+
+TEST_CASE("a label row without figures takes the figures of the unlabelled row below it") {
+  auto doc =
+      requests_doc([](const auto& path, const auto& leaf) { return joined(path, leaf, " "); });
+  auto& rows = std::get<document::Table>(doc.blocks.back()).rows;
+  // split 1.本机关不掌握相关政府信息 (table row 13) into a label row and a figures row
+  auto figures = rows[13];
+  figures.cells[0].text = "";
+  for (std::size_t k = 1; k < rows[13].cells.size(); ++k) {
+    rows[13].cells[k].text = "";
+  }
+  rows.insert(rows.begin() + 14, figures);
+  const auto ex = extract::extract(doc, test::tmpl("2021"));
+  CHECK(count(ex.diagnostics, "EXTRACT-UNKNOWN") == 0);
+  CHECK(value(ex.report, "requests.unable_not_held.natural_person") == "13");
+  CHECK(value(ex.report, "requests.unable_needs_creation.natural_person") == "14");
+}
+
+TEST_CASE("a wrong header row repeated mid-table and a page marker row are not figures") {
+  auto doc =
+      requests_doc([](const auto& path, const auto& leaf) { return joined(path, leaf, " "); });
+  auto& rows = std::get<document::Table>(doc.blocks.back()).rows;
+  auto header = rows[0];
+  for (std::size_t k = 1; k < header.cells.size(); ++k) {
+    header.cells[k].text = "数据" + std::to_string(k);
+  }
+  auto marker = rows[0];
+  for (auto& c : marker.cells) {
+    c.text = "";
+  }
+  marker.cells[0].text = "— 3 —";
+  rows.insert(rows.begin() + 10, marker);
+  rows.insert(rows.begin() + 10, header);
+  const auto ex = extract::extract(doc, test::tmpl("2021"));
+  CHECK(count(ex.diagnostics, "EXTRACT-UNKNOWN") == 0);
+  CHECK(count(ex.diagnostics, "EXTRACT-ROW") == 0);
+  CHECK(value(ex.report, "requests.denied_enforcement_files.total") == "11");
+}
