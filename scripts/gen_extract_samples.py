@@ -88,6 +88,27 @@ def main():
     ls[i - 1 : i - 1] = ["\t（三）不予公开", "\t99", "\t0", "\t0", "\t0", "\t0", "\t0", "\t99", ""]
     write("EXTRACT-SUBTOTAL", ls)
 
+    # EXTRACT-TYPO: the real typo of two 洪泽区 PDFs, 2.其他法律行政止公开 for
+    # 2.其他法律行政法规禁止公开 (too far for an approximate match, but the only row unplaced there).
+    ls = lines()
+    i = index_of(ls, "\t2.其他法律行政法规禁止公开")
+    ls[i] = "\t2.其他法律行政止公开"
+    write("EXTRACT-TYPO", ls)
+
+    # EXTRACT-GROUP-ROW: （六）其他处理 as one row (the 2019 layout) in the 2021 table: the sums
+    # of its three sub-rows, which are left out.
+    ls = lines()
+    i = index_of(ls, "\t（六）其他处理")
+    j = index_of(ls, "\t（七）总计")
+    ls[i:j - 1] = ["\t（六）其他处理", "\t14", "\t1", "\t0", "\t0", "\t0", "\t1", "\t16", ""]
+    write("EXTRACT-GROUP-ROW", ls)
+
+    # EXTRACT-NOTE: a note after the number in a value cell, as converters and people write it.
+    ls = lines()
+    i = index_of(ls, "\t行政规范性文件")
+    ls[i + 1] = "\t14（其中修订3件）"
+    write("EXTRACT-NOTE", ls)
+
 
 if __name__ == "__main__":
     main()

@@ -143,6 +143,7 @@ std::optional<emit::ReportResult> process(const std::string& path,
   static_cast<document::Limits&>(ro) = o.read_limits;
   ro.input_format = o.input_format;
   ro.encoding = o.encoding;
+  ro.file_name = result.source;
   auto doc = document::read(*bytes, ro);
   if (origin == Origin::Found &&
       (doc ? !looks_like_report(*doc) : is_not_a_report(doc.error().message))) {
@@ -214,6 +215,9 @@ std::string builtin_title_en(std::string_view id) {
       {"EXTRACT-LAYOUT", "Table layout not recognised"},
       {"EXTRACT-FUZZY", "Approximate label match"},
       {"EXTRACT-UNKNOWN", "Content that belongs nowhere"},
+      {"EXTRACT-TYPO", "Typo in a row label"},
+      {"EXTRACT-GROUP-ROW", "A group written as one total row"},
+      {"EXTRACT-NOTE", "A note after the number in a cell"},
       {"EXTRACT-DUPLICATE", "Duplicate row"},
       {"EXTRACT-TITLE", "No year or agency in the title"},
       {"EXTRACT-SUBTOTAL", "Subtotal does not add up"},
@@ -259,6 +263,7 @@ std::vector<emit::RuleInfo> rule_catalog(const std::vector<schema::Template>& te
     info.title = std::string(b.title);
     info.title_en = builtin_title_en(b.id);
     info.description = std::string(b.description);
+    info.fix = std::string(b.fix);
     info.example = fmt::format("samples/invalid/{}.txt", b.id);
     out.push_back(std::move(info));
   }

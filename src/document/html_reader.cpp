@@ -1334,7 +1334,35 @@ bool looks_like_html(std::string_view bytes) {
       return true;
     }
   }
-  return tag_at(s, pos, "html") || contains_tag(s, "table") || contains_tag(s, "body");
+  if (tag_at(s, pos, "html") || contains_tag(s, "table") || contains_tag(s, "body")) {
+    return true;
+  }
+  // A page body saved without <html>/<head> (format.md §7 item 18): it opens with an element
+  // and its first <table> may come far into the file.
+  static constexpr std::string_view k_body_elements[] = {
+      "p",    "div",    "span", "table",  "h1",      "h2",      "h3",    "h4",   "h5",
+      "h6",   "br",     "font", "center", "section", "article", "style", "meta", "title",
+      "head", "strong", "b",    "ul",     "ol",      "tbody",   "tr",    "link", "script"};
+  return std::any_of(std::begin(k_body_elements), std::end(k_body_elements),
+                     [&](std::string_view name) { return tag_at(s, pos, name); });
+}
+
+bool looks_like_html_named(std::string_view bytes, std::string_view file_name) {
+  if (looks_like_html(bytes)) {
+    return true;
+  }
+  const std::string lower = ascii_lower(file_name);
+  const bool html_name = lower.ends_with(".html") || lower.ends_with(".htm") ||
+                         lower.ends_with(".shtml") || lower.ends_with(".xhtml");
+  if (!html_name) {
+    return false;
+  }
+  // A .html name is a strong hint: any of these elements in the first megabyte makes it HTML.
+  constexpr std::size_t k_named_sniff_bytes = 1 << 20;
+  const std::string s = ascii_prefix(bytes, k_named_sniff_bytes);
+  return s.find('\0') == std::string::npos &&
+         (contains_tag(s, "p") || contains_tag(s, "div") || contains_tag(s, "br") ||
+          contains_tag(s, "td") || contains_tag(s, "span"));
 }
 
 std::string declared_charset(std::string_view bytes) {

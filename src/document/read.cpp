@@ -99,7 +99,8 @@ util::Expected<Document> read_any(std::string_view bytes, const ReadOptions& opt
     return std::move(*word);
   }
   // HTML before the binary check: a UTF-16 page has NUL bytes.
-  if (options.input_format == "html" || (options.input_format.empty() && looks_like_html(bytes))) {
+  if (options.input_format == "html" ||
+      (options.input_format.empty() && looks_like_html_named(bytes, options.file_name))) {
     if (auto ok = check_markup_limits(bytes, "the HTML page", options); !ok) {
       return ok.error();
     }

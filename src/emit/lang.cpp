@@ -57,6 +57,18 @@ const std::vector<Pattern>& patterns() {
         {"^表(.+?)中的行「(.*)」不是模板中的行，其数字未计入$",
          "row 「$2」 in table $1 is not a row of the template; its figures are not counted"},
         {"^表(.+?)中找不到行「(.*)」$", "table $1 has no row 「$2」"},
+        {"^表(.+?)中有(\\d+)处内容不在任何已识别的行或栏中，其(\\d+)个数字未计入：(.*)$",
+         "table $1 has $2 items in no recognised row or column; their $3 figures are not "
+         "counted: $4"},
+        {"^表(.+?)的行标签「(.*)」与模板不一致，按位置和字形最接近的行「(.*)」读取$",
+         "the row label 「$2」 of table $1 differs from the template; read as the closest row "
+         "in its place, 「$3」"},
+        {"^表(.+?)的「(.*)」只有一行合计，没有分列子行(.*)；按该组合计读取，子行留空$",
+         "「$2」 of table $1 is one total row without its sub-rows $3; read as the group's "
+         "total, the sub-rows left blank"},
+        {"^表(.+?)「(.*)」(.*)的单元格「(.*)」在数字后附有说明，按 (.*) 读取，说明「(.*)」未计入$",
+         "cell 「$4」 (table $1, 「$2」 $3) has a note after its number; read as $5, the note "
+         "「$6」 is not counted"},
         {"^表(.+?)中找不到(.+?)的行「(.*)」$", "table $1 has no row 「$3」 under $2"},
         {"^表(.+?)应有(\\d+)个数值单元格，找到(\\d+)个；表(.+?)未读取$",
          "table $1 should have $2 value cells, found $3; table $4 was not read"},

@@ -1,3 +1,4 @@
+#include "label_paths.hpp"
 #include "labels.hpp"
 
 #include <xxgk/extract/extract.hpp>
@@ -11,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace xxgk::extract {
 
@@ -24,23 +26,47 @@ using diag::Severity;
 const std::vector<BuiltinRule>& builtin_rules() {
   static const std::vector<BuiltinRule> k_rules = {
       {"EXTRACT-TABLE", Severity::Error, "找不到表格",
-       "报告中找不到表二、表三或表四（按表中的标签识别）。"},
+       "报告中找不到表二、表三或表四（按表中的标签识别）。",
+       "确认表格是真正的表格（或每格一行的文本），并写出模板的行标签和栏目标签，如“一、本年新收政府"
+       "信息公开申请数量”“第二十条第（一）项”“行政复议”。"},
       {"EXTRACT-ROW", Severity::Error, "找不到行",
-       "表格中缺少模板规定的行（按行标签识别），该行的数字无法核对。"},
+       "表格中缺少模板规定的行（按行标签识别），该行的数字无法核对。",
+       "按模板补上该行（标签和数字）；若标签写法不同，改用模板的标签文字。"},
       {"EXTRACT-COLUMN", Severity::Error, "行的数值个数不对",
-       "某行的数值单元格少于或多于表头的栏目数，无法确定每个数字属于哪一栏。"},
+       "某行的数值单元格少于或多于表头的栏目数，无法确定每个数字属于哪一栏。",
+       "让该行的数值单元格与表头栏目一一对应：空白格写0，不要合并或省略单元格。"},
       {"EXTRACT-LAYOUT", Severity::Error, "表格结构无法识别",
-       "表四应有15个数值（行政复议、未经复议直接起诉、复议后起诉各5个），实际数目不符。"},
+       "表四应有15个数值（行政复议、未经复议直接起诉、复议后起诉各5个），实际数目不符。",
+       "表四写出全部15个数值（含总计），每个数字一个单元格，空白格写0。"},
       {"EXTRACT-FUZZY", Severity::Info, "标签近似匹配",
-       "某个标签与模板不完全一致（错字、漏字），已按最接近的模板标签识别。"},
+       "某个标签与模板不完全一致（错字、漏字），已按最接近的模板标签识别。",
+       "把标签改为模板的写法。"},
       {"EXTRACT-UNKNOWN", Severity::Warning, "无法归属的内容",
-       "表格中出现模板之外的行或数字，未计入任何单元格。"},
+       "表格中出现模板之外的行或数字，未计入任何单元格；每张表报告一次，列出未计入的行和数字。",
+       "删去模板之外的行和数字，或把它们写到模板对应的行和栏中；行标签要用模板的写法。"},
+      {"EXTRACT-TYPO", Severity::Warning, "行标签有错字",
+       "某行的标签与模板的任何行都不一致，但与本表同一部分中唯一一个尚未找到的行相近（编号和位置一"
+       "致），"
+       "已按该行读取。",
+       "把行标签改为模板的写法（消息中给出了按哪一行读取）。"},
+      {"EXTRACT-GROUP-ROW", Severity::Warning, "分组只有合计行",
+       "模板中分列子行的一组（如2021年格式的（六）其他处理）在报告中只有一行合计数字（2019年格式）"
+       "；"
+       "按该组合计读取，子行留空。",
+       "按2021年模板把该组分列为各子行（如（六）其他处理的1、2、3三行）填写。"},
+      {"EXTRACT-NOTE", Severity::Warning, "单元格中数字后附有说明",
+       "数值单元格在数字后用括号附了说明（如“22（其中修订16件）”）；按括号前的数字读取，说明不计入"
+       "。",
+       "把说明移到表格下方或正文中，单元格只写数字。"},
       {"EXTRACT-DUPLICATE", Severity::Warning, "重复的行",
-       "同一行标签出现了不止一次；只采用第一次出现的数字。"},
+       "同一行标签出现了不止一次；只采用第一次出现的数字。",
+       "删去重复的行，或把标签改为它实际对应的模板行。"},
       {"EXTRACT-TITLE", Severity::Warning, "标题中没有年份或机关名称",
-       "从报告标题中读不出报告年度或机关名称。"},
+       "从报告标题中读不出报告年度或机关名称。",
+       "标题写成“<机关名称><年份>年政府信息公开工作年度报告”。"},
       {"EXTRACT-SUBTOTAL", Severity::Error, "小计不符",
-       "报告自行添加的小计行或小计列与其各组成部分之和不符（小计不计入模板的合计）。"},
+       "报告自行添加的小计行或小计列与其各组成部分之和不符（小计不计入模板的合计）。",
+       "核对自加的小计；最好删去模板之外的小计行和小计列。"},
   };
   return k_rules;
 }
@@ -75,15 +101,40 @@ struct StreamCell {
   const document::Cell* cell = nullptr;
   /// Row number within the stream when the table's rows are real rows; -1 when they are guesses.
   long row = -1;
+  /// Which of the document tables assigned to the template table the cell comes from.
+  std::size_t segment = 0;
   TextKeys keys;
   util::ParsedValue value;
+  /// A note written after the number in the same cell: 22（其中修订16件） → 22, "其中修订16件".
+  std::string note;
   [[nodiscard]] bool is_value() const { return value.kind != util::ValueKind::Text; }
 };
+
+/// A number followed by a bracketed note in one cell (format.md §7 item 16): the number's text and
+/// the note, or nullopt. "22（其中修订16件）", "3 (含转办2件)".
+std::optional<std::pair<std::string, std::string>> split_note(std::string_view text) {
+  if (text.size() > 200) {
+    return std::nullopt;
+  }
+  const std::string folded = util::trim(util::nfkc(text)); // NFKC folds （） to ()
+  const auto open = folded.find('(');
+  if (open == std::string::npos || open == 0 || folded.back() != ')') {
+    return std::nullopt;
+  }
+  std::string number = util::trim(folded.substr(0, open));
+  std::string note = util::trim(folded.substr(open + 1, folded.size() - open - 2));
+  if (number.empty() || note.empty() || util::parse_value(number).kind != util::ValueKind::Number) {
+    return std::nullopt;
+  }
+  return std::make_pair(std::move(number), std::move(note));
+}
 
 std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables) {
   std::vector<StreamCell> out;
   long row_id = 0;
+  std::size_t segment = 0;
   for (const auto* t : tables) {
+    ++segment;
     for (const auto& row : t->rows) {
       ++row_id;
       for (const auto& c : row.cells) {
@@ -92,10 +143,16 @@ std::vector<StreamCell> flatten(const std::vector<const document::Table*>& table
         }
         StreamCell s;
         s.cell = &c;
+        s.segment = segment;
         s.row = t->structure == document::RowStructure::Reliable ? row_id : -1;
         s.value = value_of(c.text);
         if (s.value.kind == util::ValueKind::Text) {
-          s.keys = label_keys_of(c.text);
+          if (auto noted = split_note(c.text)) {
+            s.value = util::parse_value(noted->first);
+            s.note = std::move(noted->second);
+          } else {
+            s.keys = label_keys_of(c.text);
+          }
         }
         out.push_back(std::move(s));
       }
@@ -183,6 +240,14 @@ private:
   };
 
   Hit classify(const StreamCell& c, const schema::Table& t, bool allow_approx) const;
+  Hit classify_uncached(const StreamCell& c, const schema::Table& t, bool allow_approx) const;
+  /// A row or column written with its ancestors joined in front (or after): label_paths.hpp.
+  Hit classify_path(const StreamCell& c, const schema::Table& t) const;
+  struct TreeOf {
+    detail::PathTree tree;
+    std::vector<Hit> hits; ///< per leaf
+  };
+  const TreeOf& tree_of(const schema::Table& t) const;
   int score(const document::Table& dt, const schema::Table& t) const;
   void assign(const schema::Table& t, const std::string& row_key, const std::string& col_key,
               const StreamCell& c);
@@ -195,6 +260,36 @@ private:
                           const std::vector<std::optional<std::size_t>>& order,
                           const std::vector<const StreamCell*>& values, const std::string& label);
   void verify_extras();
+  /// Something in a table that belongs to no cell: a row the template does not have, or a
+  /// number outside every row. Reported once per table (report_unplaced).
+  struct Unplaced {
+    std::string text;
+    std::size_t numbers = 0; ///< for a row: how many numbers it carries
+    bool row = false;
+    diag::SourceLocation where;
+  };
+  void report_unplaced(const schema::Table& t, const std::vector<Unplaced>& unplaced);
+  /// Assigns a row's values (as many as `order`) to its cells and to the subtotal columns.
+  void place_row(const schema::Table& t, std::size_t row_index,
+                 const std::vector<std::optional<std::size_t>>& order,
+                 const std::vector<std::string>& extra_column_labels,
+                 const std::vector<const StreamCell*>& values);
+  struct PendingRow {
+    std::size_t at; ///< stream index of the label
+    std::vector<const StreamCell*> values;
+  };
+  /// Typos in row labels (format.md §7 item 17): an unmatched row whose label is close to exactly
+  /// one row still unplaced, with the same item numbers and in the same place between the rows
+  /// around it, and which no other unmatched row is close to, is read as that row with an
+  /// EXTRACT-TYPO warning; the others are unplaced.
+  void place_typos(const schema::Table& t, const std::vector<StreamCell>& s,
+                   const std::vector<std::optional<std::size_t>>& order,
+                   const std::vector<std::string>& extra_column_labels,
+                   const std::vector<PendingRow>& pending,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& placed,
+                   std::set<std::size_t>& found_rows, std::vector<Unplaced>& unplaced);
+  /// A row whose label matches no row: the label key without the ancestors written before it.
+  std::string leaf_key_of(const StreamCell& c, const schema::Table& t) const;
   void find_sections();
 
   const document::Document& m_doc;
@@ -203,13 +298,106 @@ private:
   std::map<const document::Table*, std::string> m_table_section;
   /// Per block: a paragraph that is a section heading word for word (find_sections).
   std::vector<bool> m_exact_heading;
+  mutable std::map<const schema::Table*, TreeOf> m_trees;
+  /// classify is asked about the same cell many times (row starts, value stops, scoring).
+  mutable std::map<std::tuple<const document::Cell*, const schema::Table*, bool>, Hit> m_classified;
 };
+
+const Extractor::TreeOf& Extractor::tree_of(const schema::Table& t) const {
+  auto it = m_trees.find(&t);
+  if (it != m_trees.end()) {
+    return it->second;
+  }
+  TreeOf out;
+  auto& tree = out.tree;
+  auto leaf = [&](const schema::Label& l, std::optional<std::size_t> parent, Hit h) {
+    tree.leaves.push_back({&l, tree.leaves.size(), parent});
+    out.hits.push_back(h);
+  };
+  switch (t.layout) {
+  case schema::Layout::Blocks:
+    for (const auto& blk : t.blocks) {
+      tree.ancestors.push_back(&blk.caption);
+    }
+    for (std::size_t b = 0; b < t.blocks.size(); ++b) {
+      for (std::size_t r = 0; r < t.blocks[b].rows.size(); ++r) {
+        leaf(t.blocks[b].rows[r].label, b, {Kind::Row, r, b, false, &t.blocks[b].rows[r].label});
+      }
+    }
+    for (std::size_t b = 0; b < t.blocks.size(); ++b) {
+      for (std::size_t k = 0; k < t.blocks[b].columns.size(); ++k) {
+        leaf(t.blocks[b].columns[k].label, b,
+             {Kind::Column, k, b, false, &t.blocks[b].columns[k].label});
+      }
+    }
+    break;
+  case schema::Layout::Rows:
+    for (const auto& g : t.groups) {
+      tree.ancestors.push_back(&g.label);
+    }
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      std::optional<std::size_t> parent;
+      for (std::size_t g = 0; g < t.groups.size(); ++g) {
+        if (t.groups[g].key == t.rows[r].group) {
+          parent = g;
+        }
+      }
+      leaf(t.rows[r].label, parent, {Kind::Row, r, 0, false, &t.rows[r].label});
+    }
+    for (std::size_t g = 0; g < t.groups.size(); ++g) {
+      leaf(t.groups[g].label, std::nullopt, {Kind::Group, g, 0, false, &t.groups[g].label});
+    }
+    for (std::size_t k = 0; k < t.columns.size(); ++k) {
+      leaf(t.columns[k].label, std::nullopt, {Kind::Column, k, 0, false, &t.columns[k].label});
+    }
+    break;
+  case schema::Layout::Flat:
+    // 表四's header: 行政复议 / 行政诉讼 · 未经复议直接起诉 / 复议后起诉 over the result columns.
+    for (const auto& r : t.rows) {
+      tree.ancestors.push_back(&r.label);
+    }
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      leaf(t.rows[r].label, std::nullopt, {Kind::Row, r, 0, false, &t.rows[r].label});
+    }
+    for (std::size_t k = 0; k < t.columns.size(); ++k) {
+      leaf(t.columns[k].label, std::nullopt, {Kind::Column, k, 0, false, &t.columns[k].label});
+    }
+    break;
+  }
+  for (const auto& h : t.header_labels) {
+    tree.ancestors.push_back(&h);
+  }
+  return m_trees.emplace(&t, std::move(out)).first->second;
+}
+
+Extractor::Hit Extractor::classify_path(const StreamCell& c, const schema::Table& t) const {
+  const TreeOf& tree = tree_of(t);
+  auto m = detail::match_path(c.keys.key, tree.tree);
+  if (!m) {
+    m = detail::match_path_leaf_first(c.keys.key, tree.tree);
+  }
+  if (!m) {
+    return {};
+  }
+  return tree.hits[m->leaf];
+}
 
 Extractor::Hit Extractor::classify(const StreamCell& c, const schema::Table& t,
                                    bool allow_approx) const {
   if (c.is_value() || c.keys.key.empty()) {
     return {};
   }
+  const auto key = std::make_tuple(c.cell, &t, allow_approx);
+  if (auto it = m_classified.find(key); it != m_classified.end()) {
+    return it->second;
+  }
+  const Hit h = classify_uncached(c, t, allow_approx);
+  m_classified.emplace(key, h);
+  return h;
+}
+
+Extractor::Hit Extractor::classify_uncached(const StreamCell& c, const schema::Table& t,
+                                            bool allow_approx) const {
   for (int pass = 0; pass < (allow_approx ? 2 : 1); ++pass) {
     const bool approx = pass == 1;
     auto test = [&](const schema::Label& l) {
@@ -257,6 +445,11 @@ Extractor::Hit Extractor::classify(const StreamCell& c, const schema::Table& t,
         return {Kind::Header, h, 0, approx, &t.header_labels[h]};
       }
     }
+    if (!approx) {
+      if (const Hit h = classify_path(c, t); h.kind != Kind::None) {
+        return h;
+      }
+    }
   }
   return {};
 }
@@ -299,6 +492,14 @@ void Extractor::assign(const schema::Table& t, const std::string& row_key,
   cell->where.table_name = t.name;
   cell->where.row_label = row_label;
   cell->where.column_label = col_label;
+  if (!c.note.empty()) {
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-NOTE",
+        fmt::format("表{}「{}」{}的单元格「{}」在数字后附有说明，按 {} 读取，说明「{}」未计入",
+                    t.name, row_label, col_label, util::trim(c.cell->text),
+                    c.value.number ? c.value.number->to_string() : std::string(), c.note),
+        cell->where, {path}));
+  }
 }
 
 void Extractor::note_fuzzy(const StreamCell& c, const Hit& h) {
@@ -351,27 +552,63 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
   const std::size_t width = order.size();
 
   std::set<std::size_t> found_rows;
+  std::vector<Unplaced> unplaced;
+  /// Rows placed, in stream order (stream index, row index), and rows no label matched.
+  std::vector<std::pair<std::size_t, std::size_t>> placed;
+  std::vector<PendingRow> pending;
+  /// A group with a derived row (（六）其他处理) written as one row of figures.
+  std::map<std::size_t, std::pair<std::size_t, std::vector<const StreamCell*>>> group_rows;
   // A sentinel, not std::optional: GCC 12 warns falsely (-Wmaybe-uninitialized) on the latter.
   constexpr std::size_t k_no_group = static_cast<std::size_t>(-1);
   std::size_t current_group = k_no_group;
   auto take_values = [&](std::size_t i, std::vector<const StreamCell*>& values) {
-    return values_after(
+    const std::size_t next = values_after(
         s, i, width,
         [&](const StreamCell& c) {
           const Hit h = classify(c, t, false);
           return h.kind == Kind::Row || h.kind == Kind::Group;
         },
         values);
+    // A label row without figures followed by a row of figures without a label (converter
+    // Markdown, format.md §7 item 16): the figures are the label's.
+    const bool no_figures = std::all_of(values.begin(), values.end(), [](const StreamCell* v) {
+      return v->value.kind == util::ValueKind::Blank;
+    });
+    if (!no_figures || s[i].row < 0 || next >= s.size() || s[next].row != s[i].row + 1) {
+      return next;
+    }
+    std::vector<const StreamCell*> below;
+    std::size_t j = next;
+    while (j < s.size() && s[j].row == s[next].row) {
+      if (!s[j].is_value()) {
+        return next; // the row below has a label of its own
+      }
+      below.push_back(&s[j]);
+      ++j;
+    }
+    std::size_t padding = 0;
+    while (below.size() - padding > width && below[padding]->value.kind == util::ValueKind::Blank) {
+      ++padding;
+    }
+    below.erase(below.begin(), below.begin() + static_cast<std::ptrdiff_t>(padding));
+    while (below.size() > width && below.back()->value.kind == util::ValueKind::Blank) {
+      below.pop_back();
+    }
+    const bool figures = std::any_of(below.begin(), below.end(), [](const StreamCell* v) {
+      return v->value.kind == util::ValueKind::Number;
+    });
+    if (below.size() != width || !figures) {
+      return next;
+    }
+    values = std::move(below);
+    return j;
   };
 
   for (std::size_t i = header_end; i < s.size();) {
     const StreamCell& c = s[i];
     if (c.is_value()) {
       if (c.value.kind == util::ValueKind::Number) {
-        m_out.diagnostics.push_back(make_diag(
-            "EXTRACT-UNKNOWN",
-            fmt::format("表{}中的数字「{}」不在任何已识别的行中，未计入", t.name, c.cell->text),
-            c.cell->where));
+        unplaced.push_back({c.cell->text, 1, false, c.cell->where});
       }
       ++i;
       continue;
@@ -397,6 +634,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
         continue;
       }
       found_rows.insert(h.index);
+      placed.emplace_back(i, h.index);
       if (values.size() != width) {
         std::vector<std::string> cells;
         for (const auto& col : t.columns) {
@@ -410,23 +648,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
         i = next;
         continue;
       }
-      for (std::size_t k = 0; k < width; ++k) {
-        if (order[k]) {
-          assign(t, row.key, t.columns[*order[k]].key, *values[k]);
-        } else {
-          report::ExtraFigure extra;
-          extra.table = t.key;
-          extra.label = fmt::format("{}·{}", row.label.text, extra_column_labels.front());
-          for (std::size_t col = 1; col + 1 < t.columns.size(); ++col) {
-            extra.parts.push_back(t.key + "." + row.key + "." + t.columns[col].key);
-          }
-          extra.cell.raw = values[k]->cell->text;
-          extra.cell.state = state_of(values[k]->value);
-          extra.cell.value = values[k]->value.number;
-          extra.cell.where = values[k]->cell->where;
-          m_out.report.extras.push_back(std::move(extra));
-        }
-      }
+      place_row(t, h.index, order, extra_column_labels, values);
       i = next;
       continue;
     }
@@ -443,7 +665,11 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
                                std::all_of(values.begin(), values.end(),
                                            [](const StreamCell* v) { return v->is_value(); });
       if (has_numbers) {
-        add_group_subtotal(t, t.groups[h.index], order, values, t.groups[h.index].label.text);
+        if (!t.groups[h.index].derived_row.empty() && group_rows.count(h.index) == 0) {
+          group_rows.emplace(h.index, std::make_pair(i, values)); // decided after the loop
+        } else {
+          add_group_subtotal(t, t.groups[h.index], order, values, t.groups[h.index].label.text);
+        }
         i = next;
         continue;
       }
@@ -470,18 +696,55 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
           std::any_of(values.begin(), values.end(),
                       [](auto* v) { return v->value.kind == util::ValueKind::Number; });
       if (numeric_row) {
-        m_out.diagnostics.push_back(make_diag(
-            "EXTRACT-UNKNOWN",
-            fmt::format("表{}中的行「{}」不是模板中的行，其数字未计入", t.name, c.cell->text),
-            c.cell->where));
+        pending.push_back({i, std::move(values)});
         i = next;
         continue;
       }
     }
     ++i;
   }
+  place_typos(t, s, order, extra_column_labels, pending, placed, found_rows, unplaced);
+  report_unplaced(t, unplaced);
+  std::set<std::string> merged_rows; // sub-rows of a group written as one row: not missing
+  for (const auto& [g, at_values] : group_rows) {
+    const auto& group = t.groups[g];
+    const auto& [at, values] = at_values;
+    const bool any_sub_row = std::any_of(group.rows.begin(), group.rows.end(), [&](const auto& k) {
+      for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        if (t.rows[r].key == k && found_rows.count(r) != 0) {
+          return true;
+        }
+      }
+      return false;
+    });
+    if (any_sub_row) {
+      add_group_subtotal(t, group, order, values, group.label.text);
+      continue;
+    }
+    // The 2019 layout of （六）其他处理 in a 2021 table (format.md §5 D7): one row, read as the
+    // group's total; its sub-rows stay blank.
+    for (std::size_t k = 0; k < order.size() && k < values.size(); ++k) {
+      if (order[k]) {
+        assign(t, group.derived_row, t.columns[*order[k]].key, *values[k]);
+      }
+    }
+    merged_rows.insert(group.rows.begin(), group.rows.end());
+    std::string names;
+    for (const auto& k : group.rows) {
+      for (const auto& r : t.rows) {
+        if (r.key == k) {
+          names += (names.empty() ? "" : "、") + std::string("「") + r.label.text + "」";
+        }
+      }
+    }
+    m_out.diagnostics.push_back(
+        make_diag("EXTRACT-GROUP-ROW",
+                  fmt::format("表{}的「{}」只有一行合计，没有分列子行{}；按该组合计读取，子行留空",
+                              t.name, group.label.text, names),
+                  s[at].cell->where));
+  }
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    if (found_rows.count(r) == 0) {
+    if (found_rows.count(r) == 0 && merged_rows.count(t.rows[r].key) == 0) {
       std::vector<std::string> cells;
       for (const auto& col : t.columns) {
         cells.push_back(t.key + "." + t.rows[r].key + "." + col.key);
@@ -503,15 +766,13 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
   constexpr std::size_t k_none = static_cast<std::size_t>(-1);
   std::size_t collecting_header = k_none; // block whose header is being read
   std::set<std::pair<std::size_t, std::size_t>> found_rows;
+  std::vector<Unplaced> unplaced;
 
   for (std::size_t i = 0; i < s.size();) {
     const StreamCell& c = s[i];
     if (c.is_value()) {
       if (c.value.kind == util::ValueKind::Number) {
-        m_out.diagnostics.push_back(make_diag(
-            "EXTRACT-UNKNOWN",
-            fmt::format("表{}中的数字「{}」不在任何已识别的行中，未计入", t.name, c.cell->text),
-            c.cell->where));
+        unplaced.push_back({c.cell->text, 1, false, c.cell->where});
       }
       ++i;
       continue;
@@ -619,10 +880,7 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
           ++n;
         }
         if (n == width && numeric) {
-          m_out.diagnostics.push_back(make_diag(
-              "EXTRACT-UNKNOWN",
-              fmt::format("表{}中的行「{}」不是模板中的行，其数字未计入", t.name, c.cell->text),
-              c.cell->where));
+          unplaced.push_back({c.cell->text, n, true, c.cell->where});
           i = j;
           continue;
         }
@@ -630,6 +888,7 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
     }
     ++i;
   }
+  report_unplaced(t, unplaced);
   for (std::size_t b = 0; b < t.blocks.size(); ++b) {
     for (std::size_t r = 0; r < t.blocks[b].rows.size(); ++r) {
       if (found_rows.count({b, r}) == 0) {
@@ -652,57 +911,84 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
 
 void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCell>& s) {
   const std::size_t want = t.rows.size() * t.columns.size();
-  // Values are the cells after the last header label.
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (classify(s[i], t, false).kind != Kind::None) {
-      start = i + 1;
-    }
-  }
   struct Value {
     const document::Cell* cell;
     util::ParsedValue value;
     std::string text;
+    std::string note;
   };
-  std::vector<Value> values;
-  for (std::size_t i = start; i < s.size(); ++i) {
-    const auto& c = s[i];
-    // A whole row typed into one cell ("0 0 0 …" or "| 1 | 2 |"): split it into its numbers.
-    if (c.value.kind != util::ValueKind::Blank && c.cell->text.size() <= k_max_label_bytes) {
-      std::string folded = util::nfkc(c.cell->text);
-      std::vector<std::string> tokens;
-      std::string tok;
-      for (char ch : folded + " ") {
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '|') {
-          if (!tok.empty()) {
-            tokens.push_back(tok);
-            tok.clear();
-          }
-        } else {
-          tok.push_back(ch);
-        }
-      }
-      const bool all_numbers =
-          tokens.size() > 1 && std::all_of(tokens.begin(), tokens.end(), [](const auto& x) {
-            return util::parse_value(x).kind == util::ValueKind::Number;
-          });
-      if (all_numbers) {
-        for (const auto& x : tokens) {
-          values.push_back({c.cell, util::parse_value(x), x});
-        }
-        continue;
+  // The values of stream cells [from, to): the cells after the last header label, with empty
+  // cells around them (corner cells, trailing paragraphs) dropped while more than `keep` remain.
+  auto collect = [&](std::size_t from, std::size_t to, std::size_t keep) {
+    std::size_t start = from;
+    for (std::size_t i = from; i < to; ++i) {
+      if (classify(s[i], t, false).kind != Kind::None) {
+        start = i + 1;
       }
     }
-    values.push_back({c.cell, c.value, c.cell->text});
+    std::vector<Value> values;
+    for (std::size_t i = start; i < to; ++i) {
+      const auto& c = s[i];
+      // A whole row typed into one cell ("0 0 0 …" or "| 1 | 2 |"): split it into its numbers.
+      if (c.value.kind != util::ValueKind::Blank && c.cell->text.size() <= k_max_label_bytes) {
+        std::string folded = util::nfkc(c.cell->text);
+        std::vector<std::string> tokens;
+        std::string tok;
+        for (char ch : folded + " ") {
+          if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '|') {
+            if (!tok.empty()) {
+              tokens.push_back(tok);
+              tok.clear();
+            }
+          } else {
+            tok.push_back(ch);
+          }
+        }
+        const bool all_numbers =
+            tokens.size() > 1 && std::all_of(tokens.begin(), tokens.end(), [](const auto& x) {
+              return util::parse_value(x).kind == util::ValueKind::Number;
+            });
+        if (all_numbers) {
+          for (const auto& x : tokens) {
+            values.push_back({c.cell, util::parse_value(x), x, {}});
+          }
+          continue;
+        }
+      }
+      values.push_back({c.cell, c.value, c.cell->text, c.note});
+    }
+    while (values.size() > keep && values.back().value.kind == util::ValueKind::Blank) {
+      values.pop_back();
+    }
+    std::size_t first = 0;
+    while (values.size() - first > keep && values[first].value.kind == util::ValueKind::Blank) {
+      ++first;
+    }
+    values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(first));
+    return values;
+  };
+  std::vector<Value> values = collect(0, s.size(), want);
+  // A table emitted as several small tables (表四 as three blocks of five, each with its own
+  // header): the values of each, in order.
+  if (values.size() != want && !s.empty() && s.back().segment > s.front().segment) {
+    std::vector<Value> joined;
+    for (std::size_t from = 0; from < s.size();) {
+      std::size_t to = from;
+      while (to < s.size() && s[to].segment == s[from].segment) {
+        ++to;
+      }
+      auto part = collect(from, to, t.columns.size());
+      if (std::any_of(part.begin(), part.end(),
+                      [](const Value& v) { return v.value.kind != util::ValueKind::Blank; })) {
+        joined.insert(joined.end(), part.begin(), part.end());
+      }
+      from = to;
+    }
+    if (joined.size() == want) {
+      values = std::move(joined);
+    }
   }
-  // Empty cells around the values (corner cells, trailing paragraphs) are not values.
-  while (values.size() > want && values.back().value.kind == util::ValueKind::Blank) {
-    values.pop_back();
-  }
-  std::size_t first = 0;
-  while (values.size() - first > want && values[first].value.kind == util::ValueKind::Blank) {
-    ++first;
-  }
+  const std::size_t first = 0;
   const std::size_t n = values.size() - first;
   if (n != want) {
     std::vector<std::string> cells;
@@ -725,6 +1011,7 @@ void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCel
       StreamCell sc;
       sc.cell = v.cell;
       sc.value = v.value;
+      sc.note = v.note;
       const std::string path = t.key + "." + t.rows[r].key + "." + t.columns[k].key;
       assign(t, t.rows[r].key, t.columns[k].key, sc);
       if (report::Cell* cell = report::find_cell(m_out.report, path)) {
@@ -808,6 +1095,161 @@ void Extractor::add_group_subtotal(const schema::Table& t, const schema::Group& 
     extra.cell.where = values[k]->cell->where;
     m_out.report.extras.push_back(std::move(extra));
   }
+}
+
+void Extractor::place_row(const schema::Table& t, std::size_t row_index,
+                          const std::vector<std::optional<std::size_t>>& order,
+                          const std::vector<std::string>& extra_column_labels,
+                          const std::vector<const StreamCell*>& values) {
+  const auto& row = t.rows[row_index];
+  for (std::size_t k = 0; k < order.size() && k < values.size(); ++k) {
+    if (order[k]) {
+      assign(t, row.key, t.columns[*order[k]].key, *values[k]);
+    } else {
+      report::ExtraFigure extra;
+      extra.table = t.key;
+      extra.label = fmt::format("{}·{}", row.label.text, extra_column_labels.front());
+      for (std::size_t col = 1; col + 1 < t.columns.size(); ++col) {
+        extra.parts.push_back(t.key + "." + row.key + "." + t.columns[col].key);
+      }
+      extra.cell.raw = values[k]->cell->text;
+      extra.cell.state = state_of(values[k]->value);
+      extra.cell.value = values[k]->value.number;
+      extra.cell.where = values[k]->cell->where;
+      m_out.report.extras.push_back(std::move(extra));
+    }
+  }
+}
+
+std::string Extractor::leaf_key_of(const StreamCell& c, const schema::Table& t) const {
+  return detail::strip_ancestors(c.keys.key, tree_of(t).tree);
+}
+
+namespace {
+
+/// Item numbers of a key: digits and Chinese numerals, which a typo never changes.
+std::u32string numerals_of(std::string_view key) {
+  static const std::u32string k_cjk = U"〇零一二三四五六七八九十百";
+  std::u32string out;
+  for (std::size_t pos = 0; pos < key.size();) {
+    const char32_t cp = util::next_codepoint(key, pos);
+    if ((cp >= '0' && cp <= '9') || k_cjk.find(cp) != std::u32string::npos) {
+      out.push_back(cp);
+    }
+  }
+  return out;
+}
+
+/// A typo changes at most about a third of a label (2.其他法律行政止公开: 3 of 13 code points).
+constexpr double k_max_typo_distance = 0.34;
+
+/// Normalized edit distance of two keys with the same item numbers; > 1 when they differ.
+double typo_distance(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty() || numerals_of(a) != numerals_of(b)) {
+    return 2.0;
+  }
+  const std::size_t n = std::max(util::count_codepoints(a), util::count_codepoints(b));
+  const std::size_t la = util::count_codepoints(a);
+  const std::size_t lb = util::count_codepoints(b);
+  if (static_cast<double>(std::max(la, lb) - std::min(la, lb)) >
+      k_max_typo_distance * static_cast<double>(n)) {
+    return 2.0;
+  }
+  return static_cast<double>(util::edit_distance(a, b)) / static_cast<double>(n);
+}
+
+} // namespace
+
+void Extractor::place_typos(const schema::Table& t, const std::vector<StreamCell>& s,
+                            const std::vector<std::optional<std::size_t>>& order,
+                            const std::vector<std::string>& extra_column_labels,
+                            const std::vector<PendingRow>& pending,
+                            const std::vector<std::pair<std::size_t, std::size_t>>& placed,
+                            std::set<std::size_t>& found_rows, std::vector<Unplaced>& unplaced) {
+  // candidates[p]: the unplaced rows close to pending row p, in its place among the placed rows.
+  std::vector<std::vector<std::size_t>> candidates(pending.size());
+  std::map<std::size_t, std::size_t> claims; // row → how many pending rows are close to it
+  for (std::size_t p = 0; p < pending.size(); ++p) {
+    const std::size_t at = pending[p].at;
+    std::optional<std::size_t> before;
+    std::optional<std::size_t> after;
+    for (const auto& [pos, row] : placed) {
+      if (pos < at) {
+        before = row;
+      } else if (!after) {
+        after = row;
+      }
+    }
+    const std::string leaf = leaf_key_of(s[at], t);
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      if (found_rows.count(r) != 0 || (before && r <= *before) || (after && r >= *after)) {
+        continue;
+      }
+      const auto& keys = t.rows[r].label.keys;
+      const bool close = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+        return typo_distance(leaf, k) <= k_max_typo_distance;
+      });
+      if (close) {
+        candidates[p].push_back(r);
+        ++claims[r];
+      }
+    }
+  }
+  for (std::size_t p = 0; p < pending.size(); ++p) {
+    const StreamCell& c = s[pending[p].at];
+    if (candidates[p].size() == 1 && claims[candidates[p].front()] == 1 &&
+        pending[p].values.size() == order.size()) {
+      const std::size_t r = candidates[p].front();
+      found_rows.insert(r);
+      place_row(t, r, order, extra_column_labels, pending[p].values);
+      m_out.diagnostics.push_back(
+          make_diag("EXTRACT-TYPO",
+                    fmt::format("表{}的行标签「{}」与模板不一致，按位置和字形最接近的行「{}」读取",
+                                t.name, util::trim(c.cell->text), t.rows[r].label.text),
+                    c.cell->where));
+      continue;
+    }
+    unplaced.push_back({c.cell->text, pending[p].values.size(), true, c.cell->where});
+  }
+}
+
+void Extractor::report_unplaced(const schema::Table& t, const std::vector<Unplaced>& unplaced) {
+  if (unplaced.empty()) {
+    return;
+  }
+  if (unplaced.size() == 1) {
+    const auto& u = unplaced.front();
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-UNKNOWN",
+        u.row ? fmt::format("表{}中的行「{}」不是模板中的行，其数字未计入", t.name, u.text)
+              : fmt::format("表{}中的数字「{}」不在任何已识别的行中，未计入", t.name, u.text),
+        u.where));
+    return;
+  }
+  // One finding per table, not one per number: name every row and number left out.
+  constexpr std::size_t k_max_listed = 12;
+  std::string list;
+  std::size_t numbers = 0;
+  for (const auto& u : unplaced) {
+    numbers += u.numbers;
+  }
+  for (std::size_t i = 0; i < unplaced.size(); ++i) {
+    const auto& u = unplaced[i];
+    if (i == k_max_listed) {
+      list += fmt::format("等{}处", unplaced.size());
+      break;
+    }
+    if (!list.empty()) {
+      list += "、";
+    }
+    list += u.row ? fmt::format("行「{}」", util::trim(u.text))
+                  : fmt::format("数字「{}」", util::trim(u.text));
+  }
+  m_out.diagnostics.push_back(
+      make_diag("EXTRACT-UNKNOWN",
+                fmt::format("表{}中有{}处内容不在任何已识别的行或栏中，其{}个数字未计入：{}",
+                            t.name, unplaced.size(), numbers, list),
+                unplaced.front().where));
 }
 
 void Extractor::verify_extras() {

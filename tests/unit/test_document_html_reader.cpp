@@ -123,7 +123,12 @@ TEST_CASE("document::read gives pages to the HTML reader, and --input-format htm
   CHECK(sniffed->format == "html");
   CHECK(paragraphs_of(*sniffed) == Texts{"正文"});
 
-  auto plain = read("<p>正文</p>");
+  // A page body saved without <html>/<head> is HTML too (format.md §7 item 18) …
+  auto fragment = read("<p>正文</p>");
+  REQUIRE(fragment.has_value());
+  CHECK(fragment->format == "html");
+  // … but text that merely mentions an element is not.
+  auto plain = read("正文 <p>正文</p>");
   REQUIRE(plain.has_value());
   CHECK(plain->format != "html");
 

@@ -46,6 +46,8 @@ namespace xxgk::document {
 /// they start with <!DOCTYPE html or <html, or their first 4 KiB hold a <table or <body tag.
 /// (Word's XML forms are told apart before this is asked; see read.cpp.)
 bool looks_like_html(std::string_view bytes);
+/// looks_like_html, or a name ending in .html/.htm (a strong hint) on bytes with HTML elements.
+bool looks_like_html_named(std::string_view bytes, std::string_view file_name);
 
 /// The charset a page declares in its first 8 KiB (<meta charset=…> or <meta http-equiv=
 /// "Content-Type" content="…; charset=…">), lower-cased; "" when it declares none.

@@ -82,6 +82,7 @@ util::Expected<bool> set_limit(Limits& limits, std::string_view assignment);
 struct ReadOptions : Limits {
   std::string input_format; ///< "" = detect; otherwise a reader name, e.g. "text-tika"
   std::string encoding;     ///< "" = detect
+  std::string file_name;    ///< the input's name, only as a hint (.html/.htm); may be empty
 };
 
 /// Checks a document a reader produced against the limits on cells (every form).

@@ -33,12 +33,13 @@ struct TitleInfo {
 };
 TitleInfo find_title(const document::Document& doc);
 
-/// Built-in extraction rule IDs with their severity and description (listed by `xxgk rules`).
+/// Built-in extraction rule IDs with their severity, description and fix (`xxgk rules`, `explain`).
 struct BuiltinRule {
   std::string_view id;
   diag::Severity severity;
   std::string_view title;
   std::string_view description;
+  std::string_view fix; ///< how to fix the source document (`xxgk explain`)
 };
 const std::vector<BuiltinRule>& builtin_rules();
 
