@@ -240,7 +240,7 @@ int run_fix(const Options& o, const std::vector<schema::Template>& templates,
             const ForEachReport& for_each, std::ostream& out, std::ostream& err) {
   (void)templates;
   const bool diff_only = o.fix_diff;
-  bool batch = o.paths.size() > 1;
+  bool batch = o.paths.size() > 1 || o.fix; // check --fix: -o is always a directory
   for (const auto& p : o.paths) {
     std::error_code ec;
     batch = batch || fs::is_directory(p, ec) || (!p.empty() && p.front() == '@');
