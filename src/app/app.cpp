@@ -1,7 +1,6 @@
 #include "convert.hpp"
 #include "fix.hpp"
 
-#include <xxgk/fix/plan.hpp>
 #include <xxgk/app/app.hpp>
 #include <xxgk/app/batch.hpp>
 #include <xxgk/document/read.hpp>
@@ -10,6 +9,7 @@
 #include <xxgk/emit/report_rows.hpp>
 #include <xxgk/emit/xlsx.hpp>
 #include <xxgk/extract/extract.hpp>
+#include <xxgk/fix/plan.hpp>
 #include <xxgk/io/file.hpp>
 #include <xxgk/io/signals.hpp>
 #include <xxgk/report/fields.hpp>
@@ -1569,10 +1569,13 @@ int dispatch(const Options& options, std::ostream& out, std::ostream& err) {
       throw UsageError{"no input files"};
     }
     const auto templates = load_templates(options);
-    return run_fix(options, templates, [&](const std::function<void(emit::ReportResult&&)>& each) {
-      const BatchInputs b = read_batch(options, templates, err, each);
-      return b.inputs.problems.empty();
-    }, out, err);
+    return run_fix(
+        options, templates,
+        [&](const std::function<void(emit::ReportResult &&)>& each) {
+          const BatchInputs b = read_batch(options, templates, err, each);
+          return b.inputs.problems.empty();
+        },
+        out, err);
   }
   case Command::Rules:
     return run_rules(options, out);
@@ -1633,6 +1636,24 @@ int run(const Options& given, std::ostream& out, std::ostream& err) {
       if (auto set = document::set_limit(options.read_limits, assignment); !set) {
         throw UsageError{fmt::format("--limit: {}", set.error().message)};
       }
+    }
+    if (options.command == Command::Check && options.fix) {
+      // check --fix -o DIR: the fixed copies go into DIR (the changes listed on stderr), then the
+      // inputs are checked as usual, the findings on stdout.
+      if (options.output.empty()) {
+        throw UsageError{"check --fix writes the fixed copies into a directory: give -o DIR"};
+      }
+      Options fixing = options;
+      fixing.command = Command::Fix;
+      fixing.format = "text";
+      const int fixed = dispatch(fixing, err, err);
+      if (io::interrupted()) {
+        return interrupted();
+      }
+      Options checking = options;
+      checking.output.clear();
+      const int code = dispatch(checking, out, err);
+      return io::interrupted() ? interrupted() : std::max(code, fixed);
     }
     if (options.output.empty() || options.command == Command::Fix) { // fix: -o is the copy
       const int code = dispatch(options, out, err);

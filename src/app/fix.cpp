@@ -84,8 +84,9 @@ util::Expected<Written> write_word(const emit::ReportResult& r, std::string_view
   return Written{std::move(*encoded), {}};
 }
 
-util::Expected<Written> write_text(const Options& o, std::string_view bytes,
-                                   const fix::Plan& plan) {
+util::Expected<Written> write_text(const Options& o, const emit::ReportResult& r,
+                                   std::string_view bytes, const fix::Plan& plan) {
+  const bool html = r.form == "html";
   auto decoded = document::decode_to_utf8(bytes, o.encoding);
   if (!decoded) {
     return decoded.error();
@@ -97,7 +98,7 @@ util::Expected<Written> write_text(const Options& o, std::string_view bytes,
                                      "there); fix the source document instead",
                                      c.path)};
     }
-    edits.push_back({c.where.line, c.where.column, c.old_text, c.value.to_string()});
+    edits.push_back({c.where.line, c.where.column, c.old_text, c.value.to_string(), html});
   }
   auto edited = fix::edit_text(decoded->text, edits);
   if (!edited) {
@@ -128,7 +129,7 @@ util::Expected<Written> write_fixed(const Options& o, const emit::ReportResult& 
     return write_word(r, bytes, plan);
   }
   if (is_text_form(r.form)) {
-    return write_text(o, bytes, plan);
+    return write_text(o, r, bytes, plan);
   }
   report::Report fixed = r.report;
   fix::apply(fixed, plan);
@@ -240,7 +241,7 @@ int run_fix(const Options& o, const std::vector<schema::Template>& templates,
             const ForEachReport& for_each, std::ostream& out, std::ostream& err) {
   (void)templates;
   const bool diff_only = o.fix_diff;
-  bool batch = o.paths.size() > 1;
+  bool batch = o.paths.size() > 1 || o.fix; // check --fix: -o is always a directory
   for (const auto& p : o.paths) {
     std::error_code ec;
     batch = batch || fs::is_directory(p, ec) || (!p.empty() && p.front() == '@');

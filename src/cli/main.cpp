@@ -208,6 +208,10 @@ int main(int argc, char** argv) {
                     "Colour in text output: auto (a terminal, unless NO_COLOR is set), always, "
                     "never");
   add_output(check, check_o);
+  check->add_flag("--fix", check_o.fix,
+                  "Also write corrected copies (xxgk fix) into the -o directory, mirroring the "
+                  "inputs; the findings then go to stdout");
+  check->add_flag("--unsafe", check_o.unsafe, "With --fix: also the unsafe fixes (docs/fix.md)");
   add_quiet_lang(check, check_o, "Report errors only");
   add_batch(check, check_o, true);
   check

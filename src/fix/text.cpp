@@ -51,9 +51,29 @@ util::Expected<std::string> edit_text(std::string_view text,
     std::size_t end = text.find('\n', begin);
     end = end == std::string_view::npos ? text.size() : end;
     const std::string_view line = text.substr(begin, end - begin);
-    const std::size_t at = byte_of_column(line, e.column);
+    std::size_t at = byte_of_column(line, e.column);
     if (at == std::string_view::npos) {
       return util::Error{fmt::format("line {} has no column {}", e.line, e.column)};
+    }
+    if (e.after_start_tag && e.old_text.empty() && at < line.size() && line[at] == '<') {
+      // Past the tag's '>' (quoted attribute values may hold one); the tag may span lines.
+      std::size_t i = begin + at;
+      char quote = 0;
+      for (; i < text.size(); ++i) {
+        if (quote != 0) {
+          quote = text[i] == quote ? 0 : quote;
+        } else if (text[i] == '"' || text[i] == '\'') {
+          quote = text[i];
+        } else if (text[i] == '>') {
+          break;
+        }
+      }
+      if (i >= text.size() || text[i - 1] == '/') {
+        return util::Error{fmt::format("line {}, column {}: the cell's tag does not open there",
+                                       e.line, e.column)};
+      }
+      splices.push_back({i + 1, i + 1, &e.text});
+      continue;
     }
     if (!line.substr(at).starts_with(e.old_text)) {
       return util::Error{fmt::format("line {}, column {}: the cell does not read '{}' there",

@@ -80,6 +80,14 @@ TEST_CASE("text cells are replaced where they stand; a blank one gets the figure
   CHECK(*cjk == "总计|4\n");
 }
 
+TEST_CASE("an HTML blank cell gets its figure inside the start tag it is located at") {
+  const std::string html = "<tr><td>1</td><td align=\"a>b\"\n  class=x></td></tr>\n";
+  const auto out = fix::edit_text(html, {{1, 15, "", "4", true}});
+  REQUIRE(out.has_value());
+  CHECK(*out == "<tr><td>1</td><td align=\"a>b\"\n  class=x>4</td></tr>\n");
+  CHECK_FALSE(fix::edit_text("<br/>", {{1, 1, "", "4", true}}).has_value());
+}
+
 TEST_CASE("text is encoded back into the input's encoding") {
   const auto gb = fix::encode_text("总计 5", "GB18030", false);
   REQUIRE(gb.has_value());

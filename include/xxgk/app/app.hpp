@@ -56,6 +56,7 @@ struct Options {
   // Fix.
   bool fix_diff = false; ///< --diff: list the changes, write nothing
   bool unsafe = false;   ///< --unsafe: also replace a filled total that disagrees with its parts
+  bool fix = false;      ///< check --fix: also write fixed copies into the -o directory
 
   // Baseline and output.
   std::string baseline;            ///< report only findings not in this file

@@ -40,6 +40,8 @@ struct TextCellEdit {
   int column = 0;
   std::string old_text;
   std::string text;
+  /// HTML: a blank cell's position is its start tag (`<td …>`); the text goes after that tag.
+  bool after_start_tag = false;
 };
 
 /// The decoded text with each edit applied; an Error when a cell's old text is not found where
