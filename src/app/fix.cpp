@@ -304,7 +304,7 @@ int run_fix(const Options& o, const std::vector<schema::Template>& templates,
       all.push_back(std::move(jr));
       return;
     }
-    const std::string target = output_path(o, r.source, batch);
+    std::string target = output_path(o, r.source, batch);
     if (r.source == "<stdin>" || same_file(r.source, target)) {
       err << fmt::format("xxgk: error: {}: the copy would overwrite the input; give another -o\n",
                          r.source);
@@ -329,6 +329,17 @@ int run_fix(const Options& o, const std::vector<schema::Template>& templates,
                          copy.error().message);
       code = k_exit_usage;
       return;
+    }
+    if (!copy->note.empty() && fs::path(target).extension() != ".docx") {
+      // The copy of a PDF is a .docx: a batch renames it; a name given by -o must say so.
+      if (!batch) {
+        err << fmt::format("xxgk: error: {}: the fixed copy of this input is a .docx: give -o "
+                           "NAME.docx\n",
+                           r.source);
+        code = k_exit_usage;
+        return;
+      }
+      target = fs::path(target).replace_extension(".docx").string();
     }
     std::error_code ec;
     if (const fs::path dir = fs::path(target).parent_path(); !dir.empty()) {
