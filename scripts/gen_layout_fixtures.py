@@ -3,7 +3,7 @@
 out (format.md §7 items 15-18), for the golden input-layouts-same-report, which checks that every
 form gives the same normalized JSON.
 
-The report is 淮安市洪泽区人民政府2024年政府信息公开工作年度报告 (/work/shared/real-pdf/
+The report is 淮安市洪泽区人民政府2024年政府信息公开工作年度报告 (the published PDF, real-pdf/
 003_huaian_hongzequ_2024.pdf), figures and labels exactly as published: its own typo
 "2.其他法律行政止公开", its single （六）其他处理 row and its prose total "受理…17件" that
 differs from the table's 95. Forms:

@@ -97,6 +97,12 @@ const std::vector<Pattern>& patterns() {
         {"^这一段以「(.*)」开头，但本报告是(\\d+)年度报告（可能沿用了其他年度的文字）$",
          "this paragraph begins with 「$1」, but this is the report for $2 (text from another "
          "year?)"},
+        {"^这一句以「(.*)」开头，但本报告是(\\d+)年度报告（可能沿用了其他年度的文字）$",
+         "this sentence begins with 「$1」, but this is the report for $2 (text from another "
+         "year?)"},
+        {"^正文「(.*)」称(.+?)为 (\\S+) 件，表格为 (\\S+)（(.*)）；(.*)空白，按该行各栏之和计算$",
+         "the prose 「$1」 gives $3 for $2, the tables $4 ($5; $6 blank, computed as the sum of "
+         "its row)"},
         {"^正文「(.*)」称(.+?)为 (\\S+) 件，表格为 (\\S+)（(.*)）$",
          "the prose 「$1」 gives $3 for $2, the tables $4 ($5)"},
         {"^「(.*)」没有制定规章的权限，表二却填了 (.*)$",

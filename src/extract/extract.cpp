@@ -367,6 +367,7 @@ const Extractor::TreeOf& Extractor::tree_of(const schema::Table& t) const {
   for (const auto& h : t.header_labels) {
     tree.ancestors.push_back(&h);
   }
+  detail::index_leaves(tree);
   return m_trees.emplace(&t, std::move(out)).first->second;
 }
 
@@ -1143,19 +1144,25 @@ std::u32string numerals_of(std::string_view key) {
 /// A typo changes at most about a third of a label (2.其他法律行政止公开: 3 of 13 code points).
 constexpr double k_max_typo_distance = 0.34;
 
+/// A key with its length and item numbers, computed once.
+struct TypoKey {
+  std::string key;
+  std::size_t length = 0;
+  std::u32string numerals;
+  explicit TypoKey(std::string k)
+      : key(std::move(k)), length(util::count_codepoints(key)), numerals(numerals_of(key)) {}
+};
+
 /// Normalized edit distance of two keys with the same item numbers; > 1 when they differ.
-double typo_distance(std::string_view a, std::string_view b) {
-  if (a.empty() || b.empty() || numerals_of(a) != numerals_of(b)) {
+double typo_distance(const TypoKey& a, const TypoKey& b) {
+  const std::size_t n = std::max(a.length, b.length);
+  if (n == 0 || a.length == 0 || b.length == 0 ||
+      static_cast<double>(n - std::min(a.length, b.length)) >
+          k_max_typo_distance * static_cast<double>(n) ||
+      a.numerals != b.numerals) {
     return 2.0;
   }
-  const std::size_t n = std::max(util::count_codepoints(a), util::count_codepoints(b));
-  const std::size_t la = util::count_codepoints(a);
-  const std::size_t lb = util::count_codepoints(b);
-  if (static_cast<double>(std::max(la, lb) - std::min(la, lb)) >
-      k_max_typo_distance * static_cast<double>(n)) {
-    return 2.0;
-  }
-  return static_cast<double>(util::edit_distance(a, b)) / static_cast<double>(n);
+  return static_cast<double>(util::edit_distance(a.key, b.key)) / static_cast<double>(n);
 }
 
 } // namespace
@@ -1169,6 +1176,15 @@ void Extractor::place_typos(const schema::Table& t, const std::vector<StreamCell
   // candidates[p]: the unplaced rows close to pending row p, in its place among the placed rows.
   std::vector<std::vector<std::size_t>> candidates(pending.size());
   std::map<std::size_t, std::size_t> claims; // row → how many pending rows are close to it
+  std::vector<std::vector<TypoKey>> row_keys;
+  if (!pending.empty()) {
+    for (const auto& row : t.rows) {
+      row_keys.emplace_back();
+      for (const auto& k : row.label.keys) {
+        row_keys.back().emplace_back(k);
+      }
+    }
+  }
   for (std::size_t p = 0; p < pending.size(); ++p) {
     const std::size_t at = pending[p].at;
     std::optional<std::size_t> before;
@@ -1180,13 +1196,13 @@ void Extractor::place_typos(const schema::Table& t, const std::vector<StreamCell
         after = row;
       }
     }
-    const std::string leaf = leaf_key_of(s[at], t);
+    const TypoKey leaf(leaf_key_of(s[at], t));
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       if (found_rows.count(r) != 0 || (before && r <= *before) || (after && r >= *after)) {
         continue;
       }
-      const auto& keys = t.rows[r].label.keys;
-      const bool close = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+      const auto& keys = row_keys[r];
+      const bool close = std::any_of(keys.begin(), keys.end(), [&](const TypoKey& k) {
         return typo_distance(leaf, k) <= k_max_typo_distance;
       });
       if (close) {

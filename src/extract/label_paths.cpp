@@ -27,51 +27,74 @@ bool key_is(std::string_view key, const schema::Label& label) {
                      [&](const std::string& k) { return k == key; });
 }
 
-/// Splits `s` wholly into ancestor keys (at code point boundaries `cuts` within [from, to)),
-/// shortest number of pieces; nullopt when it cannot be.
-std::optional<std::vector<std::size_t>> split_ancestors(std::string_view s,
-                                                        const std::vector<std::size_t>& cuts,
-                                                        std::size_t from, std::size_t to,
-                                                        const PathTree& tree) {
-  // best[i]: ancestors covering cuts[from..i) (by cut index), or none.
-  const std::size_t n = to - from;
-  std::vector<std::optional<std::vector<std::size_t>>> best(n + 1);
+/// Shortest ways to cover s[cuts[from] .. cuts[i]) with ancestor keys, for every cut index i ≥
+/// from: result[i - from] is the ancestors in order, or nullopt when no cover exists. One pass
+/// over the cuts, each trying every ancestor key where it starts: O(cuts × keys).
+std::vector<std::optional<std::vector<std::size_t>>>
+cover_ancestors(std::string_view s, const std::vector<std::size_t>& cuts, std::size_t from,
+                const PathTree& tree) {
+  const std::size_t n = cuts.size() - from;
+  std::vector<std::optional<std::vector<std::size_t>>> best(n);
+  // byte offset → cut index (only code point boundaries are cuts)
+  std::vector<std::size_t> cut_at(s.size() + 1, static_cast<std::size_t>(-1));
+  for (std::size_t i = 0; i < cuts.size(); ++i) {
+    cut_at[cuts[i]] = i;
+  }
   best[0] = std::vector<std::size_t>{};
   for (std::size_t i = 0; i < n; ++i) {
     if (!best[i]) {
       continue;
     }
-    for (std::size_t j = i + 1; j <= n; ++j) {
-      const std::string_view piece = s.substr(cuts[from + i], cuts[from + j] - cuts[from + i]);
-      for (std::size_t a = 0; a < tree.ancestors.size(); ++a) {
-        if (key_is(piece, *tree.ancestors[a])) {
-          auto next = *best[i];
-          next.push_back(a);
-          if (!best[j] || best[j]->size() > next.size()) {
-            best[j] = std::move(next);
-          }
-          break;
+    const std::size_t at = cuts[from + i];
+    for (std::size_t a = 0; a < tree.ancestors.size(); ++a) {
+      for (const auto& k : tree.ancestors[a]->keys) {
+        if (k.empty() || s.compare(at, k.size(), k) != 0) {
+          continue;
+        }
+        const std::size_t j = cut_at[at + k.size()];
+        if (j == static_cast<std::size_t>(-1)) {
+          continue;
+        }
+        auto next = *best[i];
+        next.push_back(a);
+        if (!best[j - from] || best[j - from]->size() > next.size()) {
+          best[j - from] = std::move(next);
         }
       }
     }
   }
-  return best[n];
+  return best;
 }
 
 /// Among leaves whose key is `piece`, the one under an ancestor the path names, else the first.
 std::optional<std::size_t> pick_leaf(std::string_view piece, const PathTree& tree,
                                      const std::vector<std::size_t>& named) {
   std::optional<std::size_t> first;
-  for (std::size_t l = 0; l < tree.leaves.size(); ++l) {
-    if (!key_is(piece, *tree.leaves[l].label)) {
-      continue;
-    }
+  auto consider = [&](std::size_t l) {
     const auto& parent = tree.leaves[l].parent;
     if (parent && std::find(named.begin(), named.end(), *parent) != named.end()) {
-      return l;
+      return true;
     }
     if (!first) {
       first = l;
+    }
+    return false;
+  };
+  if (!tree.leaf_index.empty()) {
+    const auto it = tree.leaf_index.find(piece);
+    if (it == tree.leaf_index.end()) {
+      return std::nullopt;
+    }
+    for (const std::size_t l : it->second) {
+      if (consider(l)) {
+        return l;
+      }
+    }
+    return first;
+  }
+  for (std::size_t l = 0; l < tree.leaves.size(); ++l) {
+    if (key_is(piece, *tree.leaves[l].label) && consider(l)) {
+      return l;
     }
   }
   return first;
@@ -79,21 +102,37 @@ std::optional<std::size_t> pick_leaf(std::string_view piece, const PathTree& tre
 
 } // namespace
 
+void index_leaves(PathTree& tree) {
+  tree.leaf_index.clear();
+  tree.longest_leaf = 0;
+  for (std::size_t l = 0; l < tree.leaves.size(); ++l) {
+    for (const auto& k : tree.leaves[l].label->keys) {
+      auto& list = tree.leaf_index[k];
+      if (std::find(list.begin(), list.end(), l) == list.end()) {
+        list.push_back(l);
+      }
+      tree.longest_leaf = std::max(tree.longest_leaf, k.size());
+    }
+  }
+}
+
 std::optional<PathMatch> match_path(std::string_view key, const PathTree& tree) {
   if (key.empty() || key.size() > k_max_path_bytes) {
     return std::nullopt;
   }
   const auto cuts = boundaries(key);
   const std::size_t last = cuts.size() - 1; // index of key.size()
+  const auto covers = cover_ancestors(key, cuts, 0, tree);
   // Longest suffix first: cut index c ≥ 1 leaves a non-empty prefix of ancestors.
   for (std::size_t c = 1; c < last; ++c) {
-    const std::string_view leaf = key.substr(cuts[c]);
-    auto named = split_ancestors(key, cuts, 0, c, tree);
-    if (!named) {
+    if (tree.longest_leaf != 0 && key.size() - cuts[c] > tree.longest_leaf) {
+      continue; // longer than any leaf
+    }
+    if (!covers[c]) {
       continue;
     }
-    if (auto l = pick_leaf(leaf, tree, *named)) {
-      return PathMatch{*l, std::move(*named)};
+    if (auto l = pick_leaf(key.substr(cuts[c]), tree, *covers[c])) {
+      return PathMatch{*l, *covers[c]};
     }
   }
   return std::nullopt;
@@ -107,10 +146,16 @@ std::optional<PathMatch> match_path_leaf_first(std::string_view key, const PathT
   const std::size_t last = cuts.size() - 1;
   for (std::size_t c = last - 1; c >= 1; --c) {
     const std::string_view leaf = key.substr(0, cuts[c]);
-    auto named = split_ancestors(key, cuts, c, last, tree);
-    if (named) {
+    if (tree.longest_leaf != 0 && leaf.size() > tree.longest_leaf) {
+      continue;
+    }
+    if (!pick_leaf(leaf, tree, {})) {
+      continue; // cheap first: is the front a leaf at all?
+    }
+    const auto covers = cover_ancestors(key, cuts, c, tree);
+    if (const auto& named = covers[last - c]) {
       if (auto l = pick_leaf(leaf, tree, *named)) {
-        return PathMatch{*l, std::move(*named)};
+        return PathMatch{*l, *named};
       }
     }
   }
@@ -123,8 +168,9 @@ std::string strip_ancestors(std::string_view key, const PathTree& tree) {
   }
   const auto cuts = boundaries(key);
   const std::size_t last = cuts.size() - 1;
+  const auto covers = cover_ancestors(key, cuts, 0, tree);
   for (std::size_t c = last - 1; c >= 1; --c) {
-    if (split_ancestors(key, cuts, 0, c, tree)) {
+    if (covers[c]) {
       return std::string(key.substr(cuts[c]));
     }
   }

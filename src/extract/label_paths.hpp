@@ -6,6 +6,7 @@
 #include "labels.hpp"
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +28,14 @@ struct PathLeaf {
 struct PathTree {
   std::vector<const schema::Label*> ancestors;
   std::vector<PathLeaf> leaves;
+  /// Leaf key → leaves, and the longest leaf key in bytes: built by index_leaves (optional; the
+  /// matchers fall back to a scan without it).
+  std::map<std::string, std::vector<std::size_t>, std::less<>> leaf_index;
+  std::size_t longest_leaf = 0;
 };
+
+/// Builds tree.leaf_index and tree.longest_leaf (call once the leaves are in).
+void index_leaves(PathTree& tree);
 
 struct PathMatch {
   std::size_t leaf = 0;               ///< index into PathTree::leaves

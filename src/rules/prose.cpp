@@ -129,11 +129,34 @@ std::optional<std::pair<std::int64_t, std::size_t>> number_before(std::u32string
   return std::make_pair(*v, start);
 }
 
-/// The sum of cells, or nullopt when a cell is missing or not a number (blank counts as 0).
-std::optional<util::Number> sum_of(const std::vector<std::string>& cells, const report::Report& r) {
+struct CellSum {
+  util::Number value;
+  /// Blank 总计 cells whose value was computed from the other cells of their row (format.md §7
+  /// E1: SH19 leaves the 总计 column blank).
+  std::vector<std::string> computed;
+};
+
+/// A blank 总计 cell's value from its row's other columns, or nullopt when it is no 总计 cell
+/// or a part is unusable. Blank parts count as 0; an all-blank row gives nullopt.
+std::optional<util::Number> computed_total(const std::string& path, const report::Report& r,
+                                           const schema::Template& t) {
+  const auto first = path.find('.');
+  const auto last = path.rfind('.');
+  if (first == std::string::npos || last == first || path.substr(last + 1) != "total") {
+    return std::nullopt;
+  }
+  const schema::Table* table = t.table(path.substr(0, first));
+  if (table == nullptr || table->columns.empty()) {
+    return std::nullopt;
+  }
+  const std::string row = path.substr(0, last + 1);
   util::Number total{};
-  for (const auto& p : cells) {
-    const report::Cell* c = report::find_cell(r, p);
+  bool any = false;
+  for (const auto& col : table->columns) {
+    if (col.key == "total") {
+      continue;
+    }
+    const report::Cell* c = report::find_cell(r, row + col.key);
     if (c == nullptr || c->state == report::CellState::Absent ||
         c->state == report::CellState::Text) {
       return std::nullopt;
@@ -144,6 +167,36 @@ std::optional<util::Number> sum_of(const std::vector<std::string>& cells, const 
         return std::nullopt;
       }
       total = *next;
+      any = true;
+    }
+  }
+  return any ? std::optional<util::Number>(total) : std::nullopt;
+}
+
+/// The sum of cells, or nullopt when a cell is missing or not a number. A blank cell counts as 0,
+/// except a blank 总计 cell, which counts as the sum of its row.
+std::optional<CellSum> sum_of(const std::vector<std::string>& cells, const report::Report& r,
+                              const schema::Template& t) {
+  CellSum total;
+  for (const auto& p : cells) {
+    const report::Cell* c = report::find_cell(r, p);
+    if (c == nullptr || c->state == report::CellState::Absent ||
+        c->state == report::CellState::Text) {
+      return std::nullopt;
+    }
+    std::optional<util::Number> v;
+    if (c->state == report::CellState::Number) {
+      v = c->value;
+    } else if (auto computed = computed_total(p, r, t)) {
+      v = computed;
+      total.computed.push_back(p);
+    }
+    if (v) {
+      auto next = util::add(total.value, *v);
+      if (!next) {
+        return std::nullopt;
+      }
+      total.value = *next;
     }
   }
   return total;
@@ -232,17 +285,17 @@ void check_prose_figures(const schema::Rule& rule, const report::Report& r,
               const util::Number stated{num->first, 0};
               bool any_usable = false;
               bool agrees = false;
-              std::optional<util::Number> first_sum;
+              std::optional<CellSum> first_sum;
               for (const auto& alt : pat.def->alternatives) {
-                const auto sum = sum_of(alt, r);
+                auto sum = sum_of(alt, r, t);
                 if (!sum) {
                   continue;
                 }
-                if (!first_sum) {
-                  first_sum = sum;
-                }
                 any_usable = true;
-                agrees = agrees || util::compare(*sum, stated) == 0;
+                agrees = agrees || util::compare(sum->value, stated) == 0;
+                if (!first_sum) {
+                  first_sum = std::move(sum);
+                }
               }
               if (!any_usable || agrees) {
                 continue;
@@ -254,8 +307,15 @@ void check_prose_figures(const schema::Rule& rule, const report::Report& r,
               }
               auto d = make(rule);
               d.message = fmt::format("{}：正文「{}」称{}为 {} 件，表格为 {}（{}）", rule.title,
-                                      encode(c), pat.def->name, num->first, first_sum->to_string(),
-                                      fmt::join(labels, " + "));
+                                      encode(c), pat.def->name, num->first,
+                                      first_sum->value.to_string(), fmt::join(labels, " + "));
+              if (!first_sum->computed.empty()) {
+                std::vector<std::string> blank;
+                for (const auto& p : first_sum->computed) {
+                  blank.push_back(t.cell_label(p));
+                }
+                d.message += fmt::format("；{}空白，按该行各栏之和计算", fmt::join(blank, "、"));
+              }
               d.cells = cells;
               d.location = shifted(para.where, clause.offset + num->second);
               out.push_back(std::move(d));

@@ -214,6 +214,58 @@ void check_period_year(const schema::Rule& rule, const report::Report& r, Out& o
   }
 }
 
+namespace {
+
+/// A sentence inside a paragraph that opens with another year and a comma ("……。2022年，共制定
+/// 规范性文件0件", format.md §7 E2) and does not name the report year anywhere (a comparison
+/// such as "2023年，受理10件；2024年受理17件" names both).
+void check_sentence_years(const schema::Rule& rule, std::string_view folded, int year,
+                          const diag::SourceLocation& where, Out& out) {
+  const std::string own = fmt::format("{}年", year);
+  static constexpr std::string_view k_ends[] = {"。", "；", "！", "？", ";"};
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.size();
+    std::size_t end_len = 0;
+    for (auto e : k_ends) {
+      const auto at = folded.find(e, start);
+      if (at != std::string_view::npos && at < end) {
+        end = at;
+        end_len = e.size();
+      }
+    }
+    const std::string_view sentence = folded.substr(start, end - start);
+    if (start > 0) {
+      std::size_t pos = 0;
+      while (pos < sentence.size() && (sentence[pos] == ' ' || sentence[pos] == '\t')) {
+        ++pos;
+      }
+      const int y = year_at(sentence, pos);
+      // The next year is a plan ("2025年，我们将…"), wherever the 五 heading went.
+      if (y != 0 && y != year && y != year + 1 && sentence.find(own) == std::string_view::npos) {
+        std::size_t after = pos + 7;
+        if (sentence.substr(after).starts_with("度")) {
+          after += 3;
+        }
+        const std::string_view rest = sentence.substr(std::min(after, sentence.size()));
+        if (rest.starts_with("，") || rest.starts_with(",")) {
+          auto d = make(rule);
+          d.message = fmt::format(
+              "这一句以「{}年」开头，但本报告是{}年度报告（可能沿用了其他年度的文字）", y, year);
+          d.location = shifted(where, util::count_codepoints(folded.substr(0, start + pos)));
+          out.push_back(std::move(d));
+        }
+      }
+    }
+    if (end == folded.size()) {
+      break;
+    }
+    start = end + end_len;
+  }
+}
+
+} // namespace
+
 void check_prose_year(const schema::Rule& rule, const report::Report& r, Out& out) {
   if (!r.year) {
     return;
@@ -240,14 +292,15 @@ void check_prose_year(const schema::Rule& rule, const report::Report& r, Out& ou
         ++skipped_cp;
       }
       const int y = year_at(folded, pos);
-      if (y == 0 || y == *r.year) {
+      if (y != 0 && y != *r.year) {
+        auto d = make(rule);
+        d.message = fmt::format(
+            "这一段以「{}年」开头，但本报告是{}年度报告（可能沿用了其他年度的文字）", y, *r.year);
+        d.location = shifted(p.where, skipped_cp);
+        out.push_back(std::move(d));
         continue;
       }
-      auto d = make(rule);
-      d.message = fmt::format(
-          "这一段以「{}年」开头，但本报告是{}年度报告（可能沿用了其他年度的文字）", y, *r.year);
-      d.location = shifted(p.where, skipped_cp);
-      out.push_back(std::move(d));
+      check_sentence_years(rule, folded, *r.year, p.where, out);
     }
   }
 }
