@@ -181,6 +181,7 @@ std::optional<emit::ReportResult> process(const std::string& path,
 const std::vector<emit::RuleInfo>& reader_rules() {
   static const std::vector<emit::RuleInfo> k_rules = [] {
     std::vector<emit::RuleInfo> out(2);
+    out.reserve(3);
     out[0].id = "READ-ENCODING";
     out[0].severity = diag::Severity::Warning;
     out[0].kind = "reader";
@@ -196,6 +197,21 @@ const std::vector<emit::RuleInfo>& reader_rules() {
     out[1].description = "Word 文档中有尚未接受或拒绝的修订（插入、删除）；已按接受全部修订读取。";
     out[1].fix = "在 Word 中接受或拒绝全部修订后另存。";
     out[1].example = "tests/data/docx/hongxing-2021-tracked.docx";
+    out.emplace_back();
+    out[2].id = "READ-DIGITRUN";
+    out[2].severity = diag::Severity::Info;
+    out[2].kind = "reader";
+    out[2].title = "表格数字连成一串，已拆分";
+    out[2].title_en = "Table figures run together, split back into cells";
+    out[2].description =
+        "网页抓取的文本丢失了单元格分隔，一行的数字连成一串（如「640020470」）。每行按模板的勾稽关"
+        "系"
+        "拆分：表三先按本行（六类申请人之和等于总计），表四按每组（四项结果之和等于总计）；只有一行"
+        "仍有几种拆法时，才用列的关系（办理结果各行之和等于（七）总计，一加二等于（七）加四）选择，"
+        "绝不改动唯一的拆法，所以报告本身的列错误照样报告。表二没有勾稽关系，只在拆法唯一时读取。"
+        "仍有几种拆法的行不读取，并在此列出；拆分读出的单元格在 JSON 的 \"recovered\" 中标明。";
+    out[2].fix = "核对原报告（PDF 或网页表格）中列出的行，必要时把这些数字用空格隔开后重新检查。";
+    out[2].example = "tests/data/web/pingtan-touzicujinju-2025.txt";
     return out;
   }();
   return k_rules;

@@ -295,6 +295,7 @@ void Extractor::assign(const schema::Table& t, const std::string& row_key,
   cell->state = state_of(c.value);
   cell->value = c.value.number;
   cell->where = c.cell->where;
+  cell->recovered = c.cell->recovered;
   const auto [row_label, col_label] = m_tmpl.row_column_labels(path);
   cell->where.table_name = t.name;
   cell->where.row_label = row_label;
