@@ -157,6 +157,17 @@ std::optional<emit::ReportResult> process(const std::string& path,
   const schema::Template& tmpl = extract::detect_template(*doc, candidates);
   extract::Extraction ex = extract::extract(*doc, tmpl);
   ex.report.source = result.source;
+  // --year / --agency: for a report whose title gives none (a page saved without its title).
+  if (o.year != 0 && !ex.report.year) {
+    ex.report.year = o.year;
+  }
+  if (!o.agency.empty() && !ex.report.agency) {
+    ex.report.agency = o.agency;
+  }
+  if (ex.report.year && ex.report.agency) {
+    std::erase_if(ex.diagnostics,
+                  [](const diag::Diagnostic& d) { return d.rule == "EXTRACT-TITLE"; });
+  }
   result.diagnostics = std::move(doc->diagnostics);
   for (auto& d : ex.diagnostics) {
     result.diagnostics.push_back(std::move(d));
@@ -1143,6 +1154,19 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   return code;
 }
 
+/// The tables of a read report that extraction could not read at all (EXTRACT-TABLE or
+/// EXTRACT-LAYOUT errors), by name.
+std::vector<std::string> unread_tables(const emit::ReportResult& r) {
+  std::vector<std::string> names;
+  for (const auto& d : r.diagnostics) {
+    if ((d.rule == "EXTRACT-TABLE" || d.rule == "EXTRACT-LAYOUT") &&
+        d.severity == diag::Severity::Error) {
+      names.push_back("表" + d.location.table_name);
+    }
+  }
+  return names;
+}
+
 int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
   choose<std::string>("conversion target (--to)", o.to,
                       {{"json", "json"},
@@ -1259,7 +1283,13 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
       return k_exit_usage;
     }
   }
-  return inputs.inputs.problems.empty() ? retargeted : k_exit_usage;
+  if (!inputs.inputs.problems.empty()) {
+    return k_exit_usage;
+  }
+  // A report whose tables could not be read was converted without them: not a clean run.
+  const bool tables_missing = std::any_of(results.begin(), results.end(),
+                                          [](const auto& r) { return !unread_tables(r).empty(); });
+  return tables_missing ? std::max(retargeted, k_exit_findings) : retargeted;
 }
 
 // --- Aggregate (district totals) ---------------------------------------------------------------
@@ -1351,6 +1381,7 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   std::vector<std::pair<std::string, std::string>> sources; // source, template, in input order
   std::vector<rules::aggregate::Present> present;
   std::vector<std::string> unreadable;
+  std::vector<std::string> not_read; // read, but with a table extraction could not read
   const BatchInputs inputs = read_batch(o, templates, err, [&](emit::ReportResult&& r) {
     if (!r.readable) {
       err << fmt::format("xxgk: error: {}: {}\n", r.source, r.read_error);
@@ -1359,6 +1390,13 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
     }
     if (own && same_file(r.source, o.compare)) {
       err << fmt::format("xxgk: note: {}: the report given to --compare is not summed\n", r.source);
+      return;
+    }
+    if (const auto missing = unread_tables(r); !missing.empty()) {
+      // Summing a report without its tables would count its cells as zeros.
+      err << fmt::format("xxgk: warning: {}: {} could not be read; not summed\n", r.source,
+                         fmt::join(missing, "、"));
+      not_read.push_back(r.source);
       return;
     }
     auto it = sums.find(r.tmpl->id);
@@ -1407,9 +1445,12 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   }
   const int summed = picked == sums.end() ? 0 : picked->second.count();
   err << fmt::format("xxgk: summed {} {} ({} template); left out: {} of another template, {} "
-                     "unreadable\n",
+                     "unreadable{}\n",
                      summed, summed == 1 ? "report" : "reports", chosen.empty() ? "no" : chosen,
-                     excluded, unreadable.size());
+                     excluded, unreadable.size(),
+                     not_read.empty() ? std::string()
+                                      : fmt::format(", {} with tables not read", not_read.size()));
+  excluded += static_cast<int>(not_read.size());
   const bool broken = !inputs.inputs.problems.empty() || !unreadable.empty() ||
                       (picked != sums.end() && picked->second.overflowed());
   if (inputs.inputs.expanded && !o.quiet) {

@@ -213,6 +213,27 @@ RunSplits split_digit_run(std::string_view run, const RunSpec& spec) {
   if (chars.empty()) {
     return none;
   }
+  // Every cell separated in the source: read as written (the identity is for the rules to
+  // check, not a filter: a real error stays visible).
+  if (static_cast<std::size_t>(std::count(hard.begin(), hard.end(), true)) + 1 == spec.cells) {
+    RunSplits given;
+    std::vector<std::string> cells(1);
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+      if (hard[i]) {
+        cells.emplace_back();
+      }
+      cells.back().push_back(chars[i]);
+    }
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      const CellSyntax syn = k < spec.syntax.size() ? spec.syntax[k] : CellSyntax::Count;
+      if (!valid_cell(cells[k], syn)) {
+        return none;
+      }
+    }
+    given.candidates.push_back(std::move(cells));
+    given.recovered.emplace_back(spec.cells, false);
+    return given;
+  }
   Splitter splitter(std::move(chars), std::move(hard), spec);
   return splitter.run();
 }

@@ -16,8 +16,8 @@ namespace xxgk::document {
 const std::vector<std::string>& input_formats() {
   // Text forms, then Word forms (word_reader.hpp), then HTML (html_reader.hpp).
   static const std::vector<std::string> k_formats = {
-      "text-tika", "text-tsv", "markdown", "text-grid",    "text-runon", "text-plain",
-      "docx",      "word-xml", "flat-opc", "word2003-xml", "html"};
+      "text-tika",  "text-tsv", "markdown", "text-grid", "text-runon",   "text-layout",
+      "text-plain", "docx",     "word-xml", "flat-opc",  "word2003-xml", "html"};
   return k_formats;
 }
 

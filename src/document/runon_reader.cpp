@@ -104,10 +104,10 @@ constexpr std::array<RowLabel, 32> k_table3 = {{
     {"重复申请", "2."},
     {"公开出版物", "3."},
     {"大量反复申请", "4."},
-    {"确认或重新出具", "5."},
+    {"确认或重新", "5."},
     {"其他处理", "（六）"},
-    {"逾期不补正", "1.", true},
-    {"逾期未按收费", "2.", true},
+    {"逾期不", "1.", true},
+    {"逾期未", "2.", true},
     {"其他", "3.", true},
     {"总计", "（七）"},
     {"结转下年度", "四、"},
@@ -187,7 +187,7 @@ bool is_digit(char c) {
 }
 
 bool is_run_space(std::string_view s, std::size_t i, std::size_t& width) {
-  if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+  if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f') {
     width = 1;
     return true;
   }
@@ -279,7 +279,63 @@ std::size_t numbering_suffix(std::string_view s) {
   return 0;
 }
 
+bool is_white(std::string_view s, std::size_t i, std::size_t& width) {
+  if (s[i] == '\f') {
+    width = 1;
+    return true;
+  }
+  return is_run_space(s, i, width);
+}
+
+/// Finds `key` in `s` from `from`, white space (line breaks of a wrapped label) allowed between
+/// its characters. Sets `end` to the byte after the match.
+std::size_t find_loose(std::string_view s, std::string_view key, std::size_t from,
+                       std::size_t& end) {
+  if (key.empty() || from >= s.size()) {
+    return std::string_view::npos;
+  }
+  std::size_t first_len = 1;
+  while (first_len < key.size() && (static_cast<unsigned char>(key[first_len]) & 0xC0) == 0x80) {
+    ++first_len;
+  }
+  const std::string_view first = key.substr(0, first_len);
+  for (std::size_t p = s.find(first, from); p != std::string_view::npos; p = s.find(first, p + 1)) {
+    std::size_t i = p;
+    std::size_t k = 0;
+    while (k < key.size() && i < s.size()) {
+      if (s[i] == key[k]) {
+        ++i;
+        ++k;
+        continue;
+      }
+      std::size_t w = 0;
+      // White space only between whole characters of the key.
+      if (k > 0 && (static_cast<unsigned char>(key[k]) & 0xC0) != 0x80 && is_white(s, i, w)) {
+        i += w;
+        continue;
+      }
+      break;
+    }
+    if (k == key.size()) {
+      end = i;
+      return p;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::size_t find_loose(std::string_view s, std::string_view key, std::size_t from) {
+  std::size_t end = 0;
+  return find_loose(s, key, from, end);
+}
+
+/// Group labels that never carry numbers (（六）其他处理 is a data row in 2019, so not among them).
+bool is_group_label(std::string_view find) {
+  return find == "本年度办理结果" || find == "不予公开" || find == "无法提供" || find == "不予处理";
+}
+
 struct Found {
+  std::size_t find_begin = 0;  ///< where the searched part starts
   std::size_t label_begin = 0; ///< numbering included
   std::size_t find_end = 0;    ///< after the searched part of the label
   const RowLabel* label = nullptr;
@@ -433,15 +489,18 @@ void push_cells(Row& row, const Builder& b, const Run& run, const std::vector<st
 
 class RunonReader {
 public:
-  explicit RunonReader(std::string_view text) : m_text(text), m_pos(text) {}
+  /// `layout`: pdftotext -layout text (rows on lines, labels wrapped around them) rather than
+  /// one run-on line.
+  RunonReader(std::string_view text, bool layout)
+      : m_work(blank_page_numbers(text)), m_text(m_work), m_pos(text), m_layout(layout) {}
 
   Document read() {
-    m_doc.format = "text-runon";
+    m_doc.format = m_layout ? "text-layout" : "text-runon";
     Builder b{m_text, m_pos, m_doc};
     const std::size_t body = skip_wrapper();
     const std::size_t body_start = skip_breadcrumb(body);
     // Tables: 二 from its first caption, 三 from its first row label, 四 after 三.
-    const std::size_t t2 = m_text.find("第二十条第", body_start);
+    const std::size_t t2 = find_loose(m_text, "第二十条第", body_start);
     const std::size_t t3_first = find_t3_start(body_start);
     if (t3_first == std::string_view::npos) {
       b.prose(body_start, m_text.size());
@@ -539,12 +598,21 @@ private:
         continue;
       }
       const std::string_view head = s.substr(0, p);
-      if (head.find("。") != std::string_view::npos || head.find("，") != std::string_view::npos) {
+      if (head.find("。") != std::string_view::npos || head.find("，") != std::string_view::npos ||
+          head.find("《") != std::string_view::npos) {
         continue;
       }
       const std::size_t title_end = from + p + end.size();
       if (m_title.empty()) {
-        b.paragraph(from, title_end);
+        // A title over two lines (`淮安市人民政府` / `2024 年政府信息公开工作年度报告`) is one.
+        std::string title;
+        for (const auto line : util::split_lines(m_text.substr(from, title_end - from))) {
+          title += util::trim(line);
+        }
+        Paragraph par;
+        par.text = std::move(title);
+        par.where = m_pos.at(from);
+        m_doc.blocks.emplace_back(std::move(par));
       }
       from = title_end;
       break;
@@ -568,7 +636,7 @@ private:
   }
 
   std::size_t find_t3_start(std::size_t from) {
-    const std::size_t p = m_text.find("本年新收", from);
+    const std::size_t p = find_loose(m_text, "本年新收", from);
     if (p == std::string_view::npos) {
       return p;
     }
@@ -583,7 +651,7 @@ private:
     std::size_t recovered = 0;
     std::size_t cap = from;
     while (cap < to) {
-      std::size_t next = m_text.find("第二十条第", cap + 1);
+      std::size_t next = find_loose(m_text, "第二十条第", cap + 1);
       if (next == std::string_view::npos || next > to) {
         next = to;
       }
@@ -719,19 +787,26 @@ private:
       if (l.optional) {
         for (std::size_t j = i + 1; j < k_table3.size() && !k_table3[j].find.empty(); ++j) {
           if (!k_table3[j].optional) {
-            limit = m_text.find(k_table3[j].find, cursor);
+            limit = find_loose(m_text, k_table3[j].find, cursor);
             break;
           }
         }
       }
-      const std::size_t p = m_text.find(l.find, cursor);
+      std::size_t end = 0;
+      const std::size_t p = find_loose(m_text, l.find, cursor, end);
       if (p == std::string_view::npos || (limit != std::string_view::npos && p > limit) ||
-          (!l.optional && p - cursor > 600)) {
+          (!l.optional && p - cursor > 1200)) {
         continue;
       }
-      found.push_back({p, p + l.find.size(), &l});
-      cursor = p + l.find.size();
+      found.push_back({p, p, end, &l});
+      // A group label carries no numbers and may stand anywhere beside its rows (one character
+      // per line in PDF text): it does not move the search on.
+      if (!is_group_label(l.find)) {
+        cursor = end;
+      }
     }
+    std::sort(found.begin(), found.end(),
+              [](const Found& x, const Found& y) { return x.find_begin < y.find_begin; });
     // Section 四's heading ends the last row's gap.
     std::size_t table_end = cursor;
     const std::size_t review = m_text.find("行政复议", cursor);
@@ -747,14 +822,14 @@ private:
     };
     std::vector<Pending> rows(found.size());
     for (std::size_t i = 0; i < found.size(); ++i) {
-      const std::size_t next =
-          i + 1 < found.size() ? found[i + 1].find_end - found[i + 1].label->find.size() : t4_head;
+      const std::size_t next = i + 1 < found.size() ? found[i + 1].find_begin : t4_head;
       Run run = first_run(m_text, found[i].find_end, next, false);
-      const bool numbered_next =
-          i + 1 < found.size() && is_digit(found[i + 1].label->prefix.front());
-      if (!run.empty() && numbered_next && run.end < next &&
+      // An item number: a digit then "." "、" "．" not followed by another digit (a decimal).
+      const std::size_t sep = run.end < next ? (m_text[run.end] == '.' ? 1 : 3) : 0;
+      if (!run.empty() && run.end < next &&
           (m_text[run.end] == '.' || m_text.compare(run.end, 3, "、") == 0 ||
-           m_text.compare(run.end, 3, "．") == 0)) {
+           m_text.compare(run.end, 3, "．") == 0) &&
+          !(run.end + sep < m_text.size() && is_digit(m_text[run.end + sep]))) {
         run.end -= 1; // the next label's item number
         run.text.pop_back();
         while (!run.text.empty() && run.text.back() == ' ') {
@@ -776,7 +851,7 @@ private:
     // Label text: from the previous run's end (or the numbering before the label, after a group
     // label) to this row's run.
     for (std::size_t i = 0; i < found.size(); ++i) {
-      const std::size_t start = found[i].find_end - found[i].label->find.size();
+      const std::size_t start = found[i].find_begin;
       std::size_t begin = first;
       if (i > 0 && !rows[i - 1].run.empty()) {
         begin = rows[i - 1].run.end;
@@ -792,6 +867,22 @@ private:
           }
         }
       }
+      if (m_layout) {
+        // The label starts on its own line: its numbering stands right before the searched part.
+        std::size_t b2 = start;
+        while (b2 > begin) {
+          std::size_t q = b2 - 1;
+          while (q > begin && (static_cast<unsigned char>(m_text[q]) & 0xC0) == 0x80) {
+            --q;
+          }
+          std::size_t w = 0;
+          if (is_white(m_text, q, w)) {
+            break;
+          }
+          b2 = q;
+        }
+        begin = b2;
+      }
       found[i].label_begin = begin;
     }
     for (std::size_t i = 0; i < found.size(); ++i) {
@@ -801,6 +892,10 @@ private:
       label_end = std::max(label_end, found[i].label_begin);
       std::string name =
           label_text(m_text.substr(found[i].label_begin, label_end - found[i].label_begin));
+      if (m_layout && !rows[i].run.empty()) {
+        name += continuation(found[i].label_begin, rows[i].run.end,
+                             i + 1 < found.size() ? found[i + 1].label_begin : t4_head);
+      }
       rows[i].row.cells.push_back(b.cell(name, found[i].label_begin));
       rows[i].name = std::move(name);
     }
@@ -842,6 +937,40 @@ private:
     return table_end;
   }
 
+  /// In layout text, the rest of a label wrapped onto the line after its numbers: the next
+  /// non-blank line, when it has no digits and starts near the label's own column.
+  std::string continuation(std::size_t label, std::size_t run_end, std::size_t limit) const {
+    const std::size_t nl = m_text.find('\n', run_end);
+    if (nl == std::string_view::npos || nl >= limit) {
+      return {};
+    }
+    std::size_t start = nl + 1;
+    while (start < limit && (m_text[start] == '\n' || m_text[start] == '\r')) {
+      ++start;
+    }
+    std::size_t end = m_text.find('\n', start);
+    end = end == std::string_view::npos ? m_text.size() : end;
+    if (start >= limit) {
+      return {};
+    }
+    end = std::min(end, limit);
+    const std::string_view line = m_text.substr(start, end - start);
+    if (std::any_of(line.begin(), line.end(), is_digit)) {
+      return {};
+    }
+    const int label_col = m_pos.at(label).column;
+    std::size_t skip = 0;
+    std::size_t w = 0;
+    while (skip < line.size() && is_run_space(line, skip, w)) {
+      skip += w;
+    }
+    const int col = m_pos.at(start + skip).column;
+    if (col + 2 < label_col || col > label_col + 4) {
+      return {};
+    }
+    return util::trim(line);
+  }
+
   /// 一+二 = （七）+四, and （七） = the sum of the disposal rows, over the rows found.
   static std::vector<ColumnEquation> table3_equations(const std::vector<Found>& found,
                                                       std::size_t n) {
@@ -865,7 +994,7 @@ private:
       ColumnEquation disp;
       disp.rhs.push_back(*total);
       bool in = false;
-      const bool has_six_rows = index("逾期不补正").has_value();
+      const bool has_six_rows = index("逾期不").has_value();
       for (std::size_t i = 0; i < found.size() && i < n; ++i) {
         const std::string_view k = found[i].label->find;
         if (k == "予以公开") {
@@ -951,8 +1080,26 @@ private:
     b.prose(after, m_text.size());
   }
 
+  static std::string blank_page_numbers(std::string_view text) {
+    std::string out(text);
+    std::size_t at = 0;
+    for (const auto line : util::split_lines(text)) {
+      const std::size_t start = static_cast<std::size_t>(line.data() - text.data());
+      if (is_page_number_line(line)) {
+        std::fill(out.begin() + static_cast<std::ptrdiff_t>(start),
+                  out.begin() + static_cast<std::ptrdiff_t>(start + line.size()), ' ');
+      }
+      at = start + line.size();
+    }
+    (void)at;
+    std::replace(out.begin(), out.end(), '\f', '\n');
+    return out;
+  }
+
+  std::string m_work; ///< the text with page numbers blanked and form feeds as line breaks
   std::string_view m_text;
   Positions m_pos;
+  bool m_layout = false;
   Document m_doc;
   std::string m_title;
 };
@@ -994,7 +1141,52 @@ bool looks_like_runon_text(std::string_view text) {
 }
 
 Document read_runon_text(std::string_view text) {
-  RunonReader r(text);
+  RunonReader r(text, false);
+  return r.read();
+}
+
+bool looks_like_layout_text(std::string_view text) {
+  // Lines of 表三: a row label, then at least five numbers separated by white space.
+  static constexpr std::string_view k_labels[] = {"本年新收政府信息公开申请数量",
+                                                  "上年结转政府信息公开申请数量",
+                                                  "予以公开",
+                                                  "属于国家秘密",
+                                                  "重复申请",
+                                                  "总计",
+                                                  "结转下年度继续办理"};
+  int hits = 0;
+  for (const auto line : util::split_lines(text)) {
+    for (const auto l : k_labels) {
+      const std::size_t p = line.find(l);
+      if (p == std::string_view::npos) {
+        continue;
+      }
+      int numbers = 0;
+      bool in_number = false;
+      bool clean = true;
+      for (std::size_t i = p + l.size(); i < line.size(); ++i) {
+        const char c = line[i];
+        if (is_digit(c)) {
+          numbers += in_number ? 0 : 1;
+          in_number = true;
+        } else if (c == ' ' || c == '\r') {
+          in_number = false; // TABs are the TSV form's, not pdftotext's
+        } else {
+          clean = false;
+          break;
+        }
+      }
+      if (clean && numbers >= 5) {
+        ++hits;
+      }
+      break;
+    }
+  }
+  return hits >= 4;
+}
+
+Document read_layout_text(std::string_view text) {
+  RunonReader r(text, true);
   return r.read();
 }
 

@@ -130,3 +130,13 @@ TEST_CASE("worst-case runs finish in bounded time") {
   const auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK(elapsed < std::chrono::seconds(2));
 }
+
+TEST_CASE("a row whose cells are all separated is read as written, even when it does not add up") {
+  // 表四 of a real PDF: 行政复议 10 1 0 0 with 总计 0 — the rules report it, the reader keeps it.
+  const auto s =
+      split_digit_run("10 1 0 0 0 0 0 0 0 0 5 0 0 0 0", RunSpec{15, RowIdentity::BlocksOf5, {}});
+  REQUIRE(s.unique());
+  CHECK(s.candidates[0].front() == "10");
+  CHECK(s.recovered[0] == std::vector<bool>(15, false));
+  CHECK(split_digit_run("27 0 0 0 0 0 21", row3()).unique());
+}

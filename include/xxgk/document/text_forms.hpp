@@ -33,6 +33,11 @@ Document read_grid_text(std::string_view text);
 /// named in a READ-DIGITRUN finding.
 Document read_runon_text(std::string_view text);
 
+/// PDF layout text (`pdftotext -layout`, format.md §7 item 15): a table row per line with its
+/// numbers space-aligned, long labels wrapped before and after, group labels one character per
+/// line, page footers inside tables. Read like run-on text (the same label search and splitter).
+Document read_layout_text(std::string_view text);
+
 /// Plain text without a table form xxgk recognizes: one paragraph per non-blank line.
 Document read_plain_text(std::string_view text);
 
@@ -44,6 +49,8 @@ bool looks_like_markdown(std::string_view text);
 bool looks_like_grid_text(std::string_view text);
 /// A long line holding several of 表三's row labels each followed by digits (runon_reader.cpp).
 bool looks_like_runon_text(std::string_view text);
+/// Several lines of a 表三 row label followed by at least five space-separated numbers.
+bool looks_like_layout_text(std::string_view text);
 /// TAB-separated rows rather than the Tika form's one cell per line (rule in tsv_reader.cpp).
 bool looks_like_tsv_text(std::string_view text);
 
