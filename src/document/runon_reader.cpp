@@ -776,7 +776,9 @@ private:
         head.cells.push_back(b.cell(std::string(c), header));
       }
     }
-    t.rows.push_back(std::move(head));
+    if (!head.cells.empty()) {
+      t.rows.push_back(std::move(head));
+    }
 
     // Labels in order; optional ones only before the next required one.
     std::vector<Found> found;
@@ -1056,8 +1058,11 @@ private:
         r2.cells.push_back(b.cell(std::string(l), header + header_text.find(l)));
       }
     }
-    t.rows.push_back(std::move(r1));
-    t.rows.push_back(std::move(r2));
+    for (Row* r : {&r1, &r2}) {
+      if (!r->cells.empty()) {
+        t.rows.push_back(std::move(*r));
+      }
+    }
     std::size_t after = header + header_text.size();
     std::vector<std::string> unread;
     std::size_t recovered = 0;
@@ -1107,37 +1112,28 @@ private:
 } // namespace
 
 bool looks_like_runon_text(std::string_view text) {
-  // A line holding several of 表三's row labels, each followed by digits: the table was run
-  // together with the text around it.
+  // 表三's row labels each directly followed by digits (spaces allowed, no TAB: that is the TSV
+  // form): the table's cells were run together with their labels, on one line or on several.
   static constexpr std::string_view k_labels[] = {"本年新收政府信息公开申请数量",
                                                   "上年结转政府信息公开申请数量",
                                                   "属于国家秘密",
                                                   "重复申请",
                                                   "总计",
                                                   "结转下年度继续办理"};
-  for (const auto line : util::split_lines(text)) {
-    if (line.size() < 200) {
-      continue;
-    }
-    int hits = 0;
-    for (const auto l : k_labels) {
-      // The label directly followed by digits (white space allowed), anywhere in the line.
-      for (std::size_t p = line.find(l); p != std::string_view::npos; p = line.find(l, p + 1)) {
-        std::size_t i = p + l.size();
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) {
-          ++i;
-        }
-        if (i < line.size() && is_digit(line[i])) {
-          ++hits;
-          break;
-        }
+  int hits = 0;
+  for (const auto l : k_labels) {
+    for (std::size_t p = text.find(l); p != std::string_view::npos; p = text.find(l, p + 1)) {
+      std::size_t i = p + l.size();
+      while (i < text.size() && text[i] == ' ') {
+        ++i;
+      }
+      if (i < text.size() && is_digit(text[i])) {
+        ++hits;
+        break;
       }
     }
-    if (hits >= 4) {
-      return true;
-    }
   }
-  return false;
+  return hits >= 4;
 }
 
 Document read_runon_text(std::string_view text) {

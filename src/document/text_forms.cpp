@@ -59,14 +59,14 @@ std::string detect_text_form(std::string_view text) {
   if (looks_like_grid_text(text)) {
     return "text-grid";
   }
+  if (looks_like_layout_text(text)) {
+    return "text-layout";
+  }
   if (looks_like_runon_text(text)) {
     return "text-runon";
   }
   if (looks_like_tsv_text(text)) {
     return "text-tsv";
-  }
-  if (looks_like_layout_text(text)) {
-    return "text-layout";
   }
   if (looks_like_tika_text(text)) {
     return "text-tika";

@@ -47,7 +47,7 @@ Document read_plain_text(std::string_view text);
 bool looks_like_markdown(std::string_view text);
 /// A grid table border line directly followed by a line starting with '|'.
 bool looks_like_grid_text(std::string_view text);
-/// A long line holding several of 表三's row labels each followed by digits (runon_reader.cpp).
+/// Several of 表三's row labels each directly followed by digits (runon_reader.cpp).
 bool looks_like_runon_text(std::string_view text);
 /// Several lines of a 表三 row label followed by at least five space-separated numbers.
 bool looks_like_layout_text(std::string_view text);
