@@ -444,16 +444,19 @@ void add_digitrun_diag(Document& doc, std::string_view table, const std::vector<
   d.severity = diag::Severity::Info;
   d.location = at;
   d.location.table_name = std::string(table);
-  std::string msg = fmt::format("表{}的数字在原文中连成一串（单元格之间没有分隔）", table);
+  std::string msg = fmt::format("表{}", table);
   if (recovered > 0) {
-    msg += fmt::format("；{}个单元格从连串的数字中拆分读出", recovered);
+    msg += fmt::format("有{}个单元格的数字在原文中连成一串（没有分隔），{}", recovered,
+                       table == "二" ? "只有一种拆法，已拆分读出" : "已按模板的勾稽关系拆分读出");
   }
   if (!rows.empty()) {
     std::string names;
     for (const auto& r : rows) {
       names += (names.empty() ? "" : "、") + fmt::format("「{}」", r);
     }
-    msg += fmt::format("；{}的数字有不止一种拆法（或无法拆开），未读取", names);
+    msg += fmt::format(
+        "{}{}的数字无法唯一地分到各栏（有不止一种拆法，或没有一种合乎勾稽关系），未读取",
+        recovered > 0 ? "；" : "中", names);
   }
   d.message = std::move(msg);
   doc.diagnostics.push_back(std::move(d));
