@@ -1067,7 +1067,14 @@ TitleInfo find_title(const document::Document& doc) {
     if (p->text.size() > k_max_label_bytes) {
       continue;
     }
-    const std::string text = title_year_digits(util::nfkc(p->text));
+    std::string raw = util::trim(p->text);
+    // A crawler's header line `标题: …` (format.md §7 item 14): the title is its value.
+    for (std::string_view key : {"标题:", "标题："}) {
+      if (raw.rfind(key, 0) == 0) {
+        raw = util::trim(std::string_view(raw).substr(key.size()));
+      }
+    }
+    const std::string text = title_year_digits(util::nfkc(raw));
     // A title is short and names the report; the first such paragraph is the title.
     // "工作告年度报" (a garbled title, format.md §2) still names 政府信息公开.
     const bool titled =
@@ -1086,7 +1093,7 @@ TitleInfo find_title(const document::Document& doc) {
         if (y < 1990 || y > 2099) {
           continue;
         }
-        info.title = util::trim(p->text);
+        info.title = raw;
         info.where = p->where;
         info.year = y;
         std::string agency = util::trim(text.substr(0, i));
@@ -1111,7 +1118,7 @@ TitleInfo find_title(const document::Document& doc) {
         return info;
       }
     }
-    info.title = util::trim(p->text);
+    info.title = raw;
     info.where = p->where;
     return info; // a title without a year: the year stays unknown
   }

@@ -141,3 +141,14 @@ TEST_CASE("title years spaced or in Chinese numerals are read") {
     CHECK(info.agency == std::optional<std::string>("淮安市人民政府"));
   }
 }
+
+TEST_CASE("a crawler's 标题 line in any text form gives the title, never the agency 标题") {
+  Document d;
+  Paragraph p;
+  p.text = "标题: 平潭综合实验区公安局2024年政府信息公开工作年度报告";
+  d.blocks.emplace_back(p);
+  const auto info = xxgk::extract::find_title(d);
+  CHECK(info.year == 2024);
+  CHECK(info.agency == std::optional<std::string>("平潭综合实验区公安局"));
+  CHECK(info.title == "平潭综合实验区公安局2024年政府信息公开工作年度报告");
+}
