@@ -161,6 +161,17 @@ std::optional<emit::ReportResult> process(const std::string& path,
   const schema::Template& tmpl = extract::detect_template(*doc, candidates);
   extract::Extraction ex = extract::extract(*doc, tmpl);
   ex.report.source = result.source;
+  // --year / --agency: for a report whose title gives none (a page saved without its title).
+  if (o.year != 0 && !ex.report.year) {
+    ex.report.year = o.year;
+  }
+  if (!o.agency.empty() && !ex.report.agency) {
+    ex.report.agency = o.agency;
+  }
+  if (ex.report.year && ex.report.agency) {
+    std::erase_if(ex.diagnostics,
+                  [](const diag::Diagnostic& d) { return d.rule == "EXTRACT-TITLE"; });
+  }
   result.diagnostics = std::move(doc->diagnostics);
   for (auto& d : ex.diagnostics) {
     result.diagnostics.push_back(std::move(d));
@@ -186,6 +197,7 @@ std::optional<emit::ReportResult> process(const std::string& path,
 const std::vector<emit::RuleInfo>& reader_rules() {
   static const std::vector<emit::RuleInfo> k_rules = [] {
     std::vector<emit::RuleInfo> out(2);
+    out.reserve(3);
     out[0].id = "READ-ENCODING";
     out[0].severity = diag::Severity::Warning;
     out[0].kind = "reader";
@@ -201,6 +213,21 @@ const std::vector<emit::RuleInfo>& reader_rules() {
     out[1].description = "Word 文档中有尚未接受或拒绝的修订（插入、删除）；已按接受全部修订读取。";
     out[1].fix = "在 Word 中接受或拒绝全部修订后另存。";
     out[1].example = "tests/data/docx/hongxing-2021-tracked.docx";
+    out.emplace_back();
+    out[2].id = "READ-DIGITRUN";
+    out[2].severity = diag::Severity::Info;
+    out[2].kind = "reader";
+    out[2].title = "表格数字连成一串，已拆分";
+    out[2].title_en = "Table figures run together, split back into cells";
+    out[2].description =
+        "网页抓取的文本丢失了单元格分隔，一行的数字连成一串（如「640020470」）。每行按模板的勾稽关"
+        "系"
+        "拆分：表三先按本行（六类申请人之和等于总计），表四按每组（四项结果之和等于总计）；只有一行"
+        "仍有几种拆法时，才用列的关系（办理结果各行之和等于（七）总计，一加二等于（七）加四）选择，"
+        "绝不改动唯一的拆法，所以报告本身的列错误照样报告。表二没有勾稽关系，只在拆法唯一时读取。"
+        "仍有几种拆法的行不读取，并在此列出；拆分读出的单元格在 JSON 的 \"recovered\" 中标明。";
+    out[2].fix = "核对原报告（PDF 或网页表格）中列出的行，必要时把这些数字用空格隔开后重新检查。";
+    out[2].example = "tests/data/web/pingtan-touzicujinju-2025.txt";
     return out;
   }();
   return k_rules;
@@ -1139,6 +1166,19 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   return code;
 }
 
+/// The tables of a read report that extraction could not read at all (EXTRACT-TABLE or
+/// EXTRACT-LAYOUT errors), by name.
+std::vector<std::string> unread_tables(const emit::ReportResult& r) {
+  std::vector<std::string> names;
+  for (const auto& d : r.diagnostics) {
+    if ((d.rule == "EXTRACT-TABLE" || d.rule == "EXTRACT-LAYOUT") &&
+        d.severity == diag::Severity::Error) {
+      names.push_back("表" + d.location.table_name);
+    }
+  }
+  return names;
+}
+
 int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
   choose<std::string>("conversion target (--to)", o.to,
                       {{"json", "json"},
@@ -1255,7 +1295,13 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
       return k_exit_usage;
     }
   }
-  return inputs.inputs.problems.empty() ? retargeted : k_exit_usage;
+  if (!inputs.inputs.problems.empty()) {
+    return k_exit_usage;
+  }
+  // A report whose tables could not be read was converted without them: not a clean run.
+  const bool tables_missing = std::any_of(results.begin(), results.end(),
+                                          [](const auto& r) { return !unread_tables(r).empty(); });
+  return tables_missing ? std::max(retargeted, k_exit_findings) : retargeted;
 }
 
 // --- Aggregate (district totals) ---------------------------------------------------------------
@@ -1347,6 +1393,7 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   std::vector<std::pair<std::string, std::string>> sources; // source, template, in input order
   std::vector<rules::aggregate::Present> present;
   std::vector<std::string> unreadable;
+  std::vector<std::string> not_read; // read, but with a table extraction could not read
   const BatchInputs inputs = read_batch(o, templates, err, [&](emit::ReportResult&& r) {
     if (!r.readable) {
       err << fmt::format("xxgk: error: {}: {}\n", r.source, r.read_error);
@@ -1355,6 +1402,13 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
     }
     if (own && same_file(r.source, o.compare)) {
       err << fmt::format("xxgk: note: {}: the report given to --compare is not summed\n", r.source);
+      return;
+    }
+    if (const auto missing = unread_tables(r); !missing.empty()) {
+      // Summing a report without its tables would count its cells as zeros.
+      err << fmt::format("xxgk: warning: {}: {} could not be read; not summed\n", r.source,
+                         fmt::join(missing, "、"));
+      not_read.push_back(r.source);
       return;
     }
     auto it = sums.find(r.tmpl->id);
@@ -1407,10 +1461,14 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   const int summed = picked == sums.end() ? 0 : picked->second.count();
   if (!o.quiet) {
     err << fmt::format("xxgk: summed {} {} ({} template); left out: {} of another template, {} "
-                       "unreadable\n",
+                       "unreadable{}\n",
                        summed, summed == 1 ? "report" : "reports", chosen.empty() ? "no" : chosen,
-                       excluded, unreadable.size());
+                       excluded, unreadable.size(),
+                       not_read.empty()
+                           ? std::string()
+                           : fmt::format(", {} with tables not read", not_read.size()));
   }
+  excluded += static_cast<int>(not_read.size());
   const bool broken = !inputs.inputs.problems.empty() || !unreadable.empty() ||
                       (picked != sums.end() && picked->second.overflowed());
   if (inputs.inputs.expanded && !o.quiet) {

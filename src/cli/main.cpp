@@ -98,6 +98,9 @@ void add_inputs(CLI::App* cmd, xxgk::app::Options& o) {
   cmd->add_option("--input-format", o.input_format, "Read inputs as this form (default: detect)");
   cmd->add_option("--encoding", o.encoding,
                   "Decode text inputs with this encoding (default: detect)");
+  cmd->add_option("--year", o.year, "The report year of inputs whose title gives none (e.g. 2024)")
+      ->check(CLI::Range(1990, 2099));
+  cmd->add_option("--agency", o.agency, "The reporting agency of inputs whose title gives none");
   cmd->add_option("-j,--jobs", o.jobs,
                   "Read and check this many inputs at once (default: one per core); the output "
                   "is the same for every value");

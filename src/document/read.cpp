@@ -18,8 +18,9 @@ const std::vector<std::string>& input_formats() {
   // Text forms, then Word forms (word_reader.hpp), then HTML (html_reader.hpp), then PDF
   // (pdf_reader.hpp).
   static const std::vector<std::string> k_formats = {
-      "text-tika", "text-tsv", "markdown",     "text-grid", "text-plain", "docx",
-      "word-xml",  "flat-opc", "word2003-xml", "html",      "pdf"};
+      "text-tika",  "text-tsv", "markdown", "text-grid", "text-runon",   "text-layout",
+      "text-plain", "docx",     "word-xml", "flat-opc",  "word2003-xml", "html",
+      "pdf"};
   return k_formats;
 }
 

@@ -19,8 +19,10 @@ struct TextForm {
 
 /// Adding a text form: its reader here, its predicate in detect_text_form.
 constexpr TextForm k_text_forms[] = {
-    {"text-tika", read_tika_text}, {"text-tsv", read_tsv_text},     {"markdown", read_markdown},
-    {"text-grid", read_grid_text}, {"text-plain", read_plain_text},
+    {"text-tika", read_tika_text},   {"text-tsv", read_tsv_text},
+    {"markdown", read_markdown},     {"text-grid", read_grid_text},
+    {"text-runon", read_runon_text}, {"text-layout", read_layout_text},
+    {"text-plain", read_plain_text},
 };
 
 bool is_wide(char32_t cp) {
@@ -56,6 +58,12 @@ std::string detect_text_form(std::string_view text) {
   }
   if (looks_like_grid_text(text)) {
     return "text-grid";
+  }
+  if (looks_like_layout_text(text)) {
+    return "text-layout";
+  }
+  if (looks_like_runon_text(text)) {
+    return "text-runon";
   }
   if (looks_like_tsv_text(text)) {
     return "text-tsv";

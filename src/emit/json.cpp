@@ -95,6 +95,7 @@ ordered_json report_json(const report::Report& r, const schema::Template& tmpl) 
   for (const auto& t : tmpl.tables) {
     j[t.key] = ordered_json::object();
   }
+  ordered_json recovered = ordered_json::object();
   for (const auto& path : tmpl.cell_paths()) {
     const auto a = path.find('.');
     const auto b = path.find('.', a + 1);
@@ -103,6 +104,12 @@ ordered_json report_json(const report::Report& r, const schema::Template& tmpl) 
     const std::string col = path.substr(b + 1);
     const report::Cell* c = report::find_cell(r, path);
     j[table][row][col] = c != nullptr ? value_json(*c) : ordered_json(nullptr);
+    if (c != nullptr && !c->recovered.empty() && c->state == report::CellState::Number) {
+      recovered[path] = c->recovered;
+    }
+  }
+  if (!recovered.empty()) {
+    j["recovered"] = recovered; // only reports read from digit runs have it
   }
   return j;
 }

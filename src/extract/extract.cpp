@@ -489,6 +489,7 @@ void Extractor::assign(const schema::Table& t, const std::string& row_key,
   cell->state = state_of(c.value);
   cell->value = c.value.number;
   cell->where = c.cell->where;
+  cell->recovered = c.cell->recovered;
   const auto [row_label, col_label] = m_tmpl.row_column_labels(path);
   cell->where.table_name = t.name;
   cell->where.row_label = row_label;
@@ -1467,6 +1468,47 @@ bool is_digit(char c) {
 
 constexpr std::size_t k_max_title = 80;
 
+/// The title with its year in plain digits: spaces inside and after a year dropped
+/// ("2 0 2 4 年", "2024 年" → "2024年") and a year in Chinese numerals ("二〇二四年") converted.
+std::string title_year_digits(const std::string& text) {
+  static constexpr std::string_view k_cn[] = {"〇", "一", "二", "三", "四",
+                                              "五", "六", "七", "八", "九"};
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    // Four Chinese numerals then 年.
+    std::string digits;
+    std::size_t j = i;
+    while (digits.size() < 4) {
+      bool hit = false;
+      for (std::size_t d = 0; d < 10; ++d) {
+        if (text.compare(j, k_cn[d].size(), k_cn[d]) == 0 ||
+            (d == 0 && text.compare(j, 3, "零") == 0)) {
+          digits.push_back(static_cast<char>('0' + d));
+          j += 3;
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) {
+        break;
+      }
+    }
+    if (digits.size() == 4 && text.compare(j, 3, "年") == 0) {
+      out += digits;
+      i = j;
+      continue;
+    }
+    if (text[i] == ' ' && !out.empty() && is_digit(out.back()) &&
+        (i + 1 < text.size() && (is_digit(text[i + 1]) || text.compare(i + 1, 3, "年") == 0))) {
+      ++i; // a space inside or after a number
+      continue;
+    }
+    out.push_back(text[i]);
+    ++i;
+  }
+  return out;
+}
+
 } // namespace
 
 TitleInfo find_title(const document::Document& doc) {
@@ -1483,7 +1525,14 @@ TitleInfo find_title(const document::Document& doc) {
     if (p->text.size() > k_max_label_bytes) {
       continue;
     }
-    const std::string text = util::nfkc(p->text);
+    std::string raw = util::trim(p->text);
+    // A crawler's header line `标题: …` (format.md §7 item 14): the title is its value.
+    for (std::string_view key : {"标题:", "标题："}) {
+      if (raw.rfind(key, 0) == 0) {
+        raw = util::trim(std::string_view(raw).substr(key.size()));
+      }
+    }
+    const std::string text = title_year_digits(util::nfkc(raw));
     // A title is short and names the report; the first such paragraph is the title.
     // "工作告年度报" (a garbled title, format.md §2) still names 政府信息公开.
     const bool titled =
@@ -1502,7 +1551,7 @@ TitleInfo find_title(const document::Document& doc) {
         if (y < 1990 || y > 2099) {
           continue;
         }
-        info.title = util::trim(p->text);
+        info.title = raw;
         info.where = p->where;
         info.year = y;
         std::string agency = util::trim(text.substr(0, i));
@@ -1527,7 +1576,7 @@ TitleInfo find_title(const document::Document& doc) {
         return info;
       }
     }
-    info.title = util::trim(p->text);
+    info.title = raw;
     info.where = p->where;
     return info; // a title without a year: the year stays unknown
   }

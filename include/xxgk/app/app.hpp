@@ -27,6 +27,8 @@ struct Options {
   std::string schema_file;        ///< --schema
   std::string input_format;       ///< --input-format
   std::string encoding;           ///< --encoding
+  int year = 0;                   ///< --year: the report year when the title gives none (0 = unset)
+  std::string agency;             ///< --agency: the agency when the title gives none
   std::string color = "auto";     ///< auto | always | never
   bool stdout_is_tty = false;
   bool stderr_is_tty = false;      ///< progress is shown only on a terminal

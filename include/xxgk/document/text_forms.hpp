@@ -27,6 +27,17 @@ Document read_markdown(std::string_view text);
 /// header); row and column spans are read from the borders. Other lines become paragraphs.
 Document read_grid_text(std::string_view text);
 
+/// Run-on scraped text (format.md §7 items 13, 14): the body on one long line, table rows as
+/// digit runs after their labels, crawler header lines around it. Runs are split by the
+/// template's arithmetic (digit_runs.hpp); rows that cannot be split uniquely are left unread and
+/// named in a READ-DIGITRUN finding.
+Document read_runon_text(std::string_view text);
+
+/// PDF layout text (`pdftotext -layout`, format.md §7 item 15): a table row per line with its
+/// numbers space-aligned, long labels wrapped before and after, group labels one character per
+/// line, page footers inside tables. Read like run-on text (the same label search and splitter).
+Document read_layout_text(std::string_view text);
+
 /// Plain text without a table form xxgk recognizes: one paragraph per non-blank line.
 Document read_plain_text(std::string_view text);
 
@@ -36,6 +47,10 @@ Document read_plain_text(std::string_view text);
 bool looks_like_markdown(std::string_view text);
 /// A grid table border line directly followed by a line starting with '|'.
 bool looks_like_grid_text(std::string_view text);
+/// Several of 表三's row labels each directly followed by digits (runon_reader.cpp).
+bool looks_like_runon_text(std::string_view text);
+/// Several lines of a 表三 row label followed by at least five space-separated numbers.
+bool looks_like_layout_text(std::string_view text);
 /// TAB-separated rows rather than the Tika form's one cell per line (rule in tsv_reader.cpp).
 bool looks_like_tsv_text(std::string_view text);
 

@@ -25,6 +25,8 @@ struct Cell {
   CellState state = CellState::Absent;
   std::string raw; ///< the cell's text as read
   diag::SourceLocation where;
+  /// "digit-run" when the reader split the value out of a run of digits (docs/model.md).
+  std::string recovered;
 };
 
 /// 表三 row: 自然人, 法人或其他组织 (5 kinds), 总计.
