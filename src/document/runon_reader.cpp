@@ -756,6 +756,7 @@ private:
             std::count(splits.recovered[0].begin(), splits.recovered[0].end(), true));
       } else {
         row.cells.push_back(b.cell(run.text, run.begin));
+        row.cells.back().recovered = "digit-run-unsplit"; // extract: unreadable, not wrong
         unread.emplace_back(hits[h].label);
       }
       t.rows.push_back(std::move(row));
@@ -930,6 +931,7 @@ private:
         recovered += static_cast<std::size_t>(std::count(rec.begin(), rec.end(), true));
       } else {
         rows[i].row.cells.push_back(b.cell(rows[i].run.text, rows[i].run.begin));
+        rows[i].row.cells.back().recovered = "digit-run-unsplit";
         unread.push_back(rows[i].name);
       }
       t.rows.push_back(std::move(rows[i].row));

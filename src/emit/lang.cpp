@@ -54,6 +54,9 @@ const std::vector<Pattern>& patterns() {
          "row 「$2」 of table $1 appears more than once; only its first figures are used"},
         {"^表(.+?)的行「(.*)」应有(\\d+)个数值单元格，找到(\\d+)个；该行未读取$",
          "row 「$2」 of table $1 should have $3 value cells, found $4; the row was not read"},
+        {"^表(.+?)的行「(.*)」的数字连成一串，无法唯一地分到(\\d+)个单元格；该行未读取$",
+         "the figures of row 「$2」 of table $1 run together and split into its $3 cells more "
+         "than one way; the row was not read"},
         {"^表(.+?)中的行「(.*)」不是模板中的行，其数字未计入$",
          "row 「$2」 in table $1 is not a row of the template; its figures are not counted"},
         {"^表(.+?)中找不到行「(.*)」$", "table $1 has no row 「$2」"},

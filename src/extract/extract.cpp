@@ -33,7 +33,9 @@ const std::vector<BuiltinRule>& builtin_rules() {
        "表格中缺少模板规定的行（按行标签识别），该行的数字无法核对。",
        "按模板补上该行（标签和数字）；若标签写法不同，改用模板的标签文字。"},
       {"EXTRACT-COLUMN", Severity::Error, "行的数值个数不对",
-       "某行的数值单元格少于或多于表头的栏目数，无法确定每个数字属于哪一栏。",
+       "某行的数值单元格少于或多于表头的栏目数，无法确定每个数字属于哪一栏。若该行的数字在原文中连"
+       "成一串"
+       "（网页抓取的文本）且有不止一种拆法，则为警告：原文未必有错，只是无法读取。",
        "让该行的数值单元格与表头栏目一一对应：空白格写0，不要合并或省略单元格。"},
       {"EXTRACT-LAYOUT", Severity::Error, "表格结构无法识别",
        "表四应有15个数值（行政复议、未经复议直接起诉、复议后起诉各5个），实际数目不符。",
@@ -173,6 +175,28 @@ Diagnostic make_diag(std::string_view rule, std::string message, const diag::Sou
   d.message = std::move(message);
   d.location = at;
   d.cells = std::move(cells);
+  return d;
+}
+
+/// EXTRACT-COLUMN for a row whose figures did not come out as its columns. When they are one digit
+/// run the reader could not split unambiguously (READ-DIGITRUN names it), the source is not wrong,
+/// only unreadable: a warning, not an error.
+template <typename Values>
+Diagnostic column_diag(std::string_view table, std::string_view row, std::size_t want,
+                       const Values& values, const diag::SourceLocation& at,
+                       std::vector<std::string> cells) {
+  const bool unsplit = values.size() == 1 && values.front()->cell != nullptr &&
+                       values.front()->cell->recovered == "digit-run-unsplit";
+  Diagnostic d = make_diag(
+      "EXTRACT-COLUMN",
+      unsplit ? fmt::format("表{}的行「{}」的数字连成一串，无法唯一地分到{}个单元格；该行未读取",
+                            table, row, want)
+              : fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", table, row,
+                            want, values.size()),
+      at, std::move(cells));
+  if (unsplit) {
+    d.severity = Severity::Warning;
+  }
   return d;
 }
 
@@ -643,10 +667,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
           cells.push_back(t.key + "." + row.key + "." + col.key);
         }
         m_out.diagnostics.push_back(
-            make_diag("EXTRACT-COLUMN",
-                      fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", t.name,
-                                  row.label.text, width, values.size()),
-                      c.cell->where, std::move(cells)));
+            column_diag(t.name, row.label.text, width, values, c.cell->where, std::move(cells)));
         i = next;
         continue;
       }
@@ -844,11 +865,8 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         for (const auto& col : blk.columns) {
           cells.push_back(t.key + "." + row.key + "." + col.key);
         }
-        m_out.diagnostics.push_back(
-            make_diag("EXTRACT-COLUMN",
-                      fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", t.name,
-                                  row.label.text, cols.size(), values.size()),
-                      c.cell->where, std::move(cells)));
+        m_out.diagnostics.push_back(column_diag(t.name, row.label.text, cols.size(), values,
+                                                c.cell->where, std::move(cells)));
         i = j;
         continue;
       }

@@ -18,7 +18,9 @@ struct Cell {
   /// A continuation of a vertically merged cell above (Word vMerge "continue"); its text is empty.
   bool merged_continuation = false;
   /// How the reader recovered the cell when the source had no cell boundary: "digit-run" for a
-  /// cell split out of a run of digits (format.md §7 item 13); empty for a cell as written.
+  /// cell split out of a run of digits (format.md §7 item 13); "digit-run-unsplit" for a run left
+  /// whole because it splits more than one way (the row is then reported unread, as a warning);
+  /// empty for a cell as written.
   std::string recovered;
   SourceLocation where; ///< where the cell's content starts
 };
