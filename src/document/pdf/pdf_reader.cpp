@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <climits>
 #include <memory>
@@ -89,7 +91,9 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
                         page->orientation() == poppler::page::seascape;
     out.width = turned ? box.height() : box.width();
     out.height = turned ? box.width() : box.height();
+    std::array<std::size_t, 4> by_rotation{}; // characters per text direction
     for (const auto& word : page->text_list()) {
+      by_rotation[static_cast<std::size_t>(word.rotation() & 3)] += word.text().size();
       const poppler::ustring text = word.text();
       const double size = word.get_font_size();
       std::size_t glyph = 0;
@@ -117,6 +121,10 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
         out.glyphs.back().space_after = true;
       }
     }
+    // Read the page upright: turn it so that most of its text runs left to right.
+    const auto turn = static_cast<int>(std::max_element(by_rotation.begin(), by_rotation.end()) -
+                                       by_rotation.begin());
+    pdf::turn_upright(out, turn);
     if (text_bytes > limits.max_pdf_text) {
       return util::Error{
           fmt::format("the PDF's text is more than {} bytes (max_pdf_text)", limits.max_pdf_text)};
