@@ -264,6 +264,8 @@ TEST_CASE("read_pdf: broken, scanned, encrypted, garbled and oversized PDFs are 
   CHECK(error_of("tests/corpus/pdf/encrypted-user-password.pdf").find("password") !=
         std::string::npos);
   CHECK(error_of("tests/corpus/pdf/garbled-fonts.pdf").find("Unicode map") != std::string::npos);
+  CHECK(error_of("tests/corpus/pdf/cid-font-without-unicode.pdf").find("Unicode map") !=
+        std::string::npos);
   CHECK(error_of("tests/corpus/pdf/truncated-real-16384.pdf").find("damaged") != std::string::npos);
   CHECK(error_of("tests/corpus/pdf/zero-pages.pdf").find("no pages") != std::string::npos);
   Limits small;
