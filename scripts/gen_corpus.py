@@ -849,6 +849,15 @@ def gen_pdf(w):
                            "/ToUnicode 6 0 R >>")
     garbled.append(pdf_stream(cmap))
     w.put("pdf/garbled-fonts.pdf", pdf_bytes(garbled), exits="2", stderr="Unicode map")
+    # A CID font (Identity-H, Adobe-Identity) without ToUnicode or embedded font file: poppler
+    # cannot name its characters. Shown, not extractable.
+    cid_text = ("BT /F1 12 Tf 72 760 Td <" + "0123" * 40 + "> Tj ET\n"
+                "BT /F1 12 Tf 72 740 Td <" + "4567" * 40 + "> Tj ET\n")
+    cid = pdf_page_doc(cid_text, font="<< /Type /Font /Subtype /Type0 /BaseFont /SimSun "
+                       "/Encoding /Identity-H /DescendantFonts [6 0 R] >>")
+    cid.append("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo "
+               "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>")
+    w.put("pdf/cid-font-without-unicode.pdf", pdf_bytes(cid), exits="2", stderr="Unicode map")
     # A content stream of 200,000 nested saves and a page tree that loops.
     w.put("pdf/nested-q.pdf", pdf_bytes(pdf_page_doc("q " * 200_000 + text)), exits="0,1,2")
     loop = pdf_page_doc(text)

@@ -43,6 +43,9 @@ RUNS = {
         "tests/data/docx/hongxing-2021-tracked.docx",
     ],
     "English": ["--lang", "en", "samples/invalid/T3-BAL.txt"],
+    "PDF inputs (pages in physicalLocation.properties)": [
+        "tests/data/pdf/real/002_huaian_hongzequ_2023.pdf",
+    ],
 }
 
 status = 0

@@ -4,12 +4,14 @@
 #include "graphics.hpp"
 
 #include <Gfx.h>
+#include <GfxFont.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <OutputDev.h>
 #include <PDFDoc.h>
 #include <Stream.h>
 #include <XRef.h>
+#include <goo/GooString.h>
 
 #include <fmt/format.h>
 
@@ -34,7 +36,7 @@ bool is_white(const GfxRGB& rgb) {
 
 class RulingCollector final : public OutputDev {
 public:
-  explicit RulingCollector(std::vector<Segment>& out) : m_out(out) {}
+  explicit RulingCollector(PageGraphics& page) : m_out(page.segments), m_shown(page.shown_chars) {}
 
   bool upsideDown() override { return true; }
   bool useDrawChar() override { return false; }
@@ -64,6 +66,15 @@ public:
         add_line(state, sub->getX(n - 1), sub->getY(n - 1), sub->getX(0), sub->getY(0));
       }
     }
+  }
+
+  void beginString(GfxState* state, const GooString* s) override {
+    if (s == nullptr) {
+      return;
+    }
+    const auto bytes = static_cast<std::size_t>(std::max(0, s->getLength()));
+    const GfxFont* font = state->getFont().get();
+    m_shown += font != nullptr && font->isCIDFont() ? bytes / 2 : bytes;
   }
 
   void fill(GfxState* state) override { fill_rects(state); }
@@ -139,6 +150,7 @@ private:
   }
 
   std::vector<Segment>& m_out;
+  std::size_t& m_shown;
 };
 
 struct Deadline {
@@ -182,7 +194,7 @@ util::Expected<std::vector<PageGraphics>> read_graphics(std::string_view bytes,
                     false};
   std::vector<PageGraphics> pages(static_cast<std::size_t>(std::max(0, doc.getNumPages())));
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    RulingCollector collector(pages[p].segments);
+    RulingCollector collector(pages[p]);
     // The same frame as poppler::page::text_list(): 72 dpi, the page's own rotation, crop box.
     doc.displayPage(&collector, static_cast<int>(p) + 1, 72, 72, 0, false, false, false,
                     abort_check, &deadline);

@@ -21,6 +21,9 @@ struct Segment {
 
 struct PageGraphics {
   std::vector<Segment> segments;
+  /// Characters the page's text operators show (2-byte codes of CID fonts counted once): what
+  /// the text layer should hold, to tell unmapped fonts from a page without text.
+  std::size_t shown_chars = 0;
 };
 
 struct GraphicsLimits {

@@ -74,16 +74,22 @@ std::vector<Line> make_lines(std::vector<const Glyph*> glyphs) {
   std::vector<Line> lines;
   std::stable_sort(glyphs.begin(), glyphs.end(),
                    [](const Glyph* a, const Glyph* b) { return cy(*a) < cy(*b); });
+  // A line's characters have their centres within a third of the (smaller) font size of the
+  // line's mean centre. Not the box heights: some fonts' boxes (ascent to descent) are taller
+  // than the line spacing, and boxes of neighbouring lines overlap.
+  double centre_sum = 0;
+  double count = 0;
   for (const Glyph* g : glyphs) {
-    const double h = std::max(g->y1 - g->y0, 1.0);
+    const double size = g->size > 0 ? g->size : std::max(g->y1 - g->y0, 1.0);
     if (!lines.empty()) {
       Line& l = lines.back();
-      const double lc = (l.y0 + l.y1) / 2;
-      const double lh = std::max(l.y1 - l.y0, 1.0);
-      if (std::abs(cy(*g) - lc) <= 0.45 * std::max(h, lh)) {
+      if (std::abs(cy(*g) - centre_sum / count) <= 0.35 * std::min(size, l.size)) {
         l.glyphs.push_back(g);
         l.y0 = std::min(l.y0, g->y0);
         l.y1 = std::max(l.y1, g->y1);
+        l.size = std::max(l.size, size);
+        centre_sum += cy(*g);
+        count += 1;
         continue;
       }
     }
@@ -91,7 +97,10 @@ std::vector<Line> make_lines(std::vector<const Glyph*> glyphs) {
     l.glyphs.push_back(g);
     l.y0 = g->y0;
     l.y1 = g->y1;
+    l.size = size;
     lines.push_back(std::move(l));
+    centre_sum = cy(*g);
+    count = 1;
   }
   for (auto& l : lines) {
     std::stable_sort(l.glyphs.begin(), l.glyphs.end(),
@@ -471,6 +480,49 @@ bool is_page_number(const std::string& text) {
   return true;
 }
 
+/// An item's heading at the start of a line: （一）, (1), 一、, 1. or 1、.
+bool starts_item(std::string_view text) {
+  static const std::vector<std::string_view> k_numerals = {"一", "二", "三", "四", "五", "六", "七",
+                                                           "八", "九", "十", "0",  "1",  "2",  "3",
+                                                           "4",  "5",  "6",  "7",  "8",  "9"};
+  const auto numeral_run = [&](std::string_view s) {
+    std::size_t n = 0;
+    for (bool more = true; more;) {
+      more = false;
+      for (auto d : k_numerals) {
+        if (s.substr(n).starts_with(d)) {
+          n += d.size();
+          more = true;
+          break;
+        }
+      }
+    }
+    return n;
+  };
+  for (std::string_view open : {"（", "("}) {
+    if (text.starts_with(open)) {
+      const std::size_t n = numeral_run(text.substr(open.size()));
+      const std::string_view rest = text.substr(open.size() + n);
+      return n > 0 && (rest.starts_with("）") || rest.starts_with(")"));
+    }
+  }
+  const std::size_t n = numeral_run(text);
+  const std::string_view rest = text.substr(n);
+  return n > 0 &&
+         (rest.starts_with("、") || rest.starts_with("．") ||
+          (rest.starts_with(".") && !(rest.size() > 1 && rest[1] >= '0' && rest[1] <= '9')));
+}
+
+/// Ends a sentence: the line before an item heading that starts a new paragraph.
+bool ends_sentence(std::string_view text) {
+  for (std::string_view end : {"。", "！", "？", "；", "：", ".", "!", "?", ";", ":"}) {
+    if (text.ends_with(end)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct PageLines {
   std::vector<Line> lines;
   std::vector<std::string> texts;
@@ -481,7 +533,8 @@ struct PageLines {
 // Joining a table continued on the next page.
 
 /// Maps each of `next`'s column positions to one of `prev`'s; nullopt unless every one lines up
-/// and both tables have the same outer edges.
+/// and both tables end at the same right edge. `next` may start further right: a browser does
+/// not draw, on the next page, a column whose cell spans rows across the break.
 std::optional<std::vector<int>> column_map(const LTable& prev, const LTable& next) {
   std::vector<int> map;
   for (double x : next.xs) {
@@ -493,7 +546,7 @@ std::optional<std::vector<int>> column_map(const LTable& prev, const LTable& nex
     }
     map.push_back(static_cast<int>(it - prev.xs.begin()));
   }
-  if (map.front() != 0 || map.back() != static_cast<int>(prev.xs.size()) - 1) {
+  if (map.back() != static_cast<int>(prev.xs.size()) - 1) {
     return std::nullopt;
   }
   return map;
@@ -523,46 +576,87 @@ bool starts_enumerated(const std::string& text) {
   return false;
 }
 
-/// Appends `next` (the same table on the next page) to `prev`. At the seam, a merged label cell
-/// that the page break cut goes on: an empty cell below a label cell of the same columns is a
-/// continuation, and the rest of a label cut mid-text ("（四）无" | "法提供") is joined to it.
-void append_table(LTable& prev, LTable&& next, const std::vector<int>& map) {
-  // The label cell covering each column in prev's last row.
+/// Appends `next` (the same table on the next page) to `prev`; returns the rows added. At the
+/// seam, a merged label cell that the page break cut goes on: an empty cell below a label cell of
+/// the same columns is a continuation, and the rest of a label cut mid-text ("（四）无" | "法提供")
+/// is joined to it; a row cut in two by the break ("6.属于四类过" | "程性信息", the values above)
+/// stays one row. Columns missing at the left of `next` continue the merged cells above them.
+std::size_t append_table(LTable& prev, LTable&& next, const std::vector<int>& map) {
+  // The label cell covering each column in prev's last row, and whether that row's cell there
+  // continues or spans into it (a vertical merge that the break cut).
   std::vector<LCell*> above(prev.xs.size(), nullptr);
+  std::vector<bool> merged(prev.xs.size(), false);
   for (std::size_t r = 0; r < prev.rows.size(); ++r) {
     for (auto& cell : prev.rows[r]) {
-      if (cell.continuation) {
-        continue;
-      }
       const bool reaches_end = r + static_cast<std::size_t>(cell.row_span) == prev.rows.size();
-      if (reaches_end && !cell.text.empty() && !is_number_text(cell.text)) {
-        for (int k = cell.c0; k < cell.c1; ++k) {
-          above[static_cast<std::size_t>(k)] = &cell;
+      for (int k = cell.c0; k < cell.c1; ++k) {
+        const auto col = static_cast<std::size_t>(k);
+        if (r + 1 == prev.rows.size() && cell.continuation) {
+          merged[col] = true;
+        }
+        if (!cell.continuation && reaches_end) {
+          merged[col] = merged[col] || cell.row_span > 1;
+          if (!cell.text.empty() && !is_number_text(cell.text)) {
+            above[col] = &cell;
+          }
         }
       }
     }
   }
+  const int missing = map.front(); // columns at the left that next does not draw
+  for (int k = 0; k < missing; ++k) {
+    if (!merged[static_cast<std::size_t>(k)] && above[static_cast<std::size_t>(k)] == nullptr) {
+      return 0;
+    }
+  }
+  std::size_t added = 0;
   bool first = true;
   for (auto& row : next.rows) {
     for (auto& cell : row) {
       cell.c0 = map[static_cast<std::size_t>(cell.c0)];
       cell.c1 = map[static_cast<std::size_t>(cell.c1)];
-      LCell* up = first && !cell.continuation ? above[static_cast<std::size_t>(cell.c0)] : nullptr;
-      if (up == nullptr || up->c0 != cell.c0 || up->c1 != cell.c1) {
+    }
+    if (missing > 0) {
+      LCell lead;
+      lead.c0 = 0;
+      lead.c1 = missing;
+      lead.continuation = true;
+      row.insert(row.begin(), std::move(lead));
+    }
+    bool rest_of_row = first; // the first row holds only the cut-off rest of prev's last row
+    std::vector<LCell*> joins;
+    for (auto& cell : row) {
+      if (!first || cell.continuation) {
         continue;
       }
-      if (cell.text.empty() || (!is_number_text(cell.text) && !starts_enumerated(cell.text))) {
-        join_wrapped(up->text, cell.text);
-        cell.text.clear();
-        cell.continuation = true;
-        up->row_span += cell.row_span;
+      LCell* up = above[static_cast<std::size_t>(cell.c0)];
+      const bool label_below = up != nullptr && up->c0 == cell.c0 && up->c1 == cell.c1;
+      if (label_below &&
+          (cell.text.empty() || (!is_number_text(cell.text) && !starts_enumerated(cell.text)))) {
+        joins.push_back(&cell);
+      } else if (!cell.text.empty()) {
+        rest_of_row = false;
       }
     }
-    prev.rows.push_back(std::move(row));
+    for (LCell* cell : joins) {
+      LCell* up = above[static_cast<std::size_t>(cell->c0)];
+      join_wrapped(up->text, cell->text);
+      cell->text.clear();
+      cell->continuation = true;
+      if (!rest_of_row) {
+        up->row_span += cell->row_span;
+      }
+    }
     first = false;
+    if (rest_of_row && !joins.empty()) {
+      continue; // its text went up into the row it belongs to
+    }
+    prev.rows.push_back(std::move(row));
+    ++added;
   }
   prev.bottom = next.bottom;
   prev.page = next.page;
+  return added;
 }
 
 Table to_table(const LTable& t, int table_index, std::vector<int> row_pages) {
@@ -593,6 +687,48 @@ Table to_table(const LTable& t, int table_index, std::vector<int> row_pages) {
 }
 
 } // namespace
+
+void turn_upright(PageContent& page, int rotation) {
+  const double w = page.width;
+  const double h = page.height;
+  // Upright (x, y) of a display point; the upright page is h wide for a quarter turn.
+  auto point = [&](double x, double y) -> std::pair<double, double> {
+    switch (rotation) {
+    case 1:
+      return {y, w - x};
+    case 2:
+      return {w - x, h - y};
+    case 3:
+      return {h - y, x};
+    default:
+      return {x, y};
+    }
+  };
+  if (rotation < 1 || rotation > 3) {
+    return;
+  }
+  for (auto& g : page.glyphs) {
+    const auto [ax, ay] = point(g.x0, g.y0);
+    const auto [bx, by] = point(g.x1, g.y1);
+    g.x0 = std::min(ax, bx);
+    g.x1 = std::max(ax, bx);
+    g.y0 = std::min(ay, by);
+    g.y1 = std::max(ay, by);
+  }
+  for (auto& s : page.segments) {
+    const auto [ax, ay] = s.horizontal ? point(s.from, s.at) : point(s.at, s.from);
+    const auto [bx, by] = s.horizontal ? point(s.to, s.at) : point(s.at, s.to);
+    if (std::abs(ay - by) < std::abs(ax - bx)) {
+      s = {true, (ay + by) / 2, std::min(ax, bx), std::max(ax, bx)};
+    } else {
+      s = {false, (ax + bx) / 2, std::min(ay, by), std::max(ay, by)};
+    }
+  }
+  if (rotation != 2) {
+    page.width = h;
+    page.height = w;
+  }
+}
 
 std::vector<Block> layout(const std::vector<PageContent>& pages) {
   // 1. Per page: tables with their text, and the remaining lines.
@@ -673,6 +809,13 @@ std::vector<Block> layout(const std::vector<PageContent>& pages) {
   };
   const double left = percentile(lefts, 0.1, 0);
   const double right = percentile(rights, 0.9, 1e9);
+  std::vector<double> sizes;
+  for (const auto& pl : lines) {
+    for (const auto& l : pl.lines) {
+      sizes.push_back(l.size);
+    }
+  }
+  const double body_size = percentile(sizes, 0.5, 10);
 
   // 4. Blocks in reading order: per page, tables and lines by their top; paragraphs continue
   // across a page break; a table continued at the top of the next page is joined.
@@ -724,11 +867,12 @@ std::vector<Block> layout(const std::vector<PageContent>& pages) {
         flush_para();
         if (open_table && first_on_page && open_table->page + 1 == page) {
           if (const auto map = column_map(*open_table, t)) {
-            const std::size_t n = t.rows.size();
-            append_table(*open_table, std::move(t), *map);
-            open_rows.insert(open_rows.end(), n, page);
-            first_on_page = false;
-            continue;
+            LTable copy = t; // append_table leaves prev alone when it refuses
+            if (const std::size_t n = append_table(*open_table, std::move(copy), *map); n > 0) {
+              open_rows.insert(open_rows.end(), n, page);
+              first_on_page = false;
+              continue;
+            }
           }
         }
         flush_table();
@@ -753,11 +897,20 @@ std::vector<Block> layout(const std::vector<PageContent>& pages) {
         // A title set on two centred lines is one paragraph.
         const double middle = (left + right) / 2;
         const auto centred = [&](const Line& x) {
-          return x.x0 > left + size && std::abs((x.x0 + x.x1) / 2 - middle) < 1.5 * size;
+          return x.x0 > left + size && x.x1 < right - size &&
+                 std::abs((x.x0 + x.x1) / 2 - middle) < 0.5 * size;
         };
-        const bool title_lines = centred(l) && centred(*para_last) && !gap &&
-                                 std::abs(para_last->size - l.size) < 0.5 && para_last_page == page;
-        new_para = !title_lines && (indented || prev_short || gap);
+        // …and so is a title in a larger font wrapped over lines.
+        const bool same_size = std::abs(para_last->size - l.size) < 0.5;
+        const bool title_lines =
+            !gap && same_size && para_last_page == page &&
+            ((centred(l) && centred(*para_last)) ||
+             (centred(l) && l.size > 1.3 * body_size && para_last->x1 > right - 2 * size));
+        // A paragraph set without a first-line indent: an item heading after a full stop.
+        const bool heading = starts_item(text) && ends_sentence(para->text);
+        // A centred line (a title) is not the start of a justified paragraph below it.
+        const bool after_centred = centred(*para_last) && !centred(l);
+        new_para = !title_lines && (indented || prev_short || gap || heading || after_centred);
       }
       if (new_para) {
         flush_para();

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <climits>
 #include <memory>
@@ -29,9 +31,16 @@ std::mutex& poppler_mutex() {
   return m;
 }
 
-bool is_private_use(char32_t c) {
-  return (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\n') ||
-         (c >= 0xF0000);
+/// A character a Chinese report is made of: ASCII, Latin-1, general punctuation, letterlike and
+/// number forms, enclosed numbers, shapes, CJK punctuation, CJK ideographs (the unified block),
+/// full-width forms. Fonts without a Unicode map give private-use characters, U+FFFD, or their
+/// glyph numbers taken as code points (Latin Extended, Cyrillic, Hangul, CJK Extension A …).
+bool is_expected(char32_t c) {
+  return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || (c >= 0xA0 && c <= 0xFF) ||
+         (c >= 0x2000 && c <= 0x206F) || (c >= 0x2100 && c <= 0x218F) ||
+         (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2500 && c <= 0x25FF) ||
+         (c >= 0x3000 && c <= 0x303F) || (c >= 0x4E00 && c <= 0x9FFF) ||
+         (c >= 0xFF00 && c <= 0xFFEF);
 }
 
 } // namespace
@@ -71,6 +80,10 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
     return graphics.error();
   }
 
+  std::size_t shown = 0; // characters the pages' text operators show
+  for (const auto& g : *graphics) {
+    shown += g.shown_chars;
+  }
   std::vector<pdf::PageContent> pages(static_cast<std::size_t>(page_count));
   std::size_t text_bytes = 0;
   std::size_t chars = 0;
@@ -89,7 +102,9 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
                         page->orientation() == poppler::page::seascape;
     out.width = turned ? box.height() : box.width();
     out.height = turned ? box.width() : box.height();
+    std::array<std::size_t, 4> by_rotation{}; // characters per text direction
     for (const auto& word : page->text_list()) {
+      by_rotation[static_cast<std::size_t>(word.rotation() & 3)] += word.text().size();
       const poppler::ustring text = word.text();
       const double size = word.get_font_size();
       std::size_t glyph = 0;
@@ -110,13 +125,17 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
         g.size = size;
         out.glyphs.push_back(g);
         ++chars;
-        unmapped += is_private_use(c) ? 1 : 0;
+        unmapped += is_expected(c) ? 0 : 1;
         text_bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       }
       if (!out.glyphs.empty() && word.has_space_after()) {
         out.glyphs.back().space_after = true;
       }
     }
+    // Read the page upright: turn it so that most of its text runs left to right.
+    const auto turn = static_cast<int>(std::max_element(by_rotation.begin(), by_rotation.end()) -
+                                       by_rotation.begin());
+    pdf::turn_upright(out, turn);
     if (text_bytes > limits.max_pdf_text) {
       return util::Error{
           fmt::format("the PDF's text is more than {} bytes (max_pdf_text)", limits.max_pdf_text)};
@@ -126,14 +145,24 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
                                      limits.max_pdf_seconds)};
     }
   }
+  // Text shown but (mostly) not extracted: fonts without a Unicode map, whose characters poppler
+  // cannot name. Chinese text has few spaces (which are shown but not extracted).
+  if (shown >= 20 && chars * 5 < shown) {
+    return util::Error{fmt::format(
+        "the PDF's fonts have no Unicode map: {} of the {} characters it shows cannot be read "
+        "(garbled text); use the report's .docx or web page, or a PDF saved with embedded "
+        "Unicode fonts",
+        shown - std::min(shown, chars), shown)};
+  }
   if (chars == 0) {
     return util::Error{"the PDF has no text layer (a scanned image?): run OCR on it first, or use "
                        "the report's .docx or web page"};
   }
   if (unmapped * 10 > chars * 3) {
     return util::Error{fmt::format(
-        "the PDF's fonts have no Unicode map: {} of its {} characters are unmapped glyphs "
-        "(garbled text); use the report's .docx or web page, or a PDF saved with embedded "
+        "the PDF's fonts have no Unicode map: {} of its {} characters are unmapped glyphs or "
+        "glyph numbers (garbled text); use the report's .docx or web page, or a PDF saved with "
+        "embedded "
         "Unicode fonts",
         unmapped, chars)};
   }
