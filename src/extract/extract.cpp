@@ -1471,6 +1471,7 @@ constexpr std::size_t k_max_title = 80;
 
 TitleInfo find_title(const document::Document& doc) {
   TitleInfo info;
+  std::optional<TitleInfo> fallback;
   int looked = 0;
   for (const auto& block : doc.blocks) {
     const auto* p = std::get_if<document::Paragraph>(&block);
@@ -1527,11 +1528,15 @@ TitleInfo find_title(const document::Document& doc) {
         return info;
       }
     }
-    info.title = util::trim(p->text);
-    info.where = p->where;
-    return info; // a title without a year: the year stays unknown
+    // A title without a year, such as a page header (页眉：政府信息公开工作年度报告) exported
+    // before the real title: kept unless a later paragraph names the report with its year.
+    if (!fallback) {
+      fallback = TitleInfo{};
+      fallback->title = util::trim(p->text);
+      fallback->where = p->where;
+    }
   }
-  return info;
+  return fallback ? *fallback : info;
 }
 
 const schema::Template& detect_template(const document::Document& doc,
