@@ -557,6 +557,8 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
   /// Rows placed, in stream order (stream index, row index), and rows no label matched.
   std::vector<std::pair<std::size_t, std::size_t>> placed;
   std::vector<PendingRow> pending;
+  /// Number cells no label has taken (yet), by stream index.
+  std::set<std::size_t> loose;
   /// A group with a derived row (（六）其他处理) written as one row of figures.
   std::map<std::size_t, std::pair<std::size_t, std::vector<const StreamCell*>>> group_rows;
   // A sentinel, not std::optional: GCC 12 warns falsely (-Wmaybe-uninitialized) on the latter.
@@ -575,7 +577,43 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
     const bool no_figures = std::all_of(values.begin(), values.end(), [](const StreamCell* v) {
       return v->value.kind == util::ValueKind::Blank;
     });
-    if (!no_figures || s[i].row < 0 || next >= s.size() || s[next].row != s[i].row + 1) {
+    if (!no_figures || s[i].row < 0) {
+      return next;
+    }
+    // …or the label comes after its figures (a wrapped label, format.md §7 items 15–16): a row
+    // of figures right above that no label took yet is the label's.
+    if (i > 0 && s[i - 1].row == s[i].row - 1) {
+      std::size_t k = i;
+      while (k > 0 && s[k - 1].row == s[i].row - 1) {
+        --k;
+      }
+      std::vector<const StreamCell*> above;
+      bool loose_row = true;
+      for (std::size_t a = k; a < i; ++a) {
+        loose_row = loose_row && s[a].is_value() &&
+                    (s[a].value.kind != util::ValueKind::Number || loose.count(a) != 0);
+        above.push_back(&s[a]);
+      }
+      std::size_t lead = 0;
+      while (above.size() - lead > width && above[lead]->value.kind == util::ValueKind::Blank) {
+        ++lead;
+      }
+      above.erase(above.begin(), above.begin() + static_cast<std::ptrdiff_t>(lead));
+      while (above.size() > width && above.back()->value.kind == util::ValueKind::Blank) {
+        above.pop_back();
+      }
+      const bool figures = std::any_of(above.begin(), above.end(), [](const StreamCell* v) {
+        return v->value.kind == util::ValueKind::Number;
+      });
+      if (loose_row && figures && above.size() == width) {
+        for (std::size_t a = k; a < i; ++a) {
+          loose.erase(a);
+        }
+        values = std::move(above);
+        return next;
+      }
+    }
+    if (next >= s.size() || s[next].row != s[i].row + 1) {
       return next;
     }
     std::vector<const StreamCell*> below;
@@ -609,7 +647,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
     const StreamCell& c = s[i];
     if (c.is_value()) {
       if (c.value.kind == util::ValueKind::Number) {
-        unplaced.push_back({c.cell->text, 1, false, c.cell->where});
+        loose.insert(i); // unplaced unless a label below takes its row
       }
       ++i;
       continue;
@@ -703,6 +741,9 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
       }
     }
     ++i;
+  }
+  for (const std::size_t at : loose) {
+    unplaced.push_back({s[at].cell->text, 1, false, s[at].cell->where});
   }
   place_typos(t, s, order, extra_column_labels, pending, placed, found_rows, unplaced);
   report_unplaced(t, unplaced);

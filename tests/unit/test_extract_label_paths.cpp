@@ -320,6 +320,36 @@ TEST_CASE("a label row without figures takes the figures of the unlabelled row b
   CHECK(value(ex.report, "requests.unable_needs_creation.natural_person") == "14");
 }
 
+TEST_CASE("a label row without figures takes the unlabelled figures row above it") {
+  auto doc =
+      requests_doc([](const auto& path, const auto& leaf) { return joined(path, leaf, " "); });
+  auto& rows = std::get<document::Table>(doc.blocks.back()).rows;
+  // Every row of 三 from row 13 on written as its figures, then its label (a label that wraps
+  // after the numbers, as text from a PDF layout gives it).
+  std::vector<document::Row> out(rows.begin(), rows.begin() + 13);
+  for (std::size_t r = 13; r < rows.size(); ++r) {
+    auto figures = rows[r];
+    figures.cells[0].text = "";
+    auto label = rows[r];
+    for (std::size_t k = 1; k < label.cells.size(); ++k) {
+      label.cells[k].text = "";
+    }
+    out.push_back(figures);
+    out.push_back(label);
+  }
+  rows = out;
+  const auto ex = extract::extract(doc, test::tmpl("2021"));
+  CHECK(count(ex.diagnostics, "EXTRACT-UNKNOWN") == 0);
+  CHECK(count(ex.diagnostics, "EXTRACT-ROW") == 0);
+  CHECK(value(ex.report, "requests.unable_not_held.natural_person") == "13");
+  CHECK(value(ex.report, "requests.unable_needs_creation.natural_person") == "14");
+  const auto& req = *test::tmpl("2021").table("requests");
+  CHECK(value(ex.report, "requests." + req.rows.back().key + ".natural_person") ==
+        std::to_string(req.rows.size()));
+  // The rows before 13 (labels before or beside their figures) keep their own figures.
+  CHECK(value(ex.report, "requests.granted.natural_person") == "3");
+}
+
 TEST_CASE("a wrong header row repeated mid-table and a page marker row are not figures") {
   auto doc =
       requests_doc([](const auto& path, const auto& leaf) { return joined(path, leaf, " "); });
