@@ -288,6 +288,21 @@ private:
                    const std::vector<PendingRow>& pending,
                    const std::vector<std::pair<std::size_t, std::size_t>>& placed,
                    std::set<std::size_t>& found_rows, std::vector<Unplaced>& unplaced);
+  /// A row of 表二 whose label matches no row of its block: the block, the column order, and
+  /// the label's stream index with its figures.
+  struct PendingBlockRow {
+    std::size_t block;
+    std::vector<std::optional<std::size_t>> cols;
+    PendingRow row;
+  };
+  /// place_typos for the blocks of 表二: among the block's rows still unplaced, between the
+  /// block's placed rows around it.
+  void place_block_typos(
+      const schema::Table& t, const std::vector<StreamCell>& s,
+      const std::vector<PendingBlockRow>& pending,
+      const std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>>& placed,
+      std::set<std::pair<std::size_t, std::size_t>>& found_rows,
+      std::vector<std::pair<std::size_t, Unplaced>>& unplaced);
   /// A row whose label matches no row: the label key without the ancestors written before it.
   std::string leaf_key_of(const StreamCell& c, const schema::Table& t) const;
   void find_sections();
@@ -808,13 +823,16 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
   constexpr std::size_t k_none = static_cast<std::size_t>(-1);
   std::size_t collecting_header = k_none; // block whose header is being read
   std::set<std::pair<std::size_t, std::size_t>> found_rows;
-  std::vector<Unplaced> unplaced;
+  std::vector<std::pair<std::size_t, Unplaced>> loose; // by stream index
+  std::vector<PendingBlockRow> pending;
+  /// Rows placed, in stream order: (stream index, (block, row)).
+  std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>> placed;
 
   for (std::size_t i = 0; i < s.size();) {
     const StreamCell& c = s[i];
     if (c.is_value()) {
       if (c.value.kind == util::ValueKind::Number) {
-        unplaced.push_back({c.cell->text, 1, false, c.cell->where});
+        loose.push_back({i, {c.cell->text, 1, false, c.cell->where}});
       }
       ++i;
       continue;
@@ -879,6 +897,7 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         continue;
       }
       found_rows.insert({b, h.index});
+      placed.push_back({i, {b, h.index}});
       if (values.size() != cols.size()) {
         std::vector<std::string> cells;
         for (const auto& col : blk.columns) {
@@ -922,13 +941,31 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
           ++n;
         }
         if (n == width && numeric) {
-          unplaced.push_back({c.cell->text, n, true, c.cell->where});
+          PendingBlockRow row{*block, {}, {i, {}}};
+          if (auto it = header_cols.find(*block); it != header_cols.end() && !it->second.empty()) {
+            row.cols = it->second;
+          } else {
+            for (std::size_t k = 0; k < blk.columns.size(); ++k) {
+              row.cols.emplace_back(k);
+            }
+          }
+          for (std::size_t k = i + 1; k < j; ++k) {
+            row.row.values.push_back(&s[k]);
+          }
+          pending.push_back(std::move(row));
           i = j;
           continue;
         }
       }
     }
     ++i;
+  }
+  place_block_typos(t, s, pending, placed, found_rows, loose);
+  std::stable_sort(loose.begin(), loose.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<Unplaced> unplaced;
+  for (auto& item : loose) {
+    unplaced.push_back(std::move(item.second));
   }
   report_unplaced(t, unplaced);
   for (std::size_t b = 0; b < t.blocks.size(); ++b) {
@@ -1267,6 +1304,73 @@ void Extractor::place_typos(const schema::Table& t, const std::vector<StreamCell
       continue;
     }
     unplaced.push_back({c.cell->text, pending[p].values.size(), true, c.cell->where});
+  }
+}
+
+void Extractor::place_block_typos(
+    const schema::Table& t, const std::vector<StreamCell>& s,
+    const std::vector<PendingBlockRow>& pending,
+    const std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>>& placed,
+    std::set<std::pair<std::size_t, std::size_t>>& found_rows,
+    std::vector<std::pair<std::size_t, Unplaced>>& unplaced) {
+  std::vector<std::optional<std::size_t>> choice(pending.size());
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> claims;
+  for (std::size_t p = 0; p < pending.size(); ++p) {
+    const std::size_t b = pending[p].block;
+    const std::size_t at = pending[p].row.at;
+    std::optional<std::size_t> before;
+    std::optional<std::size_t> after;
+    for (const auto& [pos, where] : placed) {
+      if (where.first != b) {
+        continue;
+      }
+      if (pos < at) {
+        before = where.second;
+      } else if (!after) {
+        after = where.second;
+      }
+    }
+    const TypoKey leaf(s[at].keys.key);
+    std::vector<std::size_t> close_rows;
+    const auto& rows = t.blocks[b].rows;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      if (found_rows.count({b, r}) != 0 || (before && r <= *before) || (after && r >= *after)) {
+        continue;
+      }
+      const bool close = std::any_of(
+          rows[r].label.keys.begin(), rows[r].label.keys.end(), [&](const std::string& k) {
+            return typo_distance(leaf, TypoKey(k)) <= k_max_typo_distance;
+          });
+      if (close) {
+        close_rows.push_back(r);
+        ++claims[{b, r}];
+      }
+    }
+    if (close_rows.size() == 1) {
+      choice[p] = close_rows.front();
+    }
+  }
+  for (std::size_t p = 0; p < pending.size(); ++p) {
+    const auto& pr = pending[p];
+    const StreamCell& c = s[pr.row.at];
+    if (choice[p] && claims[{pr.block, *choice[p]}] == 1 &&
+        pr.row.values.size() == pr.cols.size()) {
+      const auto& blk = t.blocks[pr.block];
+      const auto& row = blk.rows[*choice[p]];
+      found_rows.insert({pr.block, *choice[p]});
+      for (std::size_t k = 0; k < pr.cols.size(); ++k) {
+        if (pr.cols[k]) {
+          assign(t, row.key, blk.columns[*pr.cols[k]].key, *pr.row.values[k]);
+        }
+      }
+      m_out.diagnostics.push_back(
+          make_diag("EXTRACT-TYPO",
+                    fmt::format("表{}的行标签「{}」与模板不一致，按位置和字形最接近的行「{}」读取",
+                                t.name, util::trim(c.cell->text), row.label.text),
+                    c.cell->where));
+      continue;
+    }
+    unplaced.push_back({pr.row.at, {c.cell->text, pr.row.values.size(), true, c.cell->where}});
   }
 }
 
