@@ -468,7 +468,7 @@ bool looks_like_markdown(std::string_view text) {
   bool heading = false;
   bool tabs = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (pipe_table_at(lines, i)) {
+    if (pipe_table_at(lines, i) || dash_table_at(lines, i)) {
       return true;
     }
     const bool blank = util::trim(lines[i]).empty();
@@ -520,6 +520,14 @@ Document read_markdown(std::string_view text) {
       if (is_grid_border(line)) {
         std::size_t next = i + 1;
         if (auto table = parse_grid_table(lines, i, next, markdown_inline_text)) {
+          doc.blocks.emplace_back(std::move(*table));
+          i = next;
+          continue;
+        }
+      }
+      if (dash_table_at(lines, i)) {
+        std::size_t next = i + 1;
+        if (auto table = parse_dash_table(lines, i, next, markdown_inline_text)) {
           doc.blocks.emplace_back(std::move(*table));
           i = next;
           continue;

@@ -1,3 +1,5 @@
+#include "embedded_tables.hpp"
+
 #include <xxgk/document/encoding.hpp>
 #include <xxgk/document/html_reader.hpp>
 #include <xxgk/document/pdf_reader.hpp>
@@ -61,6 +63,15 @@ std::optional<util::Expected<Document>> read_word_form(std::string_view bytes,
   return read_word_xml(bytes, form, options);
 }
 
+bool has_html_name(std::string_view file_name) {
+  std::string lower(file_name);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".shtml") ||
+         lower.ends_with(".xhtml");
+}
+
 /// Text forms: decode (encoding.hpp), then the named or detected text form's reader.
 util::Expected<Document> read_text(std::string_view bytes, const ReadOptions& options) {
   auto decoded = decode_to_utf8(bytes, options.encoding);
@@ -70,12 +81,22 @@ util::Expected<Document> read_text(std::string_view bytes, const ReadOptions& op
   if (auto ok = check_text_limits(decoded->text, options); !ok) {
     return ok.error();
   }
+  // Converter Markdown keeps tables with merged cells as HTML <table> blocks (embedded_tables.hpp).
+  std::vector<HtmlTableBlock> html_tables;
+  std::string text_only;
+  const bool embedded = looks_like_text_with_html_tables(decoded->text);
+  if (embedded) {
+    text_only = decoded->text;
+    html_tables = cut_html_tables(text_only);
+  }
+  const std::string_view text = embedded ? std::string_view(text_only) : decoded->text;
   const std::string form =
-      options.input_format.empty() ? detect_text_form(decoded->text) : options.input_format;
-  auto doc = read_text_form(form, decoded->text);
+      options.input_format.empty() ? detect_text_form(text) : options.input_format;
+  auto doc = read_text_form(form, text);
   if (!doc) {
     return util::Error{fmt::format("unknown input format '{}'", options.input_format)};
   }
+  splice_html_tables(*doc, html_tables);
   doc->encoding = decoded->encoding;
   doc->diagnostics.insert(doc->diagnostics.begin(), decoded->diagnostics.begin(),
                           decoded->diagnostics.end());
@@ -99,9 +120,12 @@ util::Expected<Document> read_any(std::string_view bytes, const ReadOptions& opt
   if (auto word = read_word_form(bytes, options)) {
     return std::move(*word);
   }
-  // HTML before the binary check: a UTF-16 page has NUL bytes.
-  if (options.input_format == "html" ||
-      (options.input_format.empty() && looks_like_html_named(bytes, options.file_name))) {
+  // HTML before the binary check: a UTF-16 page has NUL bytes. Text holding HTML tables
+  // (converter Markdown) is text unless its name says HTML.
+  const bool html_named =
+      options.input_format.empty() && looks_like_html_named(bytes, options.file_name) &&
+      (has_html_name(options.file_name) || !looks_like_text_with_html_tables(bytes));
+  if (options.input_format == "html" || html_named) {
     if (auto ok = check_markup_limits(bytes, "the HTML page", options); !ok) {
       return ok.error();
     }

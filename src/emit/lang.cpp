@@ -130,12 +130,38 @@ std::string english_table_numbers(std::string s) {
   return s;
 }
 
+/// The list of a grouped EXTRACT-UNKNOWN finding (extract.cpp): "数字「9」、行「其他」等12处" →
+/// "number 「9」, row 「其他」 … (12 in all)". Only the part after "counted: " is a list.
+std::string english_unplaced_list(std::string s) {
+  constexpr std::string_view k_lead = "are not counted: ";
+  const auto at = s.find(k_lead);
+  if (at == std::string::npos) {
+    return s;
+  }
+  std::string list = s.substr(at + k_lead.size());
+  static const std::regex k_item("(^|」、)(数字|行)「");
+  std::string out;
+  auto begin = std::sregex_iterator(list.begin(), list.end(), k_item);
+  std::size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    out += list.substr(last, static_cast<std::size_t>(m.position(0)) - last);
+    out += m[1].length() > 0 ? "」, " : "";
+    out += m[2].str() == "数字" ? "number 「" : "row 「";
+    last = static_cast<std::size_t>(m.position(0) + m.length(0));
+  }
+  out += list.substr(last);
+  static const std::regex k_more("」等(\\d+)处$");
+  out = std::regex_replace(out, k_more, "」 … ($1 in all)");
+  return s.substr(0, at + k_lead.size()) + out;
+}
+
 std::string translate_detail(std::string detail) {
   // Whole-message patterns first (extraction, readers, template year).
   for (const auto& p : patterns()) {
     if (std::regex_match(detail, p.re)) {
       std::string out = std::regex_replace(detail, p.re, p.en);
-      return out;
+      return english_unplaced_list(std::move(out));
     }
   }
   // A sum's explanation in parentheses: "报告 3，计算 0（a 1 + b 2）".

@@ -312,6 +312,21 @@ private:
                    const std::vector<PendingRow>& pending,
                    const std::vector<std::pair<std::size_t, std::size_t>>& placed,
                    std::set<std::size_t>& found_rows, std::vector<Unplaced>& unplaced);
+  /// A row of 表二 whose label matches no row of its block: the block, the column order, and
+  /// the label's stream index with its figures.
+  struct PendingBlockRow {
+    std::size_t block;
+    std::vector<std::optional<std::size_t>> cols;
+    PendingRow row;
+  };
+  /// place_typos for the blocks of 表二: among the block's rows still unplaced, between the
+  /// block's placed rows around it.
+  void place_block_typos(
+      const schema::Table& t, const std::vector<StreamCell>& s,
+      const std::vector<PendingBlockRow>& pending,
+      const std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>>& placed,
+      std::set<std::pair<std::size_t, std::size_t>>& found_rows,
+      std::vector<std::pair<std::size_t, Unplaced>>& unplaced);
   /// A row whose label matches no row: the label key without the ancestors written before it.
   std::string leaf_key_of(const StreamCell& c, const schema::Table& t) const;
   void find_sections();
@@ -582,6 +597,8 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
   /// Rows placed, in stream order (stream index, row index), and rows no label matched.
   std::vector<std::pair<std::size_t, std::size_t>> placed;
   std::vector<PendingRow> pending;
+  /// Number cells no label has taken (yet), by stream index.
+  std::set<std::size_t> loose;
   /// A group with a derived row (（六）其他处理) written as one row of figures.
   std::map<std::size_t, std::pair<std::size_t, std::vector<const StreamCell*>>> group_rows;
   // A sentinel, not std::optional: GCC 12 warns falsely (-Wmaybe-uninitialized) on the latter.
@@ -600,7 +617,43 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
     const bool no_figures = std::all_of(values.begin(), values.end(), [](const StreamCell* v) {
       return v->value.kind == util::ValueKind::Blank;
     });
-    if (!no_figures || s[i].row < 0 || next >= s.size() || s[next].row != s[i].row + 1) {
+    if (!no_figures || s[i].row < 0) {
+      return next;
+    }
+    // …or the label comes after its figures (a wrapped label, format.md §7 items 15–16): a row
+    // of figures right above that no label took yet is the label's.
+    if (i > 0 && s[i - 1].row == s[i].row - 1) {
+      std::size_t k = i;
+      while (k > 0 && s[k - 1].row == s[i].row - 1) {
+        --k;
+      }
+      std::vector<const StreamCell*> above;
+      bool loose_row = true;
+      for (std::size_t a = k; a < i; ++a) {
+        loose_row = loose_row && s[a].is_value() &&
+                    (s[a].value.kind != util::ValueKind::Number || loose.count(a) != 0);
+        above.push_back(&s[a]);
+      }
+      std::size_t lead = 0;
+      while (above.size() - lead > width && above[lead]->value.kind == util::ValueKind::Blank) {
+        ++lead;
+      }
+      above.erase(above.begin(), above.begin() + static_cast<std::ptrdiff_t>(lead));
+      while (above.size() > width && above.back()->value.kind == util::ValueKind::Blank) {
+        above.pop_back();
+      }
+      const bool figures = std::any_of(above.begin(), above.end(), [](const StreamCell* v) {
+        return v->value.kind == util::ValueKind::Number;
+      });
+      if (loose_row && figures && above.size() == width) {
+        for (std::size_t a = k; a < i; ++a) {
+          loose.erase(a);
+        }
+        values = std::move(above);
+        return next;
+      }
+    }
+    if (next >= s.size() || s[next].row != s[i].row + 1) {
       return next;
     }
     std::vector<const StreamCell*> below;
@@ -634,7 +687,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
     const StreamCell& c = s[i];
     if (c.is_value()) {
       if (c.value.kind == util::ValueKind::Number) {
-        unplaced.push_back({c.cell->text, 1, false, c.cell->where});
+        loose.insert(i); // unplaced unless a label below takes its row
       }
       ++i;
       continue;
@@ -726,6 +779,9 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
     }
     ++i;
   }
+  for (const std::size_t at : loose) {
+    unplaced.push_back({s[at].cell->text, 1, false, s[at].cell->where});
+  }
   place_typos(t, s, order, extra_column_labels, pending, placed, found_rows, unplaced);
   report_unplaced(t, unplaced);
   std::set<std::string> merged_rows; // sub-rows of a group written as one row: not missing
@@ -789,13 +845,16 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
   constexpr std::size_t k_none = static_cast<std::size_t>(-1);
   std::size_t collecting_header = k_none; // block whose header is being read
   std::set<std::pair<std::size_t, std::size_t>> found_rows;
-  std::vector<Unplaced> unplaced;
+  std::vector<std::pair<std::size_t, Unplaced>> loose; // by stream index
+  std::vector<PendingBlockRow> pending;
+  /// Rows placed, in stream order: (stream index, (block, row)).
+  std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>> placed;
 
   for (std::size_t i = 0; i < s.size();) {
     const StreamCell& c = s[i];
     if (c.is_value()) {
       if (c.value.kind == util::ValueKind::Number) {
-        unplaced.push_back({c.cell->text, 1, false, c.cell->where});
+        loose.push_back({i, {c.cell->text, 1, false, c.cell->where}});
       }
       ++i;
       continue;
@@ -860,6 +919,7 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         continue;
       }
       found_rows.insert({b, h.index});
+      placed.push_back({i, {b, h.index}});
       if (values.size() != cols.size()) {
         std::vector<std::string> cells;
         for (const auto& col : blk.columns) {
@@ -900,13 +960,31 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
           ++n;
         }
         if (n == width && numeric) {
-          unplaced.push_back({c.cell->text, n, true, c.cell->where});
+          PendingBlockRow row{*block, {}, {i, {}}};
+          if (auto it = header_cols.find(*block); it != header_cols.end() && !it->second.empty()) {
+            row.cols = it->second;
+          } else {
+            for (std::size_t k = 0; k < blk.columns.size(); ++k) {
+              row.cols.emplace_back(k);
+            }
+          }
+          for (std::size_t k = i + 1; k < j; ++k) {
+            row.row.values.push_back(&s[k]);
+          }
+          pending.push_back(std::move(row));
           i = j;
           continue;
         }
       }
     }
     ++i;
+  }
+  place_block_typos(t, s, pending, placed, found_rows, loose);
+  std::stable_sort(loose.begin(), loose.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<Unplaced> unplaced;
+  for (auto& item : loose) {
+    unplaced.push_back(std::move(item.second));
   }
   report_unplaced(t, unplaced);
   for (std::size_t b = 0; b < t.blocks.size(); ++b) {
@@ -1248,6 +1326,73 @@ void Extractor::place_typos(const schema::Table& t, const std::vector<StreamCell
   }
 }
 
+void Extractor::place_block_typos(
+    const schema::Table& t, const std::vector<StreamCell>& s,
+    const std::vector<PendingBlockRow>& pending,
+    const std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>>& placed,
+    std::set<std::pair<std::size_t, std::size_t>>& found_rows,
+    std::vector<std::pair<std::size_t, Unplaced>>& unplaced) {
+  std::vector<std::optional<std::size_t>> choice(pending.size());
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> claims;
+  for (std::size_t p = 0; p < pending.size(); ++p) {
+    const std::size_t b = pending[p].block;
+    const std::size_t at = pending[p].row.at;
+    std::optional<std::size_t> before;
+    std::optional<std::size_t> after;
+    for (const auto& [pos, where] : placed) {
+      if (where.first != b) {
+        continue;
+      }
+      if (pos < at) {
+        before = where.second;
+      } else if (!after) {
+        after = where.second;
+      }
+    }
+    const TypoKey leaf(s[at].keys.key);
+    std::vector<std::size_t> close_rows;
+    const auto& rows = t.blocks[b].rows;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      if (found_rows.count({b, r}) != 0 || (before && r <= *before) || (after && r >= *after)) {
+        continue;
+      }
+      const bool close = std::any_of(
+          rows[r].label.keys.begin(), rows[r].label.keys.end(), [&](const std::string& k) {
+            return typo_distance(leaf, TypoKey(k)) <= k_max_typo_distance;
+          });
+      if (close) {
+        close_rows.push_back(r);
+        ++claims[{b, r}];
+      }
+    }
+    if (close_rows.size() == 1) {
+      choice[p] = close_rows.front();
+    }
+  }
+  for (std::size_t p = 0; p < pending.size(); ++p) {
+    const auto& pr = pending[p];
+    const StreamCell& c = s[pr.row.at];
+    if (choice[p] && claims[{pr.block, *choice[p]}] == 1 &&
+        pr.row.values.size() == pr.cols.size()) {
+      const auto& blk = t.blocks[pr.block];
+      const auto& row = blk.rows[*choice[p]];
+      found_rows.insert({pr.block, *choice[p]});
+      for (std::size_t k = 0; k < pr.cols.size(); ++k) {
+        if (pr.cols[k]) {
+          assign(t, row.key, blk.columns[*pr.cols[k]].key, *pr.row.values[k]);
+        }
+      }
+      m_out.diagnostics.push_back(
+          make_diag("EXTRACT-TYPO",
+                    fmt::format("表{}的行标签「{}」与模板不一致，按位置和字形最接近的行「{}」读取",
+                                t.name, util::trim(c.cell->text), row.label.text),
+                    c.cell->where));
+      continue;
+    }
+    unplaced.push_back({pr.row.at, {c.cell->text, pr.row.values.size(), true, c.cell->where}});
+  }
+}
+
 void Extractor::report_unplaced(const schema::Table& t, const std::vector<Unplaced>& unplaced) {
   if (unplaced.empty()) {
     return;
@@ -1531,6 +1676,7 @@ std::string title_year_digits(const std::string& text) {
 
 TitleInfo find_title(const document::Document& doc) {
   TitleInfo info;
+  std::optional<TitleInfo> fallback;
   int looked = 0;
   for (const auto& block : doc.blocks) {
     const auto* p = std::get_if<document::Paragraph>(&block);
@@ -1594,11 +1740,15 @@ TitleInfo find_title(const document::Document& doc) {
         return info;
       }
     }
-    info.title = raw;
-    info.where = p->where;
-    return info; // a title without a year: the year stays unknown
+    // A title without a year, such as a page header (页眉：政府信息公开工作年度报告) exported
+    // before the real title: kept unless a later paragraph names the report with its year.
+    if (!fallback) {
+      fallback = TitleInfo{};
+      fallback->title = raw;
+      fallback->where = p->where;
+    }
   }
-  return info;
+  return fallback ? *fallback : info;
 }
 
 const schema::Template& detect_template(const document::Document& doc,

@@ -311,12 +311,45 @@ std::string context_of(const Binding& b, const schema::Template& tmpl,
   return fmt::format("{}", fmt::join(parts, "，"));
 }
 
+/// A rule's substitutes (schema.hpp): where every term a substitute stands in for is blank or
+/// was never read (a group read as one total row) and the substitute is a number, the
+/// substitute's path takes their place among the term paths.
+std::vector<std::string> apply_substitutes(std::vector<std::string> paths, const schema::Rule& rule,
+                                           const Binding& b, const schema::Template& tmpl,
+                                           const report::Report& r) {
+  for (const auto& sub : rule.substitutes) {
+    const std::string stand_in = substitute(sub.cell, b);
+    const report::Cell* c = report::find_cell(r, stand_in);
+    if (c == nullptr || c->state != CellState::Number) {
+      continue;
+    }
+    const auto replaced = expand_terms(sub.for_terms, b, rule, tmpl);
+    const bool all_empty = std::all_of(replaced.begin(), replaced.end(), [&](const auto& p) {
+      const report::Cell* x = report::find_cell(r, p);
+      return x != nullptr && (x->state == CellState::Absent || x->state == CellState::Blank ||
+                              x->state == CellState::Placeholder);
+    });
+    auto is_replaced = [&](const std::string& p) {
+      return std::find(replaced.begin(), replaced.end(), p) != replaced.end();
+    };
+    const auto first = std::find_if(paths.begin(), paths.end(), is_replaced);
+    if (!all_empty || first == paths.end()) {
+      continue;
+    }
+    const auto at = first - paths.begin();
+    paths.erase(std::remove_if(paths.begin(), paths.end(), is_replaced), paths.end());
+    paths.insert(paths.begin() + at, stand_in);
+  }
+  return paths;
+}
+
 void check_sum(const schema::Rule& rule, const report::Report& r, const schema::Template& tmpl,
                std::vector<Diagnostic>& out) {
   for (const auto& b : bindings(rule, tmpl)) {
     const std::string target_path = substitute(rule.target, b);
     const auto target = operands({target_path}, r);
-    const auto terms = operands(expand_terms(rule.terms, b, rule, tmpl), r);
+    const auto terms =
+        operands(apply_substitutes(expand_terms(rule.terms, b, rule, tmpl), rule, b, tmpl, r), r);
     if (!target || !terms) {
       continue;
     }
@@ -331,7 +364,8 @@ void check_sum(const schema::Rule& rule, const report::Report& r, const schema::
     std::vector<std::string> all = paths_of(*target, *terms);
     const Labeler label(tmpl, all);
     std::vector<const Operand*> blanks;
-    for (const auto* v : {&*target, &*terms}) {
+    for (const std::vector<Operand>* v :
+         std::initializer_list<const std::vector<Operand>*>{&*target, &*terms}) {
       for (const auto& o : *v) {
         if (o.blank) {
           blanks.push_back(&o);

@@ -329,6 +329,30 @@ Template parse(const json& root) {
     r.target = opt_string(rj, "target", w);
     r.terms = opt_strings(rj, "terms", w);
     r.rhs = opt_strings(rj, "rhs", w);
+    if (rj.contains("substitutes")) {
+      const json& subs = rj.at("substitutes");
+      if (!subs.is_array()) {
+        fail(w + ".substitutes", "must be an array");
+      }
+      for (std::size_t k = 0; k < subs.size(); ++k) {
+        const std::string ws = fmt::format("{}.substitutes[{}]", w, k);
+        if (!subs[k].is_object()) {
+          fail(ws, "must be an object");
+        }
+        Substitute sub;
+        sub.cell = need_string(subs[k], "cell", ws);
+        sub.for_terms = opt_strings(subs[k], "for", ws);
+        if (sub.for_terms.empty()) {
+          fail(ws + ".for", "must name the terms it stands in for");
+        }
+        for (const auto& f : sub.for_terms) {
+          if (std::find(r.terms.begin(), r.terms.end(), f) == r.terms.end()) {
+            fail(ws + ".for", fmt::format("\"{}\" is not one of the rule's terms", f));
+          }
+        }
+        r.substitutes.push_back(std::move(sub));
+      }
+    }
     r.cells = opt_strings(rj, "cells", w);
     r.types = opt_strings(rj, "types", w);
     r.template_id = opt_string(rj, "template", w);

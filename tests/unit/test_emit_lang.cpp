@@ -104,3 +104,19 @@ TEST_CASE("cell names are Chinese by default and English frames with --lang en")
   CHECK(emit::logical_location(w, emit::Lang::Zh) ==
         "表三「（一）予以公开」总计 (word/document.xml, table 2, row 4, cell 8)");
 }
+
+TEST_CASE("the list of a grouped EXTRACT-UNKNOWN finding is English with --lang en") {
+  emit::RuleInfo rule;
+  rule.id = "EXTRACT-UNKNOWN";
+  rule.title = "无法归属的内容";
+  rule.title_en = "Content that belongs nowhere";
+  diag::Diagnostic d;
+  d.rule = "EXTRACT-UNKNOWN";
+  d.message = "表三中有14处内容不在任何已识别的行或栏中，其20个数字未计入：数字「9」、行「其他、"
+              "说明 3」、数字「1,2」等14处";
+  CHECK(
+      emit::localized_message(d, &rule, emit::Lang::En) ==
+      "Content that belongs nowhere: table 3 has 14 items in no recognised row or column; "
+      "their 20 figures are not counted: number 「9」, row 「其他、说明 3」, number 「1,2」 … (14 "
+      "in all)");
+}

@@ -123,3 +123,17 @@ TEST_CASE("the title gives agency and year in its common variants") {
   CHECK(title("漳平市审计局2025年政府信息公开工作的年度报告").year == 2025);
   CHECK(title("东方红乡2023年政府信息公开年报").agency == "东方红乡");
 }
+
+TEST_CASE("a page header without a year before the real title does not take its place") {
+  // LibreOffice's HTML export puts the Word page header first.
+  const auto info = extract::find_title(document::read_tika_text(
+      "页眉：政府信息公开工作年度报告\n红星镇2021年政府信息公开工作年度报告\n一、总体情况\n"));
+  CHECK(info.title == "红星镇2021年政府信息公开工作年度报告");
+  CHECK(info.year == 2021);
+  CHECK(info.agency == "红星镇");
+  // Without a titled paragraph with a year, the first titled one stays the title.
+  const auto only = extract::find_title(
+      document::read_tika_text("政府信息公开工作年度报告格式模板\n说明文字\n一、总体情况\n"));
+  CHECK(only.title == "政府信息公开工作年度报告格式模板");
+  CHECK_FALSE(only.year.has_value());
+}

@@ -4,6 +4,7 @@
 #include "../../src/extract/label_paths.hpp"
 #include "test_helpers.hpp"
 
+#include <xxgk/document/text_forms.hpp>
 #include <xxgk/report/fields.hpp>
 #include <xxgk/util/text.hpp>
 
@@ -320,6 +321,36 @@ TEST_CASE("a label row without figures takes the figures of the unlabelled row b
   CHECK(value(ex.report, "requests.unable_needs_creation.natural_person") == "14");
 }
 
+TEST_CASE("a label row without figures takes the unlabelled figures row above it") {
+  auto doc =
+      requests_doc([](const auto& path, const auto& leaf) { return joined(path, leaf, " "); });
+  auto& rows = std::get<document::Table>(doc.blocks.back()).rows;
+  // Every row of 三 from row 13 on written as its figures, then its label (a label that wraps
+  // after the numbers, as text from a PDF layout gives it).
+  std::vector<document::Row> out(rows.begin(), rows.begin() + 13);
+  for (std::size_t r = 13; r < rows.size(); ++r) {
+    auto figures = rows[r];
+    figures.cells[0].text = "";
+    auto label = rows[r];
+    for (std::size_t k = 1; k < label.cells.size(); ++k) {
+      label.cells[k].text = "";
+    }
+    out.push_back(figures);
+    out.push_back(label);
+  }
+  rows = out;
+  const auto ex = extract::extract(doc, test::tmpl("2021"));
+  CHECK(count(ex.diagnostics, "EXTRACT-UNKNOWN") == 0);
+  CHECK(count(ex.diagnostics, "EXTRACT-ROW") == 0);
+  CHECK(value(ex.report, "requests.unable_not_held.natural_person") == "13");
+  CHECK(value(ex.report, "requests.unable_needs_creation.natural_person") == "14");
+  const auto& req = *test::tmpl("2021").table("requests");
+  CHECK(value(ex.report, "requests." + req.rows.back().key + ".natural_person") ==
+        std::to_string(req.rows.size()));
+  // The rows before 13 (labels before or beside their figures) keep their own figures.
+  CHECK(value(ex.report, "requests.granted.natural_person") == "3");
+}
+
 TEST_CASE("a wrong header row repeated mid-table and a page marker row are not figures") {
   auto doc =
       requests_doc([](const auto& path, const auto& leaf) { return joined(path, leaf, " "); });
@@ -339,4 +370,38 @@ TEST_CASE("a wrong header row repeated mid-table and a page marker row are not f
   CHECK(count(ex.diagnostics, "EXTRACT-UNKNOWN") == 0);
   CHECK(count(ex.diagnostics, "EXTRACT-ROW") == 0);
   CHECK(value(ex.report, "requests.denied_enforcement_files.total") == "11");
+}
+
+TEST_CASE("a typo in a row label of a 表二 block is placed within its block, with a warning") {
+  auto read = [](const std::string& rows) {
+    const std::string md = "某镇2021年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n"
+                           "| 第二十条第（一）项 | | | |\n|---|---|---|---|\n"
+                           "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n" +
+                           rows +
+                           "| 第二十条第（五）项 | | | |\n| 信息内容 | 本年处理决定数量 | | |\n"
+                           "| 行政许可 | 36 | | |\n"
+                           "| 第二十条第（六）项 | | | |\n| 信息内容 | 本年处理决定数量 | | |\n"
+                           "| 行政处罚 | 5 | | |\n| 行政强制 | 1 | | |\n"
+                           "| 第二十条第（八）项 | | | |\n"
+                           "| 信息内容 | 本年收费金额（单位：万元） | | |\n"
+                           "| 行政事业性收费 | 1.25 | | |\n";
+    return extract::extract(document::read_markdown(md), test::tmpl("2021"));
+  };
+  // 行政规范文件性: two of seven characters swapped, beyond the fuzzy label match.
+  auto ex = read("| 规章 | 0 | 0 | 0 |\n| 行政规范文件性 | 2 | 1 | 9 |\n");
+  CHECK(count(ex.diagnostics, "EXTRACT-TYPO") == 1);
+  CHECK(count(ex.diagnostics, "EXTRACT-ROW") == 0);
+  CHECK(count(ex.diagnostics, "EXTRACT-UNKNOWN") == 0);
+  CHECK(value(ex.report, "active.normative_documents.issued") == "2");
+  CHECK(value(ex.report, "active.normative_documents.in_force") == "9");
+  // Never onto a row already placed, nor two rows onto one.
+  ex = read(
+      "| 规章 | 0 | 0 | 0 |\n| 行政规范文件性 | 2 | 1 | 9 |\n| 行政规范件文性 | 3 | 1 | 9 |\n");
+  CHECK(count(ex.diagnostics, "EXTRACT-TYPO") == 0);
+  CHECK(value(ex.report, "active.normative_documents.issued") == "-");
+  CHECK(count(ex.diagnostics, "EXTRACT-UNKNOWN") == 1);
+  // Never a distant guess.
+  ex = read("| 规章 | 0 | 0 | 0 |\n| 其他主动公开文件 | 2 | 1 | 9 |\n");
+  CHECK(count(ex.diagnostics, "EXTRACT-TYPO") == 0);
+  CHECK(value(ex.report, "active.normative_documents.issued") == "-");
 }

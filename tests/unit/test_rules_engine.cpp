@@ -166,3 +166,54 @@ TEST_CASE("a check whose cell is missing or not a number is skipped, not guessed
   set(r, "review_litigation.review.upheld", 4);
   CHECK(rules::check(r, t).empty());
 }
+
+TEST_CASE("T3-DISP sums （六）其他处理's group total when its sub-rows are blank (substitutes)") {
+  const auto& t = table_rules("2021");
+  const auto* disp = t.rule("T3-DISP");
+  REQUIRE(disp != nullptr);
+  REQUIRE(disp->substitutes.size() == 1); // data in schemas/2021.json, not code
+  auto blank = [](report::Report& r, const std::string& path) {
+    report::Cell* c = report::find_cell(r, path);
+    REQUIRE(c != nullptr);
+    *c = report::Cell{};
+  };
+  // A single （六） row read as the group's total: other_handling 2, sub-rows never read.
+  report::Report r = zero_report(t);
+  for (const char* row : {"other_overdue_correction", "other_overdue_fee", "other_reasons"}) {
+    for (const auto& col : t.table("requests")->columns) {
+      blank(r, std::string("requests.") + row + "." + col.key);
+    }
+  }
+  set(r, "requests.other_handling.natural_person", 2);
+  set(r, "requests.other_handling.total", 2);
+  set(r, "requests.total_processed.natural_person", 2);
+  set(r, "requests.total_processed.total", 2);
+  set(r, "requests.new_received.natural_person", 2);
+  set(r, "requests.new_received.total", 2);
+  auto ds = rules::check(r, t);
+  CHECK(test::rule_ids(ds).count("T3-DISP") == 0);
+  // A wrong total is still caught, and the message names the group total.
+  set(r, "requests.total_processed.natural_person", 3);
+  ds = rules::check(r, t);
+  const diag::Diagnostic* d = nullptr;
+  for (const auto& x : ds) {
+    if (x.rule == "T3-DISP") {
+      d = &x;
+    }
+  }
+  REQUIRE(d != nullptr);
+  CHECK(d->message.find("计算 2") != std::string::npos);
+  CHECK(std::find(d->cells.begin(), d->cells.end(), "requests.other_handling.natural_person") !=
+        d->cells.end());
+  // Sub-rows with figures are summed as before; the group total is not added on top.
+  report::Report r2 = zero_report(t);
+  set(r2, "requests.other_reasons.natural_person", 1);
+  set(r2, "requests.other_reasons.total", 1);
+  set(r2, "requests.other_handling.natural_person", 1);
+  set(r2, "requests.other_handling.total", 1);
+  set(r2, "requests.total_processed.natural_person", 1);
+  set(r2, "requests.total_processed.total", 1);
+  set(r2, "requests.new_received.natural_person", 1);
+  set(r2, "requests.new_received.total", 1);
+  CHECK(test::rule_ids(rules::check(r2, t)).count("T3-DISP") == 0);
+}

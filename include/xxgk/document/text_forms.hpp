@@ -103,6 +103,19 @@ bool is_grid_border(std::string_view line);
 std::optional<Table> parse_grid_table(const std::vector<std::string_view>& lines, std::size_t first,
                                       std::size_t& next, InlineTextFn inline_text = nullptr);
 
+/// pandoc's simple and multiline tables (format.md §7 item 16), aligned on display columns: a
+/// dash line of two or more runs ("----  -----  ----") gives the columns; a header above it (one
+/// line for a simple table; lines under a full-width dash line for a multiline table); rows below,
+/// one per line (simple) or one per blank-line-separated group (multiline), up to a dash line or,
+/// for a simple table with a header, a blank line. Whether `lines[i]` starts such a table (its
+/// dash line, its header or its top dash line).
+bool dash_table_at(const std::vector<std::string_view>& lines, std::size_t i);
+
+/// Parses the simple or multiline table starting at `lines[first]` (dash_table_at); `next`
+/// receives the index of the first line after it.
+std::optional<Table> parse_dash_table(const std::vector<std::string_view>& lines, std::size_t first,
+                                      std::size_t& next, InlineTextFn inline_text = nullptr);
+
 /// Markdown inline markup to plain text: backslash escapes, <br> → '\n', emphasis markers,
 /// links to their text, HTML entities, pandoc's empty bookmark spans ([]{#_GoBack}).
 std::string markdown_inline_text(std::string_view s);

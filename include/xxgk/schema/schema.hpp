@@ -115,6 +115,13 @@ struct ProsePattern {
 ///   (and none of `agency_exclude`)
 /// Patterns are model paths with {variables}; `for_each` binds variables to lists, where a list
 /// may be "@rows:TABLE" or "@columns:TABLE" (all data rows / columns of a table).
+/// A "sum" rule's stand-in: when every cell of `for_terms` is blank, `cell` (a number) is summed in
+/// their place — e.g. 2021's （六）其他处理 read as one total row, its three sub-rows blank.
+struct Substitute {
+  std::string cell;                   ///< path pattern, variables as in terms
+  std::vector<std::string> for_terms; ///< path patterns, each also among the rule's terms
+};
+
 struct Rule {
   std::string id;
   diag::Severity severity = diag::Severity::Error;
@@ -128,6 +135,7 @@ struct Rule {
   std::string target;
   std::vector<std::string> terms; ///< "sum": the addends; "equal"/"at_least": lhs
   std::vector<std::string> rhs;
+  std::vector<Substitute> substitutes; ///< "sum": group totals standing in for blank parts
   std::vector<std::pair<std::string, std::vector<std::string>>>
       term_vars;                  ///< expanded inside terms
   std::vector<std::string> cells; ///< "value_type"/"blank": path patterns with * wildcards
