@@ -1225,19 +1225,6 @@ std::string Extractor::leaf_key_of(const StreamCell& c, const schema::Table& t) 
 
 namespace {
 
-/// Item numbers of a key: digits and Chinese numerals, which a typo never changes.
-std::u32string numerals_of(std::string_view key) {
-  static const std::u32string k_cjk = U"〇零一二三四五六七八九十百";
-  std::u32string out;
-  for (std::size_t pos = 0; pos < key.size();) {
-    const char32_t cp = util::next_codepoint(key, pos);
-    if ((cp >= '0' && cp <= '9') || k_cjk.find(cp) != std::u32string::npos) {
-      out.push_back(cp);
-    }
-  }
-  return out;
-}
-
 /// A typo changes at most about a third of a label (2.其他法律行政止公开: 3 of 13 code points).
 constexpr double k_max_typo_distance = 0.34;
 
@@ -1247,7 +1234,7 @@ struct TypoKey {
   std::size_t length = 0;
   std::u32string numerals;
   explicit TypoKey(std::string k)
-      : key(std::move(k)), length(util::count_codepoints(key)), numerals(numerals_of(key)) {}
+      : key(std::move(k)), length(util::count_codepoints(key)), numerals(detail::numerals(key)) {}
 };
 
 /// Normalized edit distance of two keys with the same item numbers; > 1 when they differ.

@@ -19,10 +19,6 @@ bool matches_exactly(const TextKeys& text, const schema::Label& label) {
   return false;
 }
 
-namespace {
-
-/// The item numbers in a key (digits and Chinese numerals), which a typo may never change:
-/// 第二十条第（九）项 is not an approximate 第二十条第（一）项.
 std::u32string numerals(std::string_view key) {
   static const std::u32string k_cjk = U"〇零一二三四五六七八九十百";
   std::u32string out;
@@ -34,8 +30,6 @@ std::u32string numerals(std::string_view key) {
   }
   return out;
 }
-
-} // namespace
 
 TextKeys keys_of(std::string_view text) {
   TextKeys k;

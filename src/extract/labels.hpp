@@ -20,6 +20,10 @@ struct TextKeys {
 };
 TextKeys keys_of(std::string_view text);
 
+/// The item numbers in a key (digits and Chinese numerals), which a typo may never change:
+/// 第二十条第（九）项 is not an approximate 第二十条第（一）项.
+std::u32string numerals(std::string_view key);
+
 enum class Match { None, Exact, Approximate };
 
 /// Exact when either key of `text` is one of the label's keys.
