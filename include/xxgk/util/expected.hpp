@@ -7,9 +7,21 @@
 
 namespace xxgk::util {
 
+/// What kind of failure an Error is, so callers decide by kind, never by matching its text.
+enum class ErrorKind {
+  Malformed,       ///< the bytes are not a valid document of their form (the default)
+  NotFound,        ///< no such file or directory
+  Empty,           ///< the file is empty
+  NotAReport,      ///< readable, but not a report document (binary data, another kind of file)
+  UnsupportedForm, ///< a form xxgk does not read (e.g. .doc, an image-only PDF)
+  TooLarge,        ///< over a configured --limit
+  Io,              ///< the operating system refused (permissions, disk full, ...)
+};
+
 /// Why a fallible operation failed, in words fit for "xxgk: error: <file>: <message>".
 struct Error {
   std::string message;
+  ErrorKind kind = ErrorKind::Malformed;
 };
 
 template <class T> class Expected {
