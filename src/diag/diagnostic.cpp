@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace xxgk::diag {
 
@@ -15,6 +16,24 @@ std::string_view to_string(Severity s) {
     return "error";
   }
   return "error";
+}
+
+void Diagnostic::say(Message m) {
+  message = m.render(Lang::Zh);
+  msg = std::move(m);
+}
+
+std::string Diagnostic::text(Lang lang) const {
+  return msg.empty() ? message : msg.render(lang);
+}
+
+Diagnostic make(std::string rule, Severity severity, Message m, SourceLocation at) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.severity = severity;
+  d.say(std::move(m));
+  d.location = std::move(at);
+  return d;
 }
 
 bool parse_severity(std::string_view s, Severity& out) {

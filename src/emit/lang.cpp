@@ -209,17 +209,6 @@ std::string translate_context(const std::string& context) {
 
 } // namespace
 
-bool parse_lang(std::string_view name, Lang& out) {
-  if (name == "zh") {
-    out = Lang::Zh;
-  } else if (name == "en") {
-    out = Lang::En;
-  } else {
-    return false;
-  }
-  return true;
-}
-
 std::string rule_title(const RuleInfo& rule, Lang lang) {
   if (lang == Lang::En && !rule.title_en.empty()) {
     return rule.title_en;
@@ -228,7 +217,17 @@ std::string rule_title(const RuleInfo& rule, Lang lang) {
 }
 
 std::string localized_message(const diag::Diagnostic& d, const RuleInfo* rule, Lang lang) {
-  if (lang == Lang::Zh || rule == nullptr) {
+  if (lang == Lang::Zh) {
+    return d.message;
+  }
+  if (!d.msg.empty()) {
+    std::string text = d.msg.render(lang);
+    if (d.msg.tpl->titled || rule == nullptr) {
+      return text;
+    }
+    return diag::english_table_numbers(rule_title(*rule, lang)) + ": " + text;
+  }
+  if (rule == nullptr) {
     return d.message;
   }
   const std::string title = rule_title(*rule, lang);

@@ -98,6 +98,28 @@ report::Report Accumulator::total() const {
   return out;
 }
 
+namespace msg {
+constexpr diag::MessageTemplate k_differs{"aggregate.differs",
+                                          "{0}: 报告 {1}，下级单位合计 {2}（{3} 份报告）",
+                                          "{0}: reported {1}, the sub-units add up to {2} ({3} "
+                                          "reports)"};
+constexpr diag::MessageTemplate k_blank{"aggregate.blank", "空白（按 0 计）",
+                                        "blank (counted as 0)"};
+constexpr diag::MessageTemplate k_placeholder{"aggregate.placeholder", "“{0}”（按 0 计）",
+                                              "“{0}” (counted as 0)"};
+constexpr diag::MessageTemplate k_missing{"aggregate.missing", "{0} 列出的单位「{1}」没有报告",
+                                          "the unit 「{1}」 listed in {0} has no report"};
+constexpr diag::MessageTemplate k_unlisted{"aggregate.unlisted",
+                                           "单位「{0}」（{1}）有报告，但不在 {2} 中",
+                                           "the unit 「{0}」 ({1}) has a report but is not in {2}"};
+} // namespace msg
+
+const std::vector<const diag::MessageTemplate*>& messages() {
+  static const std::vector<const diag::MessageTemplate*> k_all = {
+      &msg::k_differs, &msg::k_blank, &msg::k_placeholder, &msg::k_missing, &msg::k_unlisted};
+  return k_all;
+}
+
 std::vector<diag::Diagnostic> compare(const report::Report& own, const report::Report& total,
                                       int count, const schema::Template& tmpl) {
   std::vector<diag::Diagnostic> out;
@@ -109,23 +131,23 @@ std::vector<diag::Diagnostic> compare(const report::Report& own, const report::R
       continue;
     }
     util::Number value;
-    std::string shown;
+    diag::Arg shown("");
     switch (mine->state) {
     case report::CellState::Absent:
     case report::CellState::Text:
       continue; // the district report's own check names these
     case report::CellState::Blank:
-      shown = "空白（按 0 计）";
+      shown = diag::nested({&msg::k_blank, {}});
       break;
     case report::CellState::Placeholder:
-      shown = fmt::format("“{}”（按 0 计）", mine->raw);
+      shown = diag::nested({&msg::k_placeholder, {mine->raw}});
       break;
     case report::CellState::Number:
       if (!mine->value) {
         continue;
       }
       value = *mine->value;
-      shown = value.to_string();
+      shown = diag::Arg(value.to_string());
       break;
     }
     if (util::compare(value, *sum->value) == 0) {
@@ -134,8 +156,8 @@ std::vector<diag::Diagnostic> compare(const report::Report& own, const report::R
     diag::Diagnostic d;
     d.rule = "X-AGG";
     d.severity = diag::Severity::Error;
-    d.message = fmt::format("{}: 报告 {}，下级单位合计 {}（{} 份报告）", tmpl.cell_label(path),
-                            shown, sum->value->to_string(), count);
+    d.say({&msg::k_differs,
+           {diag::Arg::cell(tmpl.cell_label(path)), shown, sum->value->to_string(), count}});
     d.cells = {path};
     d.location = mine->where;
     out.push_back(std::move(d));
@@ -196,7 +218,7 @@ std::vector<diag::Diagnostic> check_units(const std::vector<Unit>& expected,
     diag::Diagnostic d;
     d.rule = "X-MISSING";
     d.severity = diag::Severity::Error;
-    d.message = fmt::format("{} 列出的单位「{}」没有报告", list_name, u.name);
+    d.say({&msg::k_missing, {list_name, u.name}});
     d.location.line = u.line;
     d.location.column = 1;
     out.push_back(std::move(d));
@@ -210,7 +232,7 @@ std::vector<diag::Diagnostic> check_units(const std::vector<Unit>& expected,
     diag::Diagnostic d;
     d.rule = "X-UNLISTED";
     d.severity = diag::Severity::Info;
-    d.message = fmt::format("单位「{}」（{}）有报告，但不在 {} 中", p.agency, p.source, list_name);
+    d.say({&msg::k_unlisted, {p.agency, p.source, list_name}});
     out.push_back(std::move(d));
   }
   return out;

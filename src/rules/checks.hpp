@@ -28,6 +28,13 @@ void check_agency_cannot(const schema::Rule& rule, const report::Report& r,
 void check_prose_figures(const schema::Rule& rule, const report::Report& r,
                          const schema::Template& t, Out& out);
 
+/// The rule's title in both languages, as the first argument of a titled message.
+diag::Arg title_arg(const schema::Rule& rule);
+/// The message templates of each rules/ source file (the catalogue lists them).
+const std::vector<const diag::MessageTemplate*>& engine_messages();
+const std::vector<const diag::MessageTemplate*>& structure_messages();
+const std::vector<const diag::MessageTemplate*>& prose_messages();
+
 /// A diagnostic of `rule` with its ID and severity set.
 diag::Diagnostic make(const schema::Rule& rule);
 /// `where` moved `offset` code points to the right (text forms only).

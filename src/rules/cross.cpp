@@ -220,14 +220,40 @@ const Figure* get(const Summary& s, const std::string& path) {
   return f == nullptr || !f->present() ? nullptr : f;
 }
 
-diag::Diagnostic make(std::string_view rule, diag::Severity severity, std::string message,
+namespace msg {
+constexpr diag::MessageTemplate k_carry{
+    "cross.carry",
+    "表三 二、上年结转·{0}: 报告 {1}，但 {2} 年度报告（{3}）四、结转下年度继续办理·{0} 为 {4}",
+    "table 3 二、上年结转·{0}: reported {1}, but the {2} report ({3}) gives {4} for "
+    "四、结转下年度继续办理·{0}"};
+constexpr diag::MessageTemplate k_valid{
+    "cross.valid",
+    "表二 {0}·现行有效件数: 报告 {1}，计算 {2}（{3} 年度报告（{4}）现行有效 {5} + 本年制发 {6} − "
+    "本年废止 {7}）",
+    "table 2 {0}·现行有效件数: reported {1}, computed {2} (the {3} report ({4}): in force {5} + "
+    "made {6} − repealed {7})"};
+constexpr diag::MessageTemplate k_text{"cross.text", "正文 {0}% 与 {1} 年度报告（{2}）相同",
+                                       "{0}% of the prose is the same as the {1} report ({2})"};
+constexpr diag::MessageTemplate k_dup{"cross.duplicate",
+                                      "{0} {1} 年度报告出现两次，数字不同: 另见 {2}",
+                                      "the {1} report of {0} appears twice with different "
+                                      "figures: see also {2}"};
+} // namespace msg
+
+} // namespace
+
+const std::vector<const diag::MessageTemplate*>& messages() {
+  static const std::vector<const diag::MessageTemplate*> k_all = {&msg::k_carry, &msg::k_valid,
+                                                                  &msg::k_text, &msg::k_dup};
+  return k_all;
+}
+
+namespace {
+
+diag::Diagnostic make(std::string_view rule, diag::Severity severity, diag::Message message,
                       std::vector<std::string> cells, const diag::SourceLocation& where) {
-  diag::Diagnostic d;
-  d.rule = std::string(rule);
-  d.severity = severity;
-  d.message = std::move(message);
+  diag::Diagnostic d = diag::make(std::string(rule), severity, std::move(message), where);
   d.cells = std::move(cells);
-  d.location = where;
   return d;
 }
 
@@ -240,14 +266,11 @@ void check_carry(const Summary& prev, const Summary& cur, std::vector<Finding>& 
     if (now == nullptr || then == nullptr || now->value() == then->value()) {
       continue;
     }
-    out.push_back(
-        {cur.index,
-         make("X-CARRY", diag::Severity::Error,
-              fmt::format("表三 二、上年结转·{}: 报告 {}，但 {} 年度报告（{}）四、结转下年度"
-                          "继续办理·{} 为 {}",
-                          label, now->value(), prev.year, where_text(prev.source, *then), label,
-                          then->value()),
-              {now_path, then_path}, location_of(*now))});
+    out.push_back({cur.index, make("X-CARRY", diag::Severity::Error,
+                                   {&msg::k_carry,
+                                    {label, now->value(), prev.year, where_text(prev.source, *then),
+                                     then->value()}},
+                                   {now_path, then_path}, location_of(*now))});
   }
 }
 
@@ -284,10 +307,8 @@ void check_valid(const Summary& prev, const Summary& cur, std::vector<Finding>& 
     out.push_back(
         {cur.index,
          make("X-VALID", diag::Severity::Warning,
-              fmt::format(
-                  "表二 {}·现行有效件数: 报告 {}，计算 {}（{} 年度报告（{}）现行有效 {} + 本年"
-                  "制发 {} − 本年废止 {}）",
-                  label, *n, *b + *i - *r, prev.year, where_text(prev.source, *before), *b, *i, *r),
+              {&msg::k_valid,
+               {label, *n, *b + *i - *r, prev.year, where_text(prev.source, *before), *b, *i, *r}},
               {path("in_force"), path("issued"), path("repealed")}, location_of(*now))});
   }
 }
@@ -308,8 +329,7 @@ void check_text(const Summary& prev, const Summary& cur, std::vector<Finding>& o
   }
   out.push_back(
       {cur.index, make("X-TEXT", diag::Severity::Warning,
-                       fmt::format("正文 {}% 与 {} 年度报告（{}）相同",
-                                   same * 100 / cur.narrative_chars, prev.year, prev.source),
+                       {&msg::k_text, {same * 100 / cur.narrative_chars, prev.year, prev.source}},
                        {}, diag::SourceLocation{})});
 }
 
@@ -326,11 +346,10 @@ std::vector<Finding> check(const std::vector<Summary>& summaries) {
     for (const auto& [year, reports] : years) {
       for (std::size_t k = 1; k < reports.size(); ++k) {
         if (reports[k]->fingerprint != reports[0]->fingerprint) {
-          out.push_back(
-              {reports[k]->index, make("X-DUP", diag::Severity::Error,
-                                       fmt::format("{} {} 年度报告出现两次，数字不同: 另见 {}",
-                                                   reports[k]->agency, year, reports[0]->source),
-                                       {}, diag::SourceLocation{})});
+          out.push_back({reports[k]->index,
+                         make("X-DUP", diag::Severity::Error,
+                              {&msg::k_dup, {reports[k]->agency, year, reports[0]->source}}, {},
+                              diag::SourceLocation{})});
         }
       }
       const auto prev = years.find(year - 1);

@@ -15,7 +15,88 @@ namespace xxgk::rules {
 using diag::Diagnostic;
 using report::CellState;
 
+/// Messages of the schema rule kinds. Each opens with the rule's title; labels quoted from the
+/// template stay Chinese in English.
+namespace msg {
+constexpr diag::MessageTemplate k_sum{"rules.sum", "{0}：{1} 报告 {2}，计算 {3}（{4}{5}）",
+                                      "{0}: {1} reported {2}, computed {3} ({4}{5})", true};
+constexpr diag::MessageTemplate k_equal{"rules.equal", "{0}：{1}，不等于 {2}{3}",
+                                        "{0}: {1} is not equal to {2}{3}", true};
+constexpr diag::MessageTemplate k_at_least{"rules.at_least", "{0}：{1}，小于 {2}{3}",
+                                           "{0}: {1} is less than {2}{3}", true};
+constexpr diag::MessageTemplate k_value_type{"rules.value_type", "{0}：{1} 为「{2}」，{3}",
+                                             "{0}: {1} is 「{2}」: {3}", true};
+constexpr diag::MessageTemplate k_not_number{"rules.value_type.text", "不是数字", "not a number"};
+constexpr diag::MessageTemplate k_not_whole{"rules.value_type.fraction", "应为整数",
+                                            "should be a whole number"};
+constexpr diag::MessageTemplate k_negative{"rules.value_type.negative", "不能为负数",
+                                           "must not be negative"};
+constexpr diag::MessageTemplate k_blank{
+    "rules.blank", "{0}：{1}个单元格为空白或占位符（计算时按0计）：{2}{3}",
+    "{0}: {1} cells are blank or placeholders (counted as 0): {2}{3}", true};
+constexpr diag::MessageTemplate k_template_year{
+    "rules.template_year", "{0}：{1}年度的报告使用了{2}年格式的表格（{3}年度起应使用2021年格式）",
+    "{0}: the {1} report uses the {2} template (reports from {3} on use the 2021 template)", true};
+constexpr diag::MessageTemplate k_blank_note{"rules.blank_note", "；空白按0计: {0}{1}",
+                                             "; blank counted as 0: {0}{1}"};
+constexpr diag::MessageTemplate k_more_count{"rules.more_count", "等{0}项", " … ({0} in all)"};
+constexpr diag::MessageTemplate k_more{"rules.more", "等", " …"};
+constexpr diag::MessageTemplate k_all_zero{"rules.all_zero", "各项均为0", "all 0"};
+constexpr diag::MessageTemplate k_context{"rules.context", "{0}（{1}）", "{0} ({1})"};
+constexpr diag::MessageTemplate k_context_row{"rules.context.row", "「{0}」行", "row 「{0}」"};
+constexpr diag::MessageTemplate k_context_column{"rules.context.column", "{0}列", "column {0}"};
+} // namespace msg
+
+namespace detail {
+
+const std::vector<const diag::MessageTemplate*>& engine_messages() {
+  static const std::vector<const diag::MessageTemplate*> k_all = {
+      &msg::k_sum,           &msg::k_equal,      &msg::k_at_least,    &msg::k_value_type,
+      &msg::k_not_number,    &msg::k_not_whole,  &msg::k_negative,    &msg::k_blank,
+      &msg::k_template_year, &msg::k_blank_note, &msg::k_more_count,  &msg::k_more,
+      &msg::k_all_zero,      &msg::k_context,    &msg::k_context_row, &msg::k_context_column};
+  return k_all;
+}
+
+diag::Arg title_arg(const schema::Rule& rule) {
+  return diag::title_arg(rule.title, rule.title_en);
+}
+
+} // namespace detail
+
+using detail::title_arg;
+
 namespace {
+
+/// Joins the two renderings of each argument with a separator per language.
+diag::Arg join_args(const std::vector<diag::Arg>& parts, std::string_view zh_sep,
+                    std::string_view en_sep) {
+  std::string zh;
+  std::string en;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) {
+      zh += zh_sep;
+      en += en_sep;
+    }
+    zh += parts[i].zh;
+    en += parts[i].en;
+  }
+  return diag::Arg::both(std::move(zh), std::move(en));
+}
+
+/// A cell list as the messages show it: "、" between names in Chinese; in English a name that
+/// is quoted follows ", " (labels of the template keep their own "、").
+diag::Arg name_list(const std::vector<std::string>& names) {
+  std::string zh = fmt::format("{}", fmt::join(names, "、"));
+  std::string en;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) {
+      en += names[i].starts_with("「") ? ", " : "、";
+    }
+    en += names[i];
+  }
+  return diag::Arg::both(std::move(zh), diag::english_table_numbers(std::move(en)));
+}
 
 /// Variable → value of one expansion of a rule, in variable order (as messages list them). The
 /// names and values are views of the rule's and the template's strings, so the bindings a rule
@@ -226,7 +307,7 @@ private:
   bool m_cols_vary = false;
 };
 
-std::string join_terms(const std::vector<Operand>& ops, const Labeler& label, bool skip_zero) {
+diag::Arg join_terms(const std::vector<Operand>& ops, const Labeler& label, bool skip_zero) {
   std::vector<std::string> parts;
   std::size_t shown = 0;
   for (const auto& o : ops) {
@@ -240,12 +321,14 @@ std::string join_terms(const std::vector<Operand>& ops, const Labeler& label, bo
     parts.push_back(fmt::format("{} {}", label(o.path), o.value.to_string()));
   }
   if (parts.empty()) {
-    return "各项均为0";
+    return diag::nested({&msg::k_all_zero, {}});
   }
-  return fmt::format("{}", fmt::join(parts, " + "));
+  std::string zh = fmt::format("{}", fmt::join(parts, " + "));
+  std::string en = diag::english_table_numbers(zh);
+  return diag::Arg::both(std::move(zh), std::move(en));
 }
 
-std::string blank_note(const std::vector<const Operand*>& blanks, const Labeler& label) {
+diag::Arg blank_note(const std::vector<const Operand*>& blanks, const Labeler& label) {
   if (blanks.empty()) {
     return "";
   }
@@ -256,8 +339,10 @@ std::string blank_note(const std::vector<const Operand*>& blanks, const Labeler&
     }
     names.push_back(label(o->path));
   }
-  std::string more = blanks.size() > names.size() ? fmt::format("等{}项", blanks.size()) : "";
-  return fmt::format("；空白按0计: {}{}", fmt::join(names, "、"), more);
+  const diag::Arg more = blanks.size() > names.size()
+                             ? diag::nested({&msg::k_more_count, {blanks.size()}})
+                             : diag::Arg("");
+  return diag::nested({&msg::k_blank_note, {name_list(names), more}});
 }
 
 Diagnostic base(const schema::Rule& rule) {
@@ -280,35 +365,36 @@ std::vector<std::string> paths_of(const std::vector<Operand>& a,
   return out;
 }
 
-std::string context_of(const Binding& b, const schema::Template& tmpl,
-                       const std::string& any_path) {
-  std::vector<std::string> parts;
+/// The bound rows and columns of a rule's expansion, e.g. 「一、本年新收…」行，总计列.
+std::vector<diag::Arg> context_of(const Binding& b, const schema::Template& tmpl,
+                                  const std::string& any_path) {
+  std::vector<diag::Arg> parts;
   const auto table_key = any_path.substr(0, any_path.find('.'));
   const schema::Table* t = tmpl.table(table_key);
   for (const auto& [var, value] : b) {
-    std::string label(value);
+    diag::Arg label{std::string(value)};
     if (t != nullptr) {
       for (const auto& c : t->columns) {
         if (c.key == value) {
-          label = c.label.text + "列";
+          label = diag::nested({&msg::k_context_column, {c.label.text}});
         }
       }
       for (const auto& r : t->rows) {
         if (r.key == value) {
-          label = "「" + r.label.text + "」行";
+          label = diag::nested({&msg::k_context_row, {r.label.text}});
         }
       }
       for (const auto& blk : t->blocks) {
         for (const auto& r : blk.rows) {
           if (r.key == value) {
-            label = "「" + r.label.text + "」行";
+            label = diag::nested({&msg::k_context_row, {r.label.text}});
           }
         }
       }
     }
-    parts.push_back(label);
+    parts.push_back(std::move(label));
   }
-  return fmt::format("{}", fmt::join(parts, "，"));
+  return parts;
 }
 
 /// A rule's substitutes (schema.hpp): where every term a substitute stands in for is blank or
@@ -373,10 +459,10 @@ void check_sum(const schema::Rule& rule, const report::Report& r, const schema::
       }
     }
     Diagnostic d = base(rule);
-    d.message =
-        fmt::format("{}：{} 报告 {}，计算 {}（{}{}）", rule.title, tmpl.cell_label(target_path),
-                    t.value.to_string(), computed->to_string(),
-                    join_terms(*terms, label, terms->size() > 6), blank_note(blanks, label));
+    d.say({&msg::k_sum,
+           {title_arg(rule), diag::Arg::cell(tmpl.cell_label(target_path)), t.value.to_string(),
+            computed->to_string(), join_terms(*terms, label, terms->size() > 6),
+            blank_note(blanks, label)}});
     d.cells = std::move(all);
     d.location = t.cell->where;
     out.push_back(std::move(d));
@@ -411,22 +497,27 @@ void check_compare(const schema::Rule& rule, const report::Report& r, const sche
         }
       }
     }
-    const std::string context = context_of(b, tmpl, all.front());
-    const std::string head =
-        context.empty() ? rule.title : fmt::format("{}（{}）", rule.title, context);
+    const std::vector<diag::Arg> context = context_of(b, tmpl, all.front());
+    const diag::Arg head =
+        context.empty()
+            ? title_arg(rule)
+            : diag::nested({&msg::k_context, {title_arg(rule), join_args(context, "，", ", ")}});
     // "a 1 + b 2 = 3" for a sum, "a 1" for a single cell, "0" for an empty side.
     auto side = [&](const std::vector<Operand>& ops, const util::Number& sum) {
       if (ops.empty()) {
-        return std::string("0");
+        return diag::Arg("0");
       }
-      if (ops.size() == 1) {
-        return join_terms(ops, label, false);
+      diag::Arg terms = join_terms(ops, label, false);
+      if (ops.size() > 1) {
+        const std::string total = " = " + sum.to_string();
+        terms.zh += total;
+        terms.en += total;
       }
-      return fmt::format("{} = {}", join_terms(ops, label, false), sum.to_string());
+      return terms;
     };
     Diagnostic d = base(rule);
-    d.message = fmt::format("{}：{}，{} {}{}", head, side(*lhs, *l), equal ? "不等于" : "小于",
-                            side(*rhs, *rv), blank_note(blanks, label));
+    d.say({equal ? &msg::k_equal : &msg::k_at_least,
+           {head, side(*lhs, *l), side(*rhs, *rv), blank_note(blanks, label)}});
     d.cells = std::move(all);
     d.location = lhs->front().cell->where;
     out.push_back(std::move(d));
@@ -448,23 +539,24 @@ void check_value_type(const schema::Rule& rule, const report::Report& r,
     if (c == nullptr) {
       continue;
     }
-    std::string reason;
+    const diag::MessageTemplate* reason = nullptr;
     if (c->state == CellState::Text) {
-      reason = "不是数字";
+      reason = &msg::k_not_number;
     } else if (c->state == CellState::Number) {
       const util::Number& v = *c->value;
       if (col->type != schema::ValueType::Amount && !v.is_integer()) {
-        reason = "应为整数";
+        reason = &msg::k_not_whole;
       } else if (col->type != schema::ValueType::SignedCount && v.is_negative()) {
-        reason = "不能为负数";
+        reason = &msg::k_negative;
       }
     }
-    if (reason.empty()) {
+    if (reason == nullptr) {
       continue;
     }
     Diagnostic d = base(rule);
-    d.message =
-        fmt::format("{}：{} 为「{}」，{}", rule.title, tmpl.cell_label(path), c->raw, reason);
+    d.say({&msg::k_value_type,
+           {title_arg(rule), diag::Arg::cell(tmpl.cell_label(path)), c->raw,
+            diag::nested({reason, {}})}});
     d.cells = {path};
     d.location = c->where;
     out.push_back(std::move(d));
@@ -512,10 +604,10 @@ void check_blank(const schema::Rule& rule, const report::Report& r, const schema
     const auto [row, col] = tmpl.row_column_labels(p);
     names.push_back(fmt::format("「{}」{}", row, col));
   }
-  const std::string more = blanks.size() > names.size() ? "等" : "";
+  const diag::Arg more =
+      blanks.size() > names.size() ? diag::nested({&msg::k_more, {}}) : diag::Arg("");
   Diagnostic d = base(rule);
-  d.message = fmt::format("{}：{}个单元格为空白或占位符（计算时按0计）：{}{}", rule.title,
-                          blanks.size(), fmt::join(names, "、"), more);
+  d.say({&msg::k_blank, {title_arg(rule), blanks.size(), name_list(names), more}});
   d.cells = std::move(blanks);
   d.location = first->where;
   out.push_back(std::move(d));
@@ -527,8 +619,7 @@ void check_template_year(const schema::Rule& rule, const report::Report& r,
     return;
   }
   Diagnostic d = base(rule);
-  d.message = fmt::format("{}：{}年度的报告使用了{}年格式的表格（{}年度起应使用2021年格式）",
-                          rule.title, *r.year, rule.template_id, rule.max_year + 1);
+  d.say({&msg::k_template_year, {title_arg(rule), *r.year, rule.template_id, rule.max_year + 1}});
   d.location = r.title_where;
   out.push_back(std::move(d));
 }

@@ -204,7 +204,25 @@ std::optional<CellSum> sum_of(const std::vector<std::string>& cells, const repor
 
 constexpr std::size_t k_max_window = 24; // code points between a keyword and its number
 
+namespace msg {
+constexpr diag::MessageTemplate k_figure{
+    "prose.figure", "{0}：正文「{1}」称{2}为 {3} 件，表格为 {4}（{5}）",
+    "{0}: the prose 「{1}」 gives {3} for {2}, the tables {4} ({5})", true};
+constexpr diag::MessageTemplate k_figure_computed{
+    "prose.figure_computed",
+    "{0}：正文「{1}」称{2}为 {3} 件，表格为 {4}（{5}）；{6}空白，按该行各栏之和计算",
+    "{0}: the prose 「{1}」 gives {3} for {2}, the tables {4} ({5}; {6} blank, computed as the "
+    "sum of its row)",
+    true};
+} // namespace msg
+
 } // namespace
+
+const std::vector<const diag::MessageTemplate*>& prose_messages() {
+  static const std::vector<const diag::MessageTemplate*> k_all = {&msg::k_figure,
+                                                                  &msg::k_figure_computed};
+  return k_all;
+}
 
 void check_prose_figures(const schema::Rule& rule, const report::Report& r,
                          const schema::Template& t, Out& out) {
@@ -306,15 +324,22 @@ void check_prose_figures(const schema::Rule& rule, const report::Report& r,
                 labels.push_back(t.cell_label(p));
               }
               auto d = make(rule);
-              d.message = fmt::format("{}：正文「{}」称{}为 {} 件，表格为 {}（{}）", rule.title,
-                                      encode(c), pat.def->name, num->first,
-                                      first_sum->value.to_string(), fmt::join(labels, " + "));
-              if (!first_sum->computed.empty()) {
+              std::vector<diag::Arg> args = {
+                  title_arg(rule),
+                  encode(c),
+                  pat.def->name,
+                  num->first,
+                  first_sum->value.to_string(),
+                  diag::Arg::cell(fmt::format("{}", fmt::join(labels, " + ")))};
+              if (first_sum->computed.empty()) {
+                d.say({&msg::k_figure, std::move(args)});
+              } else {
                 std::vector<std::string> blank;
                 for (const auto& p : first_sum->computed) {
                   blank.push_back(t.cell_label(p));
                 }
-                d.message += fmt::format("；{}空白，按该行各栏之和计算", fmt::join(blank, "、"));
+                args.push_back(diag::Arg::cell(fmt::format("{}", fmt::join(blank, "、"))));
+                d.say({&msg::k_figure_computed, std::move(args)});
               }
               d.cells = cells;
               d.location = shifted(para.where, clause.offset + num->second);

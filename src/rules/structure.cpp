@@ -59,7 +59,56 @@ int year_at(std::string_view text, std::size_t pos) {
   return std::stoi(std::string(text.substr(pos, 4)));
 }
 
+namespace msg {
+constexpr diag::MessageTemplate k_repeated{"structure.section_repeated", "章节「{0}」重复出现",
+                                           "section 「{0}」 appears more than once"};
+constexpr diag::MessageTemplate k_missing{"structure.section_missing", "缺少第{0}部分「{1}」",
+                                          "section 「{1}」 is missing"};
+constexpr diag::MessageTemplate k_order{
+    "structure.section_order", "章节「{0}」的位置不对：应在第{1}部分之前",
+    "section 「{0}」 is out of order: it belongs before section {1}"};
+constexpr diag::MessageTemplate k_wording{
+    "structure.section_wording", "章节标题「{0}」与模板「{1}」措辞不同（已按该部分识别）",
+    "section heading 「{0}」 is worded differently from the template's 「{1}」 (read as that "
+    "section)"};
+constexpr diag::MessageTemplate k_placement{
+    "structure.table_placement", "表{0}（{1}）应在「{2}」部分，实际在{3}",
+    "table {0} ({1}) belongs in section 「{2}」 but is in {3}"};
+constexpr diag::MessageTemplate k_in_section{"structure.in_section", "第{0}部分", "section {0}"};
+constexpr diag::MessageTemplate k_in_opening{"structure.in_opening", "正文开头",
+                                             "the opening text"};
+constexpr diag::MessageTemplate k_empty{"structure.section_empty", "第{0}部分「{1}」没有内容",
+                                        "section 「{1}」 has no content"};
+constexpr diag::MessageTemplate k_period{"structure.period_year",
+                                         "统计期限写的是{0}，但本报告是{1}年度报告",
+                                         "the statistics period says {0}, but this is the report "
+                                         "for {1}"};
+constexpr diag::MessageTemplate k_sentence_year{
+    "structure.sentence_year",
+    "这一句以「{0}」开头，但本报告是{1}年度报告（可能沿用了其他年度的文字）",
+    "this sentence begins with 「{0}」, but this is the report for {1} (text from another year?)"};
+constexpr diag::MessageTemplate k_paragraph_year{
+    "structure.paragraph_year",
+    "这一段以「{0}」开头，但本报告是{1}年度报告（可能沿用了其他年度的文字）",
+    "this paragraph begins with 「{0}」, but this is the report for {1} (text from another "
+    "year?)"};
+constexpr diag::MessageTemplate k_statement{"structure.statement", "{0}：「{1}」中没有提到{2}",
+                                            "{0}: 「{1}」 says nothing about {2}", true};
+constexpr diag::MessageTemplate k_agency_cannot{
+    "structure.agency_cannot", "{0}：「{1}」没有制定规章的权限，表二却填了 {2}",
+    "{0}: 「{1}」 cannot make regulations, yet table 2 reports {2}", true};
+} // namespace msg
+
 } // namespace
+
+const std::vector<const diag::MessageTemplate*>& structure_messages() {
+  static const std::vector<const diag::MessageTemplate*> k_all = {
+      &msg::k_repeated,     &msg::k_missing,       &msg::k_order,          &msg::k_wording,
+      &msg::k_placement,    &msg::k_in_section,    &msg::k_in_opening,     &msg::k_empty,
+      &msg::k_period,       &msg::k_sentence_year, &msg::k_paragraph_year, &msg::k_statement,
+      &msg::k_agency_cannot};
+  return k_all;
+}
 
 void check_sections(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
                     Out& out) {
@@ -67,7 +116,7 @@ void check_sections(const schema::Rule& rule, const report::Report& r, const sch
   for (const auto& h : r.headings) {
     if (++seen[h.section] == 2) {
       auto d = make(rule);
-      d.message = fmt::format("章节「{}」重复出现", h.text);
+      d.say({&msg::k_repeated, {h.text}});
       d.location = h.where;
       out.push_back(std::move(d));
     }
@@ -79,7 +128,7 @@ void check_sections(const schema::Rule& rule, const report::Report& r, const sch
       continue;
     }
     auto d = make(rule);
-    d.message = fmt::format("缺少第{}部分「{}」", s.number, s.label.text);
+    d.say({&msg::k_missing, {s.number, s.label.text}});
     for (std::size_t j = i + 1; j < t.sections.size(); ++j) {
       const auto it = r.sections.find(t.sections[j].key);
       if (it != r.sections.end() && it->second.found) {
@@ -104,8 +153,7 @@ void check_sections(const schema::Rule& rule, const report::Report& r, const sch
     const std::size_t k = rank[h.section];
     if (k < last) {
       auto d = make(rule);
-      d.message =
-          fmt::format("章节「{}」的位置不对：应在第{}部分之前", h.text, t.sections[last].number);
+      d.say({&msg::k_order, {h.text, t.sections[last].number}});
       d.location = h.where;
       out.push_back(std::move(d));
     }
@@ -126,8 +174,7 @@ void check_section_wording(const schema::Rule& rule, const report::Report& r,
       }
     }
     auto d = make(rule);
-    d.message =
-        fmt::format("章节标题「{}」与模板「{}」措辞不同（已按该部分识别）", h.text, canonical);
+    d.say({&msg::k_wording, {h.text, canonical}});
     d.location = h.where;
     out.push_back(std::move(d));
   }
@@ -144,15 +191,15 @@ void check_table_placement(const schema::Rule& rule, const report::Report& r,
     if (sec == r.sections.end() || !sec->second.found) {
       continue; // the missing heading is reported by the sections rule
     }
-    std::string where_found = "正文开头";
+    diag::Arg where_found = diag::nested({&msg::k_in_opening, {}});
     for (const auto& s : t.sections) {
       if (s.key == it->second) {
-        where_found = "第" + s.number + "部分";
+        where_found = diag::nested({&msg::k_in_section, {s.number}});
       }
     }
     auto d = make(rule);
-    d.message = fmt::format("表{}（{}）应在「{}」部分，实际在{}", table.name, table.title,
-                            sec->second.heading, where_found);
+    d.say({&msg::k_placement,
+           {diag::Arg::table(table.name), table.title, sec->second.heading, where_found}});
     const auto loc = r.table_locations.find(table.key);
     if (loc != r.table_locations.end()) {
       d.location = loc->second;
@@ -172,7 +219,7 @@ void check_section_not_empty(const schema::Rule& rule, const report::Report& r,
       continue;
     }
     auto d = make(rule);
-    d.message = fmt::format("第{}部分「{}」没有内容", s->number, it->second.heading);
+    d.say({&msg::k_empty, {s->number, it->second.heading}});
     d.location = it->second.where;
     out.push_back(std::move(d));
   }
@@ -203,7 +250,7 @@ void check_period_year(const schema::Rule& rule, const report::Report& r, Out& o
             continue;
           }
           auto d = make(rule);
-          d.message = fmt::format("统计期限写的是{}年{}，但本报告是{}年度报告", y, date, *r.year);
+          d.say({&msg::k_period, {fmt::format("{}年{}", y, date), *r.year}});
           d.location = shifted(p.where, util::count_codepoints(text.substr(0, pos - 7)));
           out.push_back(std::move(d));
           reported = true;
@@ -250,8 +297,7 @@ void check_sentence_years(const schema::Rule& rule, std::string_view folded, int
         const std::string_view rest = sentence.substr(std::min(after, sentence.size()));
         if (rest.starts_with("，") || rest.starts_with(",")) {
           auto d = make(rule);
-          d.message = fmt::format(
-              "这一句以「{}年」开头，但本报告是{}年度报告（可能沿用了其他年度的文字）", y, year);
+          d.say({&msg::k_sentence_year, {fmt::format("{}年", y), year}});
           d.location = shifted(where, util::count_codepoints(folded.substr(0, start + pos)));
           out.push_back(std::move(d));
         }
@@ -294,8 +340,7 @@ void check_prose_year(const schema::Rule& rule, const report::Report& r, Out& ou
       const int y = year_at(folded, pos);
       if (y != 0 && y != *r.year) {
         auto d = make(rule);
-        d.message = fmt::format(
-            "这一段以「{}年」开头，但本报告是{}年度报告（可能沿用了其他年度的文字）", y, *r.year);
+        d.say({&msg::k_paragraph_year, {fmt::format("{}年", y), *r.year}});
         d.location = shifted(p.where, skipped_cp);
         out.push_back(std::move(d));
         continue;
@@ -331,8 +376,10 @@ void check_statement(const schema::Rule& rule, const report::Report& r, const sc
     }
   }
   auto d = make(rule);
-  d.message =
-      fmt::format("{}：「{}」中没有提到{}", rule.title, heading, fmt::join(rule.keywords, "或"));
+  std::string keywords = fmt::format("{}", fmt::join(rule.keywords, "或"));
+  std::string keywords_en = rule.keywords_en.empty() ? keywords : rule.keywords_en;
+  d.say({&msg::k_statement,
+         {title_arg(rule), heading, diag::Arg::both(std::move(keywords), std::move(keywords_en))}});
   d.location = where;
   out.push_back(std::move(d));
 }
@@ -399,8 +446,10 @@ void check_agency_cannot(const schema::Rule& rule, const report::Report& r,
     return;
   }
   auto d = make(rule);
-  d.message = fmt::format("{}：「{}」没有制定规章的权限，表二却填了 {}", rule.title, agency,
-                          fmt::join(shown, "、"));
+  std::string figures = fmt::format("{}", fmt::join(shown, "、"));
+  std::string figures_en = diag::english_table_numbers(figures);
+  d.say({&msg::k_agency_cannot,
+         {title_arg(rule), agency, diag::Arg::both(std::move(figures), std::move(figures_en))}});
   d.cells = std::move(cells);
   d.location = first->where;
   out.push_back(std::move(d));

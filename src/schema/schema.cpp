@@ -378,6 +378,7 @@ Template parse(const json& root) {
     }
     r.sections = opt_strings(rj, "sections", w);
     r.keywords = opt_strings(rj, "keywords", w);
+    r.keywords_en = opt_string(rj, "keywords_en", w);
     r.exclude = opt_strings(rj, "exclude", w);
     r.agency_patterns = opt_strings(rj, "agency_patterns", w);
     r.agency_exclude = opt_strings(rj, "agency_exclude", w);

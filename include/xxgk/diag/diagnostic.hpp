@@ -1,6 +1,8 @@
 #pragma once
 // Findings about a user's document: rule ID, severity, message, cells and location.
 
+#include <xxgk/diag/message.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,11 +24,11 @@ struct SourceLocation {
   int table = -1;     ///< body table index (0-based)
   int row = -1;
   int cell = -1;
-  int xml_line = 0;       ///< line in the XML part, when known
+  int xml_line = 0;          ///< line in the XML part, when known
   long long xml_offset = -1; ///< byte offset of a Word table cell's element in its part (fix)
-  int block = -1;         ///< index of the paragraph or table in document order (any form)
-  int page = 0;           ///< PDF page (1-based); 0 = not a paged form
-  std::string table_name; ///< 二 / 三 / 四
+  int block = -1;            ///< index of the paragraph or table in document order (any form)
+  int page = 0;              ///< PDF page (1-based); 0 = not a paged form
+  std::string table_name;    ///< 二 / 三 / 四
   std::string row_label;
   std::string column_label;
 
@@ -36,10 +38,21 @@ struct SourceLocation {
 struct Diagnostic {
   std::string rule;
   Severity severity = Severity::Warning;
+  /// The message as an ID and arguments; emitters render it in the user's language.
+  Message msg = {};
+  /// The Chinese rendering of `msg`, kept for ordering, fingerprints and baselines.
   std::string message;
   std::vector<std::string> cells; ///< model paths, e.g. "requests.new_received.total"
   SourceLocation location;
+
+  /// Sets the message (its ID and arguments) and its Chinese rendering.
+  void say(Message m);
+  /// The message in `lang`: `msg` rendered, or `message` for a finding made without an ID.
+  [[nodiscard]] std::string text(Lang lang) const;
 };
+
+/// A finding of `rule` with `severity`, message `m` and location `at`.
+Diagnostic make(std::string rule, Severity severity, Message m, SourceLocation at = {});
 
 /// Deterministic order: location (line, column, then document order: block, row, cell), then rule,
 /// then message. Findings without a location come first.

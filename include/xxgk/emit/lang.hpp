@@ -11,9 +11,8 @@
 
 namespace xxgk::emit {
 
-enum class Lang { Zh, En };
-/// "zh" or "en"; false for anything else.
-bool parse_lang(std::string_view name, Lang& out);
+using diag::Lang;
+using diag::parse_lang;
 
 /// The rule's title in `lang` (the Chinese title when it has no English one).
 std::string rule_title(const RuleInfo& rule, Lang lang);

@@ -3,6 +3,7 @@
 
 #include <xxgk/diag/diagnostic.hpp>
 #include <xxgk/report/report.hpp>
+#include <xxgk/rules/catalog.hpp>
 #include <xxgk/schema/schema.hpp>
 
 #include <string>
@@ -26,21 +27,8 @@ struct ReportResult {
   [[nodiscard]] int count(diag::Severity s) const;
 };
 
-/// One rule as the emitters and rule documentation see it: schema rules, the built-in
-/// extraction checks and the readers' findings alike.
-struct RuleInfo {
-  std::string id;
-  diag::Severity severity = diag::Severity::Error; ///< default severity
-  std::string kind;                                ///< schema kind, or "extraction" / "reader"
-  std::string title;                               ///< Chinese, used in messages
-  std::string title_en;
-  std::string description;
-  std::string template_text;
-  std::string fix;
-  std::string autofix; ///< what `xxgk fix` does for it: "sum", "equal", "blank" or "" (none)
-  std::vector<std::string> templates; ///< template IDs; empty = every template
-  std::string example; ///< a file in the source tree that triggers the rule (samples/invalid/…)
-};
+/// One rule as the catalogue (rules/catalog.hpp) describes it.
+using RuleInfo = rules::RuleInfo;
 
 /// Everything one `check` run hands to an emitter.
 struct Batch {

@@ -105,5 +105,7 @@ std::vector<diag::Diagnostic> check_units(const std::vector<Unit>& expected,
 /// cross-document rules).
 using RuleMeta = cross::RuleMeta;
 const std::vector<RuleMeta>& rule_metas();
+/// The message templates of the district-total findings.
+const std::vector<const diag::MessageTemplate*>& messages();
 
 } // namespace xxgk::rules::aggregate

@@ -4,6 +4,7 @@
 // instead of the reports themselves.
 
 #include <xxgk/diag/diagnostic.hpp>
+#include <xxgk/diag/rule_entry.hpp>
 #include <xxgk/report/report.hpp>
 
 #include <array>
@@ -90,16 +91,10 @@ struct Finding {
 /// order (by report index, then rule, then cell).
 std::vector<Finding> check(const std::vector<Summary>& summaries);
 
-/// A cross-document rule, for `xxgk rules` and `xxgk explain`.
-struct RuleMeta {
-  std::string_view id;
-  diag::Severity severity;
-  std::string_view title;
-  std::string_view title_en;
-  std::string_view description;
-  std::string_view template_text;
-  std::string_view fix;
-};
+/// A cross-document rule, for the rule catalogue.
+using RuleMeta = diag::RuleEntry;
 const std::vector<RuleMeta>& rule_metas();
+/// The message templates of the cross-document findings.
+const std::vector<const diag::MessageTemplate*>& messages();
 
 } // namespace xxgk::rules::cross

@@ -145,6 +145,7 @@ struct Rule {
   int min_year = 0;                         ///< "statement"
   std::vector<std::string> sections;        ///< section keys the rule reads
   std::vector<std::string> keywords;        ///< "statement"
+  std::string keywords_en;                  ///< "statement": what the keywords say, in English
   std::vector<std::string> exclude;         ///< "prose_figures": clause words that skip a clause
   std::vector<ProsePattern> patterns;       ///< "prose_figures"
   std::vector<std::string> agency_patterns; ///< "agency_cannot"

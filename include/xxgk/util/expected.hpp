@@ -1,6 +1,8 @@
 #pragma once
 // A minimal Expected<T>: a value or an Error (C++20 has no std::expected).
 
+#include <xxgk/diag/message.hpp>
+
 #include <string>
 #include <utility>
 #include <variant>
@@ -20,8 +22,22 @@ enum class ErrorKind {
 
 /// Why a fallible operation failed, in words fit for "xxgk: error: <file>: <message>".
 struct Error {
-  std::string message;
+  std::string message; ///< English; the rendering of `msg` when it is set
   ErrorKind kind = ErrorKind::Malformed;
+  diag::Message msg = {}; ///< the message ID and its arguments, rendered in the user's language
+
+  /// An error of `kind` with message `m` (its English rendering in `message`).
+  static Error of(ErrorKind kind, diag::Message m) {
+    Error e;
+    e.message = m.render(diag::Lang::En);
+    e.kind = kind;
+    e.msg = std::move(m);
+    return e;
+  }
+  /// The message in `lang`.
+  [[nodiscard]] std::string text(diag::Lang lang) const {
+    return msg.empty() ? message : msg.render(lang);
+  }
 };
 
 template <class T> class Expected {
