@@ -366,12 +366,13 @@ using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
 util::Expected<DocPtr> parse(std::string_view html, SourcePositions& positions) {
   if (html.size() > static_cast<std::size_t>(INT_MAX)) {
-    return util::Error{"the page is too large for the HTML parser (2 GiB at most)"};
+    return util::Error{.message = "the page is too large for the HTML parser (2 GiB at most)",
+                       .kind = util::ErrorKind::TooLarge};
   }
   xmlInitParser();
   std::unique_ptr<htmlParserCtxt, ContextFree> ctxt(htmlNewParserCtxt());
   if (!ctxt || ctxt->sax == nullptr) {
-    return util::Error{"cannot create an HTML parser"};
+    return util::Error{.message = "cannot create an HTML parser", .kind = util::ErrorKind::Io};
   }
   ctxt->sax->startElement = on_start_element;
   ctxt->sax->characters = on_characters;
@@ -382,7 +383,7 @@ util::Expected<DocPtr> parse(std::string_view html, SourcePositions& positions) 
   DocPtr doc(htmlCtxtReadMemory(ctxt.get(), html.data(), static_cast<int>(html.size()), nullptr,
                                 "UTF-8", k_options));
   if (!doc) {
-    return util::Error{"not a readable HTML page"};
+    return util::Error{.message = "not a readable HTML page", .kind = util::ErrorKind::Malformed};
   }
   return doc;
 }

@@ -20,9 +20,9 @@ const std::vector<std::string>& input_formats() {
   // Text forms, then Word forms (word_reader.hpp), then HTML (html_reader.hpp), then PDF
   // (pdf_reader.hpp).
   static const std::vector<std::string> k_formats = {
-      "text-tika",  "text-tsv", "markdown", "text-grid", "text-runon",   "text-layout",
-      "text-plain", "docx",     "word-xml", "flat-opc",  "word2003-xml", "html",
-      "pdf"};
+      "text-tika",    "text-tsv",   "markdown", "text-grid", "text-runon",
+      "text-layout",  "text-plain", "docx",     "word-xml",  "flat-opc",
+      "word2003-xml", "html",       "pdf"};
   return k_formats;
 }
 
@@ -38,14 +38,16 @@ std::optional<util::Expected<Document>> read_word_form(std::string_view bytes,
                                                        const ReadOptions& options) {
   const std::string& name = options.input_format;
   if (bytes.starts_with(k_ole_magic)) {
-    return util::Error{describe_ole_file(bytes)};
+    return util::Error{.message = describe_ole_file(bytes),
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
   if ((name.empty() || name == "docx") &&
       (bytes.starts_with(k_zip_magic) || bytes.starts_with(k_zip_empty_magic))) {
     return read_docx(bytes, options);
   }
   if (name == "docx") {
-    return util::Error{"not a .docx file (no zip signature)"};
+    return util::Error{.message = "not a .docx file (no zip signature)",
+                       .kind = util::ErrorKind::Malformed};
   }
   WordXmlForm form = WordXmlForm::None;
   if (name.empty()) {
@@ -94,7 +96,8 @@ util::Expected<Document> read_text(std::string_view bytes, const ReadOptions& op
       options.input_format.empty() ? detect_text_form(text) : options.input_format;
   auto doc = read_text_form(form, text);
   if (!doc) {
-    return util::Error{fmt::format("unknown input format '{}'", options.input_format)};
+    return util::Error{.message = fmt::format("unknown input format '{}'", options.input_format),
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
   splice_html_tables(*doc, html_tables);
   doc->encoding = decoded->encoding;
@@ -109,11 +112,13 @@ util::Expected<Document> read_any(std::string_view bytes, const ReadOptions& opt
   const auto& formats = input_formats();
   if (!options.input_format.empty() &&
       std::find(formats.begin(), formats.end(), options.input_format) == formats.end()) {
-    return util::Error{fmt::format("unknown input format '{}'", options.input_format)};
+    return util::Error{.message = fmt::format("unknown input format '{}'", options.input_format),
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
   if (options.input_format == "pdf" || (options.input_format.empty() && looks_like_pdf(bytes))) {
     if (!looks_like_pdf(bytes)) {
-      return util::Error{"not a PDF file (no %PDF- signature)"};
+      return util::Error{.message = "not a PDF file (no %PDF- signature)",
+                         .kind = util::ErrorKind::Malformed};
     }
     return read_pdf(bytes, options);
   }
@@ -132,7 +137,8 @@ util::Expected<Document> read_any(std::string_view bytes, const ReadOptions& opt
     return read_html(bytes, options.encoding);
   }
   if (bytes.find('\0') != std::string_view::npos && !is_utf16_input(bytes, options.encoding)) {
-    return util::Error{"binary data: not a report document in a supported form"};
+    return util::Error{.message = "binary data: not a report document in a supported form",
+                       .kind = util::ErrorKind::NotAReport};
   }
   return read_text(bytes, options);
 }
@@ -164,11 +170,13 @@ void number_blocks(Document& doc) {
 
 util::Expected<Document> read(std::string_view bytes, const ReadOptions& options) {
   if (bytes.empty()) {
-    return util::Error{"the file is empty"};
+    return util::Error{.message = "the file is empty", .kind = util::ErrorKind::Empty};
   }
   if (bytes.size() > options.max_input) {
-    return util::Error{fmt::format("the input is {} bytes, more than the limit of {} (max_input)",
-                                   bytes.size(), options.max_input)};
+    return util::Error{
+        .message = fmt::format("the input is {} bytes, more than the limit of {} (max_input)",
+                               bytes.size(), options.max_input),
+        .kind = util::ErrorKind::TooLarge};
   }
   auto doc = read_any(bytes, options);
   if (doc) {

@@ -304,35 +304,39 @@ zip_parts(const std::vector<std::pair<std::string, std::string>>& parts) {
   std::unique_ptr<zip_source_t, SourceFree> source(
       zip_source_buffer_create(nullptr, 0, 0, &error.error));
   if (!source) {
-    return util::Error{"cannot create the zip buffer"};
+    return util::Error{.message = "cannot create the zip buffer", .kind = util::ErrorKind::Io};
   }
   zip_t* archive = zip_open_from_source(source.get(), ZIP_TRUNCATE, &error.error);
   if (archive == nullptr) {
-    return util::Error{std::string("cannot create the zip archive: ") +
-                       zip_error_strerror(&error.error)};
+    return util::Error{.message = std::string("cannot create the zip archive: ") +
+                                  zip_error_strerror(&error.error),
+                       .kind = util::ErrorKind::Io};
   }
   zip_source_keep(source.get()); // the archive frees its reference on close; we read after
   for (const auto& [name, data] : parts) {
     zip_source_t* s = zip_source_buffer(archive, data.data(), data.size(), 0);
     if (s == nullptr) {
       zip_discard(archive);
-      return util::Error{"cannot add " + name + " to the zip archive"};
+      return util::Error{.message = "cannot add " + name + " to the zip archive",
+                         .kind = util::ErrorKind::Io};
     }
     const zip_int64_t index = zip_file_add(archive, name.c_str(), s, ZIP_FL_ENC_UTF_8);
     if (index < 0) {
       zip_source_free(s);
       zip_discard(archive);
-      return util::Error{"cannot add " + name + " to the zip archive"};
+      return util::Error{.message = "cannot add " + name + " to the zip archive",
+                         .kind = util::ErrorKind::Io};
     }
     zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index), k_zip_mtime, 0);
   }
   if (zip_close(archive) != 0) {
     const std::string what = zip_strerror(archive);
     zip_discard(archive);
-    return util::Error{"cannot write the zip archive: " + what};
+    return util::Error{.message = "cannot write the zip archive: " + what,
+                       .kind = util::ErrorKind::Io};
   }
   if (zip_source_open(source.get()) != 0) {
-    return util::Error{"cannot read the zip archive back"};
+    return util::Error{.message = "cannot read the zip archive back", .kind = util::ErrorKind::Io};
   }
   zip_source_seek(source.get(), 0, SEEK_END);
   const zip_int64_t size = zip_source_tell(source.get());
@@ -341,7 +345,7 @@ zip_parts(const std::vector<std::pair<std::string, std::string>>& parts) {
   const zip_int64_t got = zip_source_read(source.get(), out.data(), out.size());
   zip_source_close(source.get());
   if (got != size) {
-    return util::Error{"cannot read the zip archive back"};
+    return util::Error{.message = "cannot read the zip archive back", .kind = util::ErrorKind::Io};
   }
   return out;
 }

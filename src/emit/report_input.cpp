@@ -165,7 +165,9 @@ util::Expected<report::Report> report_from_json(std::string_view bytes,
                                                 const schema::Template& tmpl) {
   const auto j = nlohmann::json::parse(skip_bom_and_space(bytes), nullptr, false);
   if (!j.is_object()) {
-    return util::Error{"not a JSON object (the normalized report of `xxgk convert --to json`)"};
+    return util::Error{.message =
+                           "not a JSON object (the normalized report of `xxgk convert --to json`)",
+                       .kind = util::ErrorKind::Malformed};
   }
   report::Report r;
   auto str = [&](const char* key) {
@@ -218,7 +220,8 @@ util::Expected<report::Report> report_from_json(std::string_view bytes,
     } else if (v.is_string()) {
       *cell = cell_from_text(v.get<std::string>());
     } else {
-      return util::Error{fmt::format("{}: not a number, string or null", path)};
+      return util::Error{.message = fmt::format("{}: not a number, string or null", path),
+                         .kind = util::ErrorKind::Malformed};
     }
     cell->where = std::move(where);
   }
@@ -233,7 +236,7 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
   std::vector<int> lines;
   const auto records = csv_records(text, &lines);
   if (records.empty()) {
-    return util::Error{"empty CSV"};
+    return util::Error{.message = "empty CSV", .kind = util::ErrorKind::Empty};
   }
   // Headers are model paths or their Chinese names (convert --headers zh|keys).
   std::vector<std::string> header;
@@ -256,7 +259,9 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
         if (!value.empty()) {
           const util::ParsedValue v = util::parse_value(value);
           if (v.kind != util::ValueKind::Number || !v.number || !v.number->is_integer()) {
-            return util::Error{fmt::format("row {}: year '{}' is not a year", i + 1, value)};
+            return util::Error{.message =
+                                   fmt::format("row {}: year '{}' is not a year", i + 1, value),
+                               .kind = util::ErrorKind::Malformed};
           }
           r.year = static_cast<int>(v.number->units);
         }
@@ -273,7 +278,8 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
       }
     }
     if (r.template_id.empty()) {
-      return util::Error{fmt::format("row {}: no template", i + 1)};
+      return util::Error{.message = fmt::format("row {}: no template", i + 1),
+                         .kind = util::ErrorKind::Malformed};
     }
     out.push_back(std::move(r));
   }

@@ -74,18 +74,21 @@ public:
 
   util::Expected<std::string> finish() {
     if (m_book == nullptr) {
-      return util::Error{fmt::format("cannot create a temporary workbook in {}", m_dir)};
+      return util::Error{.message = fmt::format("cannot create a temporary workbook in {}", m_dir),
+                         .kind = util::ErrorKind::Io};
     }
     const lxw_error e = workbook_close(m_book);
     m_book = nullptr;
     if (e != LXW_NO_ERROR) {
-      return util::Error{fmt::format("cannot write the workbook: {}", lxw_strerror(e))};
+      return util::Error{.message = fmt::format("cannot write the workbook: {}", lxw_strerror(e)),
+                         .kind = util::ErrorKind::Io};
     }
     std::ifstream in(m_path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in) {
-      return util::Error{"cannot read back the workbook written to " + m_path};
+      return util::Error{.message = "cannot read back the workbook written to " + m_path,
+                         .kind = util::ErrorKind::Io};
     }
     return bytes.str();
   }
@@ -399,7 +402,7 @@ void write_overview_sheet(lxw_workbook* book, const Formats& f, const ReportResu
 util::Expected<std::string> xlsx_report(const ReportResult& result,
                                         const std::vector<RuleInfo>& rules, Lang lang) {
   if (result.tmpl == nullptr) {
-    return util::Error{"no template for the report"};
+    return util::Error{.message = "no template for the report", .kind = util::ErrorKind::Malformed};
   }
   Workbook book(report_title(result.report));
   if (book.get() == nullptr) {
