@@ -11,8 +11,9 @@
 
 #include "words.hpp"
 
+#include "word_parts.hpp"
+
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <optional>
 #include <string_view>
@@ -20,214 +21,6 @@
 namespace xxgk::document::pdf {
 
 namespace {
-
-enum class Kind { None, Two, Three, Four };
-
-/// The leading labels that start a table, by the template table they begin: the only template
-/// text the word-position reader knows (document/ cannot see the schema, so keep this short).
-/// 二: a block's caption and header; 三: its header and first row; 四: its header.
-struct Start {
-  std::string_view label;
-  Kind kind;
-};
-constexpr std::array<Start, 7> k_starts = {{{"第二十条第", Kind::Two},
-                                            {"信息内容", Kind::Two},
-                                            {"申请人情况", Kind::Three},
-                                            {"本列数据的勾稽关系", Kind::Three},
-                                            {"一、本年新收", Kind::Three},
-                                            {"行政复议", Kind::Four},
-                                            {"行政诉讼", Kind::Four}}};
-
-std::string_view strip_open(std::string_view t) {
-  for (std::string_view open : {"（", "("}) {
-    if (t.starts_with(open)) {
-      return t.substr(open.size());
-    }
-  }
-  return t;
-}
-
-Kind start_kind(std::string_view text) {
-  const std::string_view t = strip_open(text);
-  for (const auto& s : k_starts) {
-    if (t.starts_with(s.label)) {
-      return s.kind;
-    }
-  }
-  return Kind::None;
-}
-
-/// A block of 二 starts at its caption (or, without one, at its header).
-bool starts_block(std::string_view text) {
-  const std::string_view t = strip_open(text);
-  return t.starts_with(k_starts[0].label) || t.starts_with(k_starts[1].label);
-}
-
-/// A section heading of the report (二、主动公开政府信息情况 …), not a row label
-/// (三、本年度办理结果).
-bool is_heading(std::string_view text) {
-  static constexpr std::array<std::string_view, 6> k_numbers = {"一、", "二、", "三、",
-                                                                "四、", "五、", "六、"};
-  const bool numbered = std::any_of(k_numbers.begin(), k_numbers.end(),
-                                    [&](std::string_view n) { return text.starts_with(n); });
-  return numbered && (text.find("情况") != std::string_view::npos ||
-                      text.find("事项") != std::string_view::npos);
-}
-
-struct Word {
-  std::string text;
-  double x0 = 0;
-  double x1 = 0;
-  double y0 = 0; ///< page-global
-  double y1 = 0;
-  double size = 0;
-  bool number = false;
-  double cx() const { return (x0 + x1) / 2; }
-  double cy() const { return (y0 + y1) / 2; }
-};
-
-/// A figure: digits with separators and an optional sign.
-bool is_figure(std::string_view text) {
-  if (text.starts_with("+")) {
-    text.remove_prefix(1);
-  }
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-         is_number_text(std::string(text));
-}
-
-/// The words of a line: characters split where the gap exceeds about half a character.
-std::vector<Word> words_of(const Line& l, double offset) {
-  std::vector<Word> out;
-  const double size = std::max(l.size, 1.0);
-  const Glyph* prev = nullptr;
-  for (const Glyph* g : l.glyphs) {
-    // A gap of a third of a character (the wider of the two) splits: cells of narrow columns
-    // stand that close; characters of a word touch.
-    const double wide = prev == nullptr ? 0 : std::max(prev->x1 - prev->x0, g->x1 - g->x0);
-    if (prev == nullptr || g->x0 - prev->x1 > 0.35 * std::min(wide, size)) {
-      Word w;
-      w.x0 = g->x0;
-      w.x1 = g->x1;
-      w.y0 = g->y0 + offset;
-      w.y1 = g->y1 + offset;
-      w.size = size;
-      out.push_back(std::move(w));
-    }
-    Word& w = out.back();
-    append_utf8(w.text, g->c);
-    w.x1 = std::max(w.x1, g->x1);
-    w.y0 = std::min(w.y0, g->y0 + offset);
-    w.y1 = std::max(w.y1, g->y1 + offset);
-    prev = g;
-  }
-  for (auto& w : out) {
-    w.number = is_figure(w.text);
-  }
-  return out;
-}
-
-bool has_figure(const std::vector<Word>& words) {
-  return std::any_of(words.begin(), words.end(), [](const Word& w) { return w.number; });
-}
-
-/// Running text: a line across most of the text column, its words nearly touching (a table's
-/// lines have gaps between their cells).
-bool is_prose(const Line& l, double text_width) {
-  const double width = l.x1 - l.x0;
-  if (width < 0.6 * text_width || width <= 0) {
-    return false;
-  }
-  double covered = 0;
-  for (const auto& w : words_of(l, 0)) {
-    covered += w.x1 - w.x0;
-  }
-  return covered >= 0.9 * width;
-}
-
-/// Label cells being built from fragments on successive lines.
-struct Cell {
-  std::vector<const Word*> parts;
-  double x0 = 0;
-  double x1 = 0;
-  double y0 = 0;
-  double y1 = 0;
-  double last_cy = 0;
-  std::size_t last_line = 0;
-  bool row_label = false;               ///< the rightmost stub text of a data line
-  std::optional<std::size_t> data_line; ///< the first data line holding a fragment
-  std::size_t row = 0;                  ///< the data row it belongs to
-
-  void add(const Word& w, std::size_t line) {
-    if (parts.empty()) {
-      x0 = w.x0;
-      x1 = w.x1;
-      y0 = w.y0;
-      y1 = w.y1;
-    }
-    parts.push_back(&w);
-    x0 = std::min(x0, w.x0);
-    x1 = std::max(x1, w.x1);
-    y0 = std::min(y0, w.y0);
-    y1 = std::max(y1, w.y1);
-    last_cy = w.cy();
-    last_line = line;
-  }
-  std::string text() const {
-    std::string out;
-    for (const Word* w : parts) {
-      join_wrapped(out, w->text);
-    }
-    return out;
-  }
-};
-
-/// The cell a fragment on `line` would continue: the nearest whose last part is on an earlier
-/// line just above (within 1.5 font sizes, centre to centre) and overlaps it horizontally.
-Cell* above(std::vector<Cell>& cells, const Word& w, std::size_t line) {
-  Cell* best = nullptr;
-  for (auto& c : cells) {
-    if (c.last_line >= line || w.cy() - c.last_cy > 1.2 * w.size || w.x0 >= c.x1 || w.x1 <= c.x0) {
-      continue;
-    }
-    if (best == nullptr || c.last_cy > best->last_cy) {
-      best = &c;
-    }
-  }
-  return best;
-}
-
-/// A header fragment continues a header cell: the next line, the same centre or left edge, and
-/// not a column's own header below one that spans several (`spans` counts the columns a word
-/// stands over).
-template <typename Spans>
-Cell* header_above(std::vector<Cell>& cells, const Word& w, std::size_t line, const Spans& spans) {
-  Cell* best = nullptr;
-  for (auto& c : cells) {
-    const Word& last = *c.parts.back();
-    if (spans(*c.parts.front()) > 1 && spans(w) <= 1) {
-      continue;
-    }
-    const bool aligned =
-        std::abs(w.cx() - last.cx()) <= 0.5 * w.size || std::abs(w.x0 - last.x0) <= 0.5 * w.size;
-    if (c.last_line >= line || w.cy() - c.last_cy > 1.1 * w.size || !aligned ||
-        w.x1 - w.x0 > last.x1 - last.x0 + w.size) {
-      continue;
-    }
-    if (best == nullptr || c.last_cy > best->last_cy) {
-      best = &c;
-    }
-  }
-  return best;
-}
-
-/// A label that opens the first item of a group: 1. or （一）.
-bool first_item(std::string_view text) {
-  const std::string_view t = strip_open(text);
-  if (t.size() != text.size()) {
-    return t.starts_with("一）") || t.starts_with("一)");
-  }
-  return t.starts_with("1.") || t.starts_with("1、") || t.starts_with("1．");
-}
 
 class Builder {
 public:
@@ -426,10 +219,10 @@ private:
         return mid >= w.x0 - pad && mid <= w.x1 + pad;
       });
     };
-    std::vector<Cell> header;
+    std::vector<TextCell> header;
     for (std::size_t k = from; k < body; ++k) {
       for (const auto& w : m_words[k]) {
-        if (Cell* c = header_above(header, w, k, spans)) {
+        if (TextCell* c = header_above(header, w, k, spans)) {
           c->add(w, k);
         } else {
           header.emplace_back().add(w, k);
@@ -476,7 +269,7 @@ private:
     }
 
     // Stub: label cells.
-    std::vector<Cell> labels;
+    std::vector<TextCell> labels;
     for (std::size_t k = body; k < to; ++k) {
       const auto& words = m_words[k];
       std::optional<std::size_t> rightmost;
@@ -491,7 +284,7 @@ private:
           continue;
         }
         const bool row_label = m_row[k] && rightmost == i;
-        Cell* up = above(labels, w, k);
+        TextCell* up = above(labels, w, k);
         bool joins = false;
         if (up != nullptr && !starts_item(w.text) && start_kind(w.text) == Kind::None) {
           if (m_row[k]) {
@@ -500,7 +293,7 @@ private:
             joins = !(up->row_label && next_stub_empty(k, to, in_stub));
           }
         }
-        Cell& c = joins ? *up : labels.emplace_back();
+        TextCell& c = joins ? *up : labels.emplace_back();
         c.add(w, k);
         c.row_label = c.row_label || row_label;
         if (m_row[k] && !c.data_line) {
@@ -509,7 +302,7 @@ private:
       }
     }
     // Each label cell's row.
-    std::vector<std::vector<const Cell*>> row_cells(data.size());
+    std::vector<std::vector<const TextCell*>> row_cells(data.size());
     for (auto& c : labels) {
       c.row = anchor(c, data);
     }
@@ -518,8 +311,8 @@ private:
         continue;
       }
       // A group label left of its rows' own labels goes to the first row of its group.
-      const auto label_of = [&](std::size_t r) -> const Cell* {
-        const Cell* best = nullptr;
+      const auto label_of = [&](std::size_t r) -> const TextCell* {
+        const TextCell* best = nullptr;
         for (const auto& o : labels) {
           if (&o != &c && o.row == r && o.x0 > c.x0 && (best == nullptr || o.x0 > best->x0)) {
             best = &o;
@@ -528,7 +321,7 @@ private:
         return best;
       };
       const auto other_group = [&](std::size_t r) {
-        return std::any_of(labels.begin(), labels.end(), [&](const Cell& o) {
+        return std::any_of(labels.begin(), labels.end(), [&](const TextCell& o) {
           return &o != &c && o.row == r && !o.row_label && o.x0 < c.x1 && o.x1 > c.x0;
         });
       };
@@ -539,7 +332,7 @@ private:
         if (r < c.row && other_group(r)) {
           break;
         }
-        if (const Cell* l = label_of(r); l != nullptr && first_item(l->text())) {
+        if (const TextCell* l = label_of(r); l != nullptr && first_item(l->text())) {
           c.row = r;
           break;
         }
@@ -551,9 +344,9 @@ private:
     for (std::size_t r = 0; r < data.size(); ++r) {
       auto& cells = row_cells[r];
       std::sort(cells.begin(), cells.end(),
-                [](const Cell* a, const Cell* b) { return a->x0 < b->x0; });
+                [](const TextCell* a, const TextCell* b) { return a->x0 < b->x0; });
       std::vector<LCell> row;
-      for (const Cell* c : cells) {
+      for (const TextCell* c : cells) {
         LCell cell;
         cell.c0 = 0;
         cell.c1 = 1;
@@ -573,7 +366,7 @@ private:
   }
 
   /// A data line lies in the cell's lines, or the cell holds text of one.
-  bool anchored(const Cell& c, const std::vector<std::size_t>& data) const {
+  bool anchored(const TextCell& c, const std::vector<std::size_t>& data) const {
     if (c.data_line) {
       return true;
     }
@@ -602,7 +395,7 @@ private:
 
   /// The row (index into `data`) of a label cell: its own data line, else a data line within
   /// its lines, else the nearest.
-  std::size_t anchor(const Cell& c, const std::vector<std::size_t>& data) const {
+  std::size_t anchor(const TextCell& c, const std::vector<std::size_t>& data) const {
     std::size_t best = 0;
     for (std::size_t r = 0; r < data.size(); ++r) {
       if (c.data_line && *c.data_line == data[r]) {

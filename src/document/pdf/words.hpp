@@ -3,7 +3,7 @@
 //
 // Only the lines between a recognisable table start and the table's last row of figures are
 // clustered: a start is a line whose leading label is a table header of the template (the short
-// list in words.cpp, the one place this reader knows template text: document/ cannot see the
+// list in word_parts.hpp, the one place this reader knows template text: document/ cannot see the
 // schema); the span ends before prose, a section heading, a big gap, a lattice table or the start
 // of another table. Words are grouped into columns by their x-gaps and into rows by the lines of
 // figures; a table whose rows do not have a consistent count of columns is not accepted, and its
