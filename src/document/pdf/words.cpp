@@ -463,6 +463,7 @@ std::vector<WordTable> find_word_tables(const std::vector<SeqLine>& lines, doubl
       }
     }
     if (!last_data) {
+      i = k - 1; // no figures up to the stop: no start inside the span has any either
       continue;
     }
     // …and the rest of the last row's label wrapped below its figures.
