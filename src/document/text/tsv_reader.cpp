@@ -254,12 +254,7 @@ Document read_tsv_text(std::string_view text) {
       continue;
     }
     table = nullptr;
-    const std::string trimmed = util::trim(line);
-    Paragraph p;
-    p.text = trimmed;
-    p.where.line = static_cast<int>(i) + 1;
-    p.where.column = column_of(line, line.find(trimmed));
-    doc.blocks.emplace_back(std::move(p));
+    add_line_paragraph(doc, line, i);
   }
   return doc;
 }

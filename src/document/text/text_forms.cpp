@@ -120,6 +120,15 @@ bool is_page_number_line(std::string_view line) {
   return skip_dashes() && i == t.size();
 }
 
+void add_line_paragraph(Document& doc, std::string_view line, std::size_t index) {
+  const std::string trimmed = util::trim(line);
+  Paragraph p;
+  p.text = trimmed;
+  p.where.line = static_cast<int>(index) + 1;
+  p.where.column = column_of(line, line.find(trimmed));
+  doc.blocks.emplace_back(std::move(p));
+}
+
 bool looks_like_section_heading(std::string_view line) {
   const std::string t = util::trim(line);
   static constexpr std::string_view k_numerals[] = {"一", "二", "三", "四", "五", "六"};
