@@ -1,3 +1,6 @@
+// pandoc grid tables (+---+ borders, spans read from the borders) and the text form made of them
+// (see text_forms.hpp).
+
 #include <xxgk/document/text_forms.hpp>
 #include <xxgk/util/text.hpp>
 

@@ -1,3 +1,5 @@
+// Plain text without a table form xxgk recognizes: one paragraph per non-blank line.
+
 #include <xxgk/document/text_forms.hpp>
 #include <xxgk/util/text.hpp>
 

@@ -1,3 +1,5 @@
+// The Tika-style text form: each table cell a line starting with TAB (see text_reader.hpp).
+
 #include <xxgk/document/text_forms.hpp>
 #include <xxgk/document/text_reader.hpp>
 #include <xxgk/util/text.hpp>

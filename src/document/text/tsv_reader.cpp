@@ -1,3 +1,5 @@
+// TAB-separated rows: a Word or Excel table pasted into a text editor (see text_forms.hpp).
+
 #include <xxgk/document/text_forms.hpp>
 #include <xxgk/util/text.hpp>
 
