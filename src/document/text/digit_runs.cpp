@@ -1,3 +1,6 @@
+// Splitting a run of digits that lost its cell boundaries into the row's cells, by the
+// template's arithmetic (see digit_runs.hpp).
+
 #include <xxgk/document/digit_runs.hpp>
 
 #include <algorithm>

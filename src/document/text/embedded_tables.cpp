@@ -1,3 +1,6 @@
+// HTML <table> blocks inside text (converter Markdown): cut out of the text, read by the HTML
+// reader, put back among the text's blocks (see embedded_tables.hpp).
+
 #include "embedded_tables.hpp"
 
 #include <xxgk/document/html_reader.hpp>

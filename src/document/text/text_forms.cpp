@@ -1,3 +1,6 @@
+// The text forms' registry (names, readers, the order they are recognised in) and the building
+// blocks the text readers share (see text_forms.hpp).
+
 #include <xxgk/document/text_forms.hpp>
 #include <xxgk/document/text_reader.hpp>
 #include <xxgk/util/text.hpp>
@@ -17,12 +20,25 @@ struct TextForm {
   Reader read;
 };
 
-/// Adding a text form: its reader here, its predicate in detect_text_form.
+/// Adding a text form: its reader here, its predicate in k_recognised.
 constexpr TextForm k_text_forms[] = {
     {"text-tika", read_tika_text},   {"text-tsv", read_tsv_text},
     {"markdown", read_markdown},     {"text-grid", read_grid_text},
     {"text-runon", read_runon_text}, {"text-layout", read_layout_text},
     {"text-plain", read_plain_text},
+};
+
+/// How each text form is recognised, in the order they are tried; text-plain takes the rest.
+/// Markdown first: its pipe tables are unmistakable, and its reader also reads grid tables.
+struct Recogniser {
+  std::string_view name;
+  bool (*recognises)(std::string_view);
+};
+
+constexpr Recogniser k_recognised[] = {
+    {"markdown", looks_like_markdown},       {"text-grid", looks_like_grid_text},
+    {"text-layout", looks_like_layout_text}, {"text-runon", looks_like_runon_text},
+    {"text-tsv", looks_like_tsv_text},       {"text-tika", looks_like_tika_text},
 };
 
 bool is_wide(char32_t cp) {
@@ -52,24 +68,10 @@ const std::vector<std::string>& text_form_names() {
 }
 
 std::string detect_text_form(std::string_view text) {
-  // Markdown first: its pipe tables are unmistakable, and its reader also reads grid tables.
-  if (looks_like_markdown(text)) {
-    return "markdown";
-  }
-  if (looks_like_grid_text(text)) {
-    return "text-grid";
-  }
-  if (looks_like_layout_text(text)) {
-    return "text-layout";
-  }
-  if (looks_like_runon_text(text)) {
-    return "text-runon";
-  }
-  if (looks_like_tsv_text(text)) {
-    return "text-tsv";
-  }
-  if (looks_like_tika_text(text)) {
-    return "text-tika";
+  for (const auto& form : k_recognised) {
+    if (form.recognises(text)) {
+      return std::string(form.name);
+    }
   }
   return "text-plain";
 }
@@ -118,6 +120,15 @@ bool is_page_number_line(std::string_view line) {
   }
   skip_spaces();
   return skip_dashes() && i == t.size();
+}
+
+void add_line_paragraph(Document& doc, std::string_view line, std::size_t index) {
+  const std::string trimmed = util::trim(line);
+  Paragraph p;
+  p.text = trimmed;
+  p.where.line = static_cast<int>(index) + 1;
+  p.where.column = column_of(line, line.find(trimmed));
+  doc.blocks.emplace_back(std::move(p));
 }
 
 bool looks_like_section_heading(std::string_view line) {

@@ -1,3 +1,5 @@
+// TAB-separated rows: a Word or Excel table pasted into a text editor (see text_forms.hpp).
+
 #include <xxgk/document/text_forms.hpp>
 #include <xxgk/util/text.hpp>
 
@@ -254,12 +256,7 @@ Document read_tsv_text(std::string_view text) {
       continue;
     }
     table = nullptr;
-    const std::string trimmed = util::trim(line);
-    Paragraph p;
-    p.text = trimmed;
-    p.where.line = static_cast<int>(i) + 1;
-    p.where.column = column_of(line, line.find(trimmed));
-    doc.blocks.emplace_back(std::move(p));
+    add_line_paragraph(doc, line, i);
   }
   return doc;
 }

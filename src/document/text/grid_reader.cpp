@@ -1,3 +1,6 @@
+// pandoc grid tables (+---+ borders, spans read from the borders) and the text form made of them
+// (see text_forms.hpp).
+
 #include <xxgk/document/text_forms.hpp>
 #include <xxgk/util/text.hpp>
 
@@ -373,13 +376,8 @@ Document read_grid_text(std::string_view text) {
       }
     }
     const std::string_view line = lines[i];
-    const std::string trimmed = util::trim(line);
-    if (!trimmed.empty() && !is_page_number_line(line)) {
-      Paragraph p;
-      p.text = trimmed;
-      p.where.line = static_cast<int>(i) + 1;
-      p.where.column = column_of(line, line.find(trimmed));
-      doc.blocks.emplace_back(std::move(p));
+    if (!util::trim(line).empty() && !is_page_number_line(line)) {
+      add_line_paragraph(doc, line, i);
     }
     i = next;
   }

@@ -1,3 +1,6 @@
+// The Tika-style text form: each table cell a line starting with TAB (see text_reader.hpp).
+
+#include <xxgk/document/text_forms.hpp>
 #include <xxgk/document/text_reader.hpp>
 #include <xxgk/util/text.hpp>
 
@@ -35,73 +38,8 @@ std::string strip_bookmarks(std::string_view line, std::size_t& removed_prefix_b
   return out;
 }
 
-/// "- 3 -", "-3-", "— 3 —": page numbers that PDF and Word conversions leave inside tables.
-bool is_page_number(std::string_view line) {
-  const std::string t = util::nfkc(util::trim(line));
-  std::size_t i = 0;
-  auto skip_dash = [&](void) {
-    bool any = false;
-    while (i < t.size()) {
-      if (t[i] == '-') {
-        ++i;
-        any = true;
-      } else if (t.compare(i, 3, "\xE2\x80\x94") == 0 || t.compare(i, 3, "\xE2\x80\x93") == 0) {
-        i += 3;
-        any = true;
-      } else {
-        break;
-      }
-    }
-    return any;
-  };
-  auto skip_spaces = [&](void) {
-    while (i < t.size() && t[i] == ' ') {
-      ++i;
-    }
-  };
-  if (!skip_dash()) {
-    return false;
-  }
-  skip_spaces();
-  const std::size_t digits_start = i;
-  while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
-    ++i;
-  }
-  if (i == digits_start || i - digits_start > 4) {
-    return false;
-  }
-  skip_spaces();
-  if (!skip_dash()) {
-    return false;
-  }
-  return i == t.size();
-}
-
 bool is_blank(std::string_view line) {
   return util::trim(line).empty();
-}
-
-/// A section heading such as "三、收到和处理政府信息公开申请情况": numbered 一…六 and ending in
-/// 情况 or 事项. Table labels such as "三、本年度办理结果" do not qualify.
-bool looks_like_section_heading(std::string_view line) {
-  const std::string t = util::trim(line);
-  static const std::string_view k_numerals[] = {"一", "二", "三", "四", "五", "六"};
-  bool numbered = false;
-  for (auto n : k_numerals) {
-    if (t.rfind(n, 0) == 0) {
-      numbered = true;
-      break;
-    }
-  }
-  if (!numbered) {
-    return false;
-  }
-  std::string key = util::label_key(t);
-  auto ends_with = [&](std::string_view suffix) {
-    return key.size() >= suffix.size() &&
-           key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  return ends_with("情况") || ends_with("事项");
 }
 
 constexpr std::size_t k_max_centred_label = 30;
@@ -142,7 +80,7 @@ Document read_tika_text(std::string_view text) {
     const std::string line = strip_bookmarks(lines[i], removed);
     // Column offset of the content after a stripped leading bookmark.
     const int col_base = 1 + static_cast<int>(util::count_codepoints(lines[i].substr(0, removed)));
-    if (is_page_number(line)) {
+    if (is_page_number_line(line)) {
       continue;
     }
     if (!line.empty() && line.front() == '\t') {

@@ -1,3 +1,5 @@
+// Plain text without a table form xxgk recognizes: one paragraph per non-blank line.
+
 #include <xxgk/document/text_forms.hpp>
 #include <xxgk/util/text.hpp>
 
@@ -9,15 +11,10 @@ Document read_plain_text(std::string_view text) {
   const auto lines = util::split_lines(text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = lines[i];
-    const std::string trimmed = util::trim(line);
-    if (trimmed.empty() || is_page_number_line(line)) {
+    if (util::trim(line).empty() || is_page_number_line(line)) {
       continue;
     }
-    Paragraph p;
-    p.text = trimmed;
-    p.where.line = static_cast<int>(i) + 1;
-    p.where.column = column_of(line, line.find(trimmed));
-    doc.blocks.emplace_back(std::move(p));
+    add_line_paragraph(doc, line, i);
   }
   return doc;
 }
