@@ -2,6 +2,8 @@
 
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/report/fields.hpp>
+#include <xxgk/report/input.hpp>
+#include <xxgk/report/template_map.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -65,7 +67,7 @@ emit::ReportResult report_from_json_text(const std::string& source, std::string_
   if (tmpl == nullptr) {
     return unreadable(source, fmt::format("{}unknown template '{}' in the JSON", at, id));
   }
-  auto report = emit::report_from_json(text, *tmpl);
+  auto report = report::report_from_json(text, *tmpl);
   if (!report) {
     return unreadable(source, at + report.error().message);
   }
@@ -94,11 +96,11 @@ std::optional<std::vector<emit::ReportResult>>
 read_report_data(const std::string& source, std::string_view bytes,
                  const std::vector<schema::Template>& templates) {
   std::vector<emit::ReportResult> out;
-  if (emit::looks_like_report_json(bytes)) {
+  if (report::looks_like_report_json(bytes)) {
     out.push_back(report_from_json_text(source, bytes, templates, 0));
     return out;
   }
-  if (emit::looks_like_report_jsonl(bytes)) {
+  if (report::looks_like_report_jsonl(bytes)) {
     int line = 0;
     std::size_t start = 0;
     while (start < bytes.size()) {
@@ -115,8 +117,8 @@ read_report_data(const std::string& source, std::string_view bytes,
     }
     return out;
   }
-  if (emit::looks_like_report_csv(bytes)) {
-    auto reports = emit::reports_from_csv(bytes);
+  if (report::looks_like_report_csv(bytes)) {
+    auto reports = report::reports_from_csv(bytes);
     if (!reports) {
       out.push_back(unreadable(source, reports.error().message));
       return out;
@@ -158,7 +160,7 @@ int retarget(emit::ReportResult& result, const Options& o,
     return k_exit_usage;
   }
   std::vector<std::string> dropped;
-  report::Report converted = emit::convert_2019_to_2021(result.report, *result.tmpl, dropped);
+  report::Report converted = report::convert_2019_to_2021(result.report, *result.tmpl, dropped);
   err << fmt::format(
       "xxgk: note: {}: 2019 layout written as 2021: 表三 and 表四 unchanged, 表二 "
       "处理决定数量 → 本年处理决定数量, 表三 （六）其他处理 → （六）3.其他 (1. and 2. "

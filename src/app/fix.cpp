@@ -9,6 +9,7 @@
 #include <xxgk/fix/write.hpp>
 #include <xxgk/io/file.hpp>
 #include <xxgk/report/fields.hpp>
+#include <xxgk/report/input.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -134,7 +135,7 @@ util::Expected<Written> write_fixed(const Options& o, const emit::ReportResult& 
   report::Report fixed = r.report;
   fix::apply(fixed, plan);
   if (r.form.empty()) { // xxgk's own report data
-    if (emit::looks_like_report_json(bytes)) {
+    if (report::looks_like_report_json(bytes)) {
       return Written{emit::report_json(fixed, *r.tmpl).dump(2) + "\n", {}};
     }
     return util::Error{"fix writes one report's normalized JSON, not CSV rows or JSON lines: fix "

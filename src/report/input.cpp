@@ -1,6 +1,9 @@
-#include <xxgk/emit/convert.hpp>
+// Reading xxgk's normalized JSON and CSV report rows back into reports (report/input.hpp): cells
+// from their text as a spreadsheet or JSON holds it, headers as model paths or Chinese names.
+
 #include <xxgk/emit/headers.hpp>
 #include <xxgk/report/fields.hpp>
+#include <xxgk/report/input.hpp>
 #include <xxgk/util/number.hpp>
 
 #include <fmt/format.h>
@@ -8,7 +11,7 @@
 
 #include <sstream>
 
-namespace xxgk::emit {
+namespace xxgk::report {
 
 namespace {
 
@@ -114,7 +117,7 @@ std::vector<std::vector<std::string>> csv_records(std::string_view s,
 
 /// Whether a CSV header names a model path, as the path or its Chinese header.
 bool is_model_path(std::string_view column) {
-  const auto key = header_key(column);
+  const auto key = emit::header_key(column);
   report::Report probe;
   return key && report::find_cell(probe, *key) != nullptr;
 }
@@ -155,7 +158,7 @@ bool looks_like_report_csv(std::string_view bytes) {
   bool has_template = false;
   bool has_path = false;
   for (const auto& c : records.front()) {
-    has_template = has_template || header_key(c) == "template";
+    has_template = has_template || emit::header_key(c) == "template";
     has_path = has_path || is_model_path(c);
   }
   return has_template && has_path;
@@ -196,11 +199,7 @@ util::Expected<report::Report> report_from_json(std::string_view bytes,
     }
   }
   for (const auto& path : tmpl.cell_paths()) {
-    const auto a = path.find('.');
-    const auto b = path.find('.', a + 1);
-    const std::string table = path.substr(0, a);
-    const std::string row = path.substr(a + 1, b - a - 1);
-    const std::string col = path.substr(b + 1);
+    const auto [table, row, col] = report::path_keys(path);
     report::Cell* cell = report::find_cell(r, path);
     if (cell == nullptr || !j.contains(table) || !j[table].is_object() || !j[table].contains(row) ||
         !j[table][row].is_object() || !j[table][row].contains(col)) {
@@ -241,7 +240,7 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
   // Headers are model paths or their Chinese names (convert --headers zh|keys).
   std::vector<std::string> header;
   for (const auto& h : records.front()) {
-    header.push_back(header_key(h).value_or(h));
+    header.push_back(emit::header_key(h).value_or(h));
   }
   std::vector<report::Report> out;
   for (std::size_t i = 1; i < records.size(); ++i) {
@@ -286,4 +285,4 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
   return out;
 }
 
-} // namespace xxgk::emit
+} // namespace xxgk::report

@@ -1,3 +1,6 @@
+// `convert --to text`: the Tika-like text form of samples/*.txt (a paragraph a line, each table
+// cell on its own line after a TAB), which xxgk reads back.
+
 #include <xxgk/emit/convert.hpp>
 
 #include <sstream>

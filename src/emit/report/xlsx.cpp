@@ -2,7 +2,7 @@
 // to a temporary file (mkstemps in the temporary directory), which is read back into the stream
 // and removed.
 
-#include "streams.hpp"
+#include "../streams.hpp"
 
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/emit/xlsx.hpp>

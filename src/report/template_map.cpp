@@ -1,9 +1,11 @@
-#include <xxgk/emit/convert.hpp>
+// 2019 → 2021 (format.md §5a): which cells keep their meaning across the templates.
+
 #include <xxgk/report/fields.hpp>
+#include <xxgk/report/template_map.hpp>
 
 #include <set>
 
-namespace xxgk::emit {
+namespace xxgk::report {
 
 namespace {
 
@@ -73,4 +75,4 @@ report::Report convert_2019_to_2021(const report::Report& report, const schema::
   return out;
 }
 
-} // namespace xxgk::emit
+} // namespace xxgk::report

@@ -1,4 +1,7 @@
-#include "streams.hpp"
+// `convert --to csv | jsonl`: many reports as one table (a row per report, a column per model
+// path) or as JSON lines (a normalized report per line).
+
+#include "../streams.hpp"
 
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/emit/emitters.hpp>

@@ -1,6 +1,6 @@
 // CSV (RFC 4180): UTF-8 with a BOM, CRLF line ends, a header row, one row per finding.
 
-#include "streams.hpp"
+#include "../streams.hpp"
 
 #include <xxgk/emit/emitters.hpp>
 
@@ -95,10 +95,7 @@ std::unique_ptr<Stream> csv_stream(const std::vector<RuleInfo>& rules, const Out
 
 void write_csv(const Batch& batch, const OutputOptions& options, std::ostream& out) {
   CsvStream stream(batch.rules, options, out);
-  for (const auto& r : batch.reports) {
-    stream.report(r);
-  }
-  stream.finish({}, totals_of(batch));
+  write_batch(stream, batch);
 }
 
 } // namespace xxgk::emit

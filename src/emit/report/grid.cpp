@@ -1,3 +1,6 @@
+// The template's tables as grids of printed cells (merged labels, header rows, the report's
+// figures), one model shared by the Markdown, text, Word and Excel writers of a report.
+
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/report/fields.hpp>
 

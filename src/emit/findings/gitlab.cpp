@@ -1,7 +1,8 @@
 // GitLab Code Quality report (a subset of the Code Climate issue format):
 // https://docs.gitlab.com/ee/ci/testing/code_quality.html#implement-a-custom-tool
 
-#include "streams.hpp"
+#include "../streams.hpp"
+#include "shared.hpp"
 
 #include <xxgk/emit/emitters.hpp>
 
@@ -17,15 +18,7 @@ using nlohmann::ordered_json;
 namespace {
 
 const char* severity_of(diag::Severity s) {
-  switch (s) {
-  case diag::Severity::Error:
-    return "major";
-  case diag::Severity::Warning:
-    return "minor";
-  case diag::Severity::Info:
-    return "info";
-  }
-  return "major";
+  return severity_name(s, {"major", "minor", "info"});
 }
 
 ordered_json issue(const std::string& check, const std::string& description, const std::string& fp,
@@ -55,12 +48,8 @@ public:
     }
     for (const auto& d : r.diagnostics) {
       const auto& w = d.location;
-      std::string description = localized_message(d, find_rule(m_rules, d.rule), m_options.lang);
-      if (!w.has_line()) {
-        if (const std::string logical = logical_location(w, m_options.lang); !logical.empty()) {
-          description = logical + ": " + description;
-        }
-      }
+      const std::string description = with_logical_location(
+          w, m_options.lang, localized_message(d, find_rule(m_rules, d.rule), m_options.lang));
       m_issues.push(issue(d.rule, description, unique(fingerprint(r, d)), severity_of(d.severity),
                           r.source, w.has_line() ? w.line : 1));
     }
@@ -97,10 +86,7 @@ std::unique_ptr<Stream> gitlab_stream(const std::vector<RuleInfo>& rules,
 
 void write_gitlab(const Batch& batch, const OutputOptions& options, std::ostream& out) {
   GitlabStream stream(batch.rules, options, out);
-  for (const auto& r : batch.reports) {
-    stream.report(r);
-  }
-  stream.finish({}, totals_of(batch));
+  write_batch(stream, batch);
 }
 
 } // namespace xxgk::emit

@@ -1,6 +1,8 @@
 #include "convert_test_helpers.hpp"
 
 #include <xxgk/emit/report_rows.hpp>
+#include <xxgk/report/input.hpp>
+#include <xxgk/report/template_map.hpp>
 
 #include <sstream>
 
@@ -12,9 +14,9 @@ TEST_CASE("the normalized JSON reads back to the same cells for every sample") {
     const auto original = test::extract_bytes(test::repo_file(file));
     const auto& t = test::tmpl(original.report.template_id.c_str());
     const std::string json = emit::report_json(original.report, t).dump(2);
-    REQUIRE(emit::looks_like_report_json(json));
-    CHECK_FALSE(emit::looks_like_report_csv(json));
-    const auto back = emit::report_from_json(json, t);
+    REQUIRE(report::looks_like_report_json(json));
+    CHECK_FALSE(report::looks_like_report_csv(json));
+    const auto back = report::report_from_json(json, t);
     REQUIRE(back.has_value());
     CHECK(test::cells_json(*back) == test::cells_json(original.report));
     CHECK(back->title == original.report.title);
@@ -26,7 +28,7 @@ TEST_CASE("JSON null is a blank cell and decimals keep their digits") {
   const std::string json =
       R"({"template":"2021","active":{"fees":{"amount":96171.6},"licensing":{"decisions":null}},)"
       R"("requests":{"new_received":{"total":"—"}}})";
-  const auto r = emit::report_from_json(json, test::tmpl("2021"));
+  const auto r = report::report_from_json(json, test::tmpl("2021"));
   REQUIRE(r.has_value());
   CHECK(r->active.fees.amount.state == report::CellState::Number);
   CHECK(r->active.fees.amount.value->to_string() == "96171.6");
@@ -40,9 +42,9 @@ TEST_CASE("CSV rows of model paths read back as reports") {
                           "active.fees.amount,requests.new_received.total,"
                           "review_litigation.review.upheld\n"
                           "a.docx,2021,2022,\"某县, 人民政府\",0,1,12.50,7,\n";
-  REQUIRE(emit::looks_like_report_csv(csv));
-  CHECK_FALSE(emit::looks_like_report_json(csv));
-  const auto reports = emit::reports_from_csv(csv);
+  REQUIRE(report::looks_like_report_csv(csv));
+  CHECK_FALSE(report::looks_like_report_json(csv));
+  const auto reports = report::reports_from_csv(csv);
   REQUIRE(reports.has_value());
   REQUIRE(reports->size() == 1);
   const auto& r = reports->front();
@@ -58,7 +60,7 @@ TEST_CASE("a 2019 report carried over to 2021 keeps only the cells that map clea
   const auto original = test::extract_bytes(test::repo_file("samples/lishui-bureau-2020.txt"));
   REQUIRE(original.report.template_id == "2019");
   std::vector<std::string> dropped;
-  const auto r = emit::convert_2019_to_2021(original.report, test::tmpl("2019"), dropped);
+  const auto r = report::convert_2019_to_2021(original.report, test::tmpl("2019"), dropped);
   CHECK(r.template_id == "2021");
   CHECK(test::cells_json(r).find("\"requests\"") != std::string::npos);
   // 表三 and 表四 unchanged; 处理决定数量 carried; （六） → （六）3.其他.
@@ -86,8 +88,8 @@ TEST_CASE("the batch CSV rows read back to the same cells for every sample") {
     emit::write_report_csv_row(result, csv);
     expected.push_back(test::cells_json(result.report));
   }
-  REQUIRE(emit::looks_like_report_csv(csv.str()));
-  const auto back = emit::reports_from_csv(csv.str());
+  REQUIRE(report::looks_like_report_csv(csv.str()));
+  const auto back = report::reports_from_csv(csv.str());
   REQUIRE(back.has_value());
   REQUIRE(back->size() == expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {

@@ -1,7 +1,8 @@
 // GitHub Actions: workflow commands (annotations) on stdout and a Markdown job summary.
 // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
 
-#include "streams.hpp"
+#include "../streams.hpp"
+#include "shared.hpp"
 
 #include <xxgk/emit/emitters.hpp>
 
@@ -53,15 +54,7 @@ std::string escape_property(std::string_view s) {
 }
 
 const char* command_of(diag::Severity s) {
-  switch (s) {
-  case diag::Severity::Error:
-    return "error";
-  case diag::Severity::Warning:
-    return "warning";
-  case diag::Severity::Info:
-    return "notice";
-  }
-  return "error";
+  return severity_name(s, {"error", "warning", "notice"});
 }
 
 /// A Markdown table cell: no line breaks, pipes escaped, HTML special characters as entities
@@ -119,12 +112,10 @@ public:
     for (const auto& d : r.diagnostics) {
       const auto& w = d.location;
       std::string props = "file=" + escape_property(r.source);
-      std::string message = localized_message(d, find_rule(m_rules, d.rule), m_options.lang);
+      const std::string message = with_logical_location(
+          w, m_options.lang, localized_message(d, find_rule(m_rules, d.rule), m_options.lang));
       if (w.has_line()) {
         props += fmt::format(",line={},col={}", w.line, w.column);
-      } else if (const std::string logical = logical_location(w, m_options.lang);
-                 !logical.empty()) {
-        message = logical + ": " + message;
       }
       const RuleInfo* info = find_rule(m_rules, d.rule);
       props += ",title=" + escape_property(info != nullptr
@@ -156,10 +147,7 @@ std::unique_ptr<Stream> github_stream(const std::vector<RuleInfo>& rules,
 
 void write_github(const Batch& batch, const OutputOptions& options, std::ostream& out) {
   GithubStream stream(batch.rules, options, out);
-  for (const auto& r : batch.reports) {
-    stream.report(r);
-  }
-  stream.finish({}, totals_of(batch));
+  write_batch(stream, batch);
 }
 
 void write_github_summary(const Batch& batch, const OutputOptions& options, std::ostream& out) {
@@ -200,8 +188,7 @@ void write_github_summary(const Batch& batch, const OutputOptions& options, std:
         break;
       }
       const auto& w = d.location;
-      const std::string where =
-          w.has_line() ? fmt::format("{}:{}", w.line, w.column) : logical_location(w, options.lang);
+      const std::string where = line_or_logical(w, options.lang);
       out << fmt::format("| {} | {} | {} | {} |\n", diag::to_string(d.severity), md_cell(d.rule),
                          md_cell(where),
                          md_cell(localized_message(d, batch.rule(d.rule), options.lang)));

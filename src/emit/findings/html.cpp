@@ -6,6 +6,8 @@
 // non-void element gets a (possibly empty) text child so that no element is written as `<td />`,
 // which an HTML parser would not close.
 
+#include "shared.hpp"
+
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/report/fields.hpp>
 
@@ -486,9 +488,7 @@ void write_html(const Batch& batch, const OutputOptions& options, std::ostream& 
         el(li, "code", d.rule);
         li.append_child(pugi::node_pcdata).set_value(" ");
         const auto& loc = d.location;
-        auto where = el(li, "span",
-                        loc.has_line() ? fmt::format("{}:{}", loc.line, loc.column)
-                                       : logical_location(loc, lang));
+        auto where = el(li, "span", line_or_logical(loc, lang));
         attr(where, "class", "where");
         // Appended rather than " " + message: GCC 12 at -O3 reports a false -Wrestrict for
         // operator+(const char*, std::string&&).

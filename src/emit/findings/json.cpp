@@ -1,7 +1,9 @@
-#include "streams.hpp"
+// `--format json`: the findings of every report, each report with its identity and the rules
+// checked, and the run's summary; written one report at a time.
+
+#include "../streams.hpp"
 
 #include <xxgk/emit/emitters.hpp>
-#include <xxgk/report/fields.hpp>
 
 #include <ostream>
 
@@ -55,62 +57,6 @@ ordered_json diagnostic_json(const diag::Diagnostic& d) {
   j["message"] = d.message;
   j["cells"] = d.cells;
   j["location"] = location_json(d.location);
-  return j;
-}
-
-namespace {
-
-ordered_json value_json(const report::Cell& c) {
-  if (c.state != report::CellState::Number || !c.value) {
-    return nullptr;
-  }
-  const util::Number& v = *c.value;
-  if (v.scale == 0) {
-    return v.units;
-  }
-  // Decimals as written: the shortest double that prints back as the same digits.
-  return std::stod(v.to_string());
-}
-
-} // namespace
-
-ordered_json report_json(const report::Report& r, const schema::Template& tmpl) {
-  ordered_json j;
-  j["source"] = r.source;
-  j["format"] = r.format;
-  j["template"] = r.template_id;
-  j["year"] = r.year ? ordered_json(*r.year) : ordered_json(nullptr);
-  j["agency"] = r.agency ? ordered_json(*r.agency) : ordered_json(nullptr);
-  j["title"] = r.title;
-  ordered_json sections = ordered_json::object();
-  for (const auto& s : tmpl.sections) {
-    const auto it = r.sections.find(s.key);
-    if (it == r.sections.end() || !it->second.found) {
-      sections[s.key] = nullptr;
-      continue;
-    }
-    sections[s.key] = {{"heading", it->second.heading}, {"text", it->second.text}};
-  }
-  j["sections"] = sections;
-  for (const auto& t : tmpl.tables) {
-    j[t.key] = ordered_json::object();
-  }
-  ordered_json recovered = ordered_json::object();
-  for (const auto& path : tmpl.cell_paths()) {
-    const auto a = path.find('.');
-    const auto b = path.find('.', a + 1);
-    const std::string table = path.substr(0, a);
-    const std::string row = path.substr(a + 1, b - a - 1);
-    const std::string col = path.substr(b + 1);
-    const report::Cell* c = report::find_cell(r, path);
-    j[table][row][col] = c != nullptr ? value_json(*c) : ordered_json(nullptr);
-    if (c != nullptr && !c->recovered.empty() && c->state == report::CellState::Number) {
-      recovered[path] = c->recovered;
-    }
-  }
-  if (!recovered.empty()) {
-    j["recovered"] = recovered; // only reports read from digit runs have it
-  }
   return j;
 }
 
@@ -203,10 +149,7 @@ std::unique_ptr<Stream> json_stream(const std::vector<RuleInfo>& rules,
 
 void write_json(const Batch& batch, const OutputOptions& options, std::ostream& out) {
   JsonStream stream(batch.rules, options, out);
-  for (const auto& r : batch.reports) {
-    stream.report(r);
-  }
-  stream.finish({}, totals_of(batch));
+  write_batch(stream, batch);
 }
 
 } // namespace xxgk::emit

@@ -1,6 +1,8 @@
 // SARIF 2.1.0 (OASIS). tests/sarif_validate.py checks the output against the official schema
 // (tests/data/sarif-schema-2.1.0.json).
 
+#include "shared.hpp"
+
 #include <xxgk/emit/emitters.hpp>
 
 #include <fmt/format.h>
@@ -16,15 +18,7 @@ using nlohmann::ordered_json;
 namespace {
 
 const char* level_of(diag::Severity s) {
-  switch (s) {
-  case diag::Severity::Error:
-    return "error";
-  case diag::Severity::Warning:
-    return "warning";
-  case diag::Severity::Info:
-    return "note";
-  }
-  return "error";
+  return severity_name(s, {"error", "warning", "note"});
 }
 
 /// A file path as a URI reference: relative paths stay relative (resolved against the checkout

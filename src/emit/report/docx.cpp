@@ -1,3 +1,7 @@
+// `convert --to docx`: a minimal WordprocessingML package written with pugixml and libzip — the
+// title, headings, section text and the template's tables with their merged cells — with fixed
+// timestamps so that the same report gives the same bytes.
+
 #include <xxgk/emit/convert.hpp>
 
 #include <pugixml.hpp>

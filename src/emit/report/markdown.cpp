@@ -1,3 +1,5 @@
+// `convert --to markdown`: the title, the section headings and the three tables as pipe tables.
+
 #include <xxgk/emit/convert.hpp>
 
 #include <sstream>

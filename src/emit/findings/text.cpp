@@ -1,4 +1,4 @@
-#include "streams.hpp"
+#include "../streams.hpp"
 
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/util/text.hpp>
@@ -224,10 +224,7 @@ std::unique_ptr<Stream> text_stream(const std::vector<RuleInfo>& rules,
 
 void write_text(const Batch& batch, const OutputOptions& options, std::ostream& out) {
   TextStream stream(batch.rules, options, out);
-  for (const auto& r : batch.reports) {
-    stream.report(r);
-  }
-  stream.finish({}, totals_of(batch));
+  write_batch(stream, batch);
 }
 
 namespace {
