@@ -1,3 +1,6 @@
+// `xxgk fix` (fix.hpp): the corrected copy of each report, written in the input's own form where
+// xxgk can edit it in place, read back and compared before it is kept.
+
 #include "fix.hpp"
 
 #include <xxgk/document/encoding.hpp>
@@ -139,7 +142,8 @@ util::Expected<Written> write_fixed(const Options& o, const emit::ReportResult& 
       return Written{emit::report_json(fixed, *r.tmpl).dump(2) + "\n", {}};
     }
     return util::Error{"fix writes one report's normalized JSON, not CSV rows or JSON lines: fix "
-                       "the source documents, or convert one report to JSON first"};
+                       "the source documents, or convert one report to JSON first",
+                       util::ErrorKind::UnsupportedForm};
   }
   auto docx = emit::docx_report(fixed, *r.tmpl);
   if (!docx) {

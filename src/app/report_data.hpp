@@ -1,6 +1,7 @@
 #pragma once
-// `xxgk convert` beyond JSON: reading the normalized JSON and CSV row forms, carrying a report
-// over to another template, and writing Markdown, Tika text and .docx. Used by app.cpp only.
+// Report data: xxgk's own normalized JSON and CSV row forms are read as they are (by every
+// command, pipeline.cpp), not extracted; and `convert --template` carries a 2019 report over to
+// the 2021 template.
 
 #include <xxgk/app/app.hpp>
 #include <xxgk/emit/results.hpp>
@@ -14,9 +15,6 @@
 
 namespace xxgk::app {
 
-/// The --to values this file writes (json stays in app.cpp).
-bool is_document_target(std::string_view to);
-
 /// When `bytes` are the normalized JSON or a CSV of model paths: their reports (an unreadable
 /// result when the data is malformed). nullopt when they are a document to extract from.
 std::optional<std::vector<emit::ReportResult>>
@@ -29,9 +27,5 @@ read_report_data(const std::string& source, std::string_view bytes,
 /// conversion is not supported (said on `err`).
 int retarget(emit::ReportResult& result, const Options& o,
              const std::vector<schema::Template>& templates, std::ostream& err);
-
-/// Writes one report as --to markdown | text | docx. Returns an exit code; says why on `err`.
-int write_document(const Options& o, const emit::ReportResult& result, std::ostream& out,
-                   std::ostream& err);
 
 } // namespace xxgk::app
