@@ -1,200 +1,255 @@
-#include "convert.hpp"
+// `xxgk convert`: every input read (a document extracted, or xxgk's own JSON and CSV read as it
+// is), carried over to another template when --template asks, and written as one of the --to
+// targets, which are listed once in the table below.
+
+#include "catalog.hpp"
+#include "commands.hpp"
+#include "options.hpp"
+#include "pipeline.hpp"
+#include "report_data.hpp"
+#include "tallies.hpp"
 
 #include <xxgk/emit/convert.hpp>
+#include <xxgk/emit/report_rows.hpp>
+#include <xxgk/emit/xlsx.hpp>
 #include <xxgk/report/fields.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace xxgk::app {
 
 namespace {
 
-const schema::Template* find_template(const std::vector<schema::Template>& templates,
-                                      std::string_view id) {
-  for (const auto& t : templates) {
-    if (t.id == id) {
-      return &t;
-    }
-  }
-  return schema::bundled_template(id);
-}
+/// What a --to target writes from: the run's options, its reports and how the run went so far.
+struct Converted {
+  const Options& o;
+  const std::vector<schema::Template>& templates;
+  const BatchInputs& inputs;
+  const std::vector<emit::ReportResult>& results;
+  emit::Lang lang;
+  emit::Headers headers;
+  int retargeted;      ///< retarget()'s exit code
+  bool any_unreadable; ///< some input could not be read
+};
 
-emit::ReportResult unreadable(const std::string& source, std::string message) {
-  emit::ReportResult r;
-  r.source = source;
-  r.readable = false;
-  r.read_error = std::move(message);
-  return r;
-}
+/// Writes the run's reports; returns the exit code.
+using TargetWriter = int (*)(const Converted& c, std::ostream& out, std::ostream& err);
 
-} // namespace
+/// One `--to` value of `convert`.
+struct Target {
+  std::string_view name;
+  std::string_view description; ///< for --help
+  bool binary;                  ///< needs -o or a redirect, not a terminal
+  TargetWriter write;
+};
 
-bool is_document_target(std::string_view to) {
-  return to == "markdown" || to == "text" || to == "docx";
-}
-
-namespace {
-
-/// The table, row and column names of every cell read from report data, so that findings name
-/// them as they do for documents.
-void name_cells(report::Report& report, const schema::Template& tmpl) {
-  for (const auto& path : tmpl.cell_paths()) {
-    report::Cell* cell = report::find_cell(report, path);
-    const schema::Table* table = tmpl.table(path.substr(0, path.find('.')));
-    if (cell == nullptr || table == nullptr) {
-      continue;
-    }
-    auto [row, column] = tmpl.row_column_labels(path);
-    cell->where.table_name = table->name;
-    cell->where.row_label = std::move(row);
-    cell->where.column_label = std::move(column);
-  }
-}
-
-/// One normalized report in JSON; `line` > 0 for a line of JSON lines (it prefixes the JSON
-/// pointers of the cells).
-emit::ReportResult report_from_json_text(const std::string& source, std::string_view text,
-                                         const std::vector<schema::Template>& templates, int line) {
-  const std::string at = line > 0 ? fmt::format("line {}: ", line) : std::string();
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  const std::string id = j.is_object() && j.contains("template") && j["template"].is_string()
-                             ? j["template"].get<std::string>()
-                             : "";
-  const schema::Template* tmpl = find_template(templates, id);
-  if (tmpl == nullptr) {
-    return unreadable(source, fmt::format("{}unknown template '{}' in the JSON", at, id));
-  }
-  auto report = emit::report_from_json(text, *tmpl);
-  if (!report) {
-    return unreadable(source, at + report.error().message);
-  }
-  emit::ReportResult r;
-  r.source = source;
-  r.report = std::move(*report);
-  if (r.report.source.empty()) {
-    r.report.source = source;
-  }
-  name_cells(r.report, *tmpl);
-  if (line > 0) {
-    for (const auto& f : report::fields()) {
-      report::Cell* cell = report::find_cell(r.report, f.path);
-      if (cell != nullptr && !cell->where.part.empty()) {
-        cell->where.part = at + cell->where.part;
-      }
-    }
-  }
-  r.tmpl = tmpl;
-  return r;
-}
-
-} // namespace
-
-std::optional<std::vector<emit::ReportResult>>
-read_report_data(const std::string& source, std::string_view bytes,
-                 const std::vector<schema::Template>& templates) {
-  std::vector<emit::ReportResult> out;
-  if (emit::looks_like_report_json(bytes)) {
-    out.push_back(report_from_json_text(source, bytes, templates, 0));
-    return out;
-  }
-  if (emit::looks_like_report_jsonl(bytes)) {
-    int line = 0;
-    std::size_t start = 0;
-    while (start < bytes.size()) {
-      auto end = bytes.find('\n', start);
-      if (end == std::string_view::npos) {
-        end = bytes.size();
-      }
-      ++line;
-      const std::string_view text = bytes.substr(start, end - start);
-      if (text.find_first_not_of(" \t\r") != std::string_view::npos) {
-        out.push_back(report_from_json_text(source, text, templates, line));
-      }
-      start = end + 1;
-    }
-    return out;
-  }
-  if (emit::looks_like_report_csv(bytes)) {
-    auto reports = emit::reports_from_csv(bytes);
-    if (!reports) {
-      out.push_back(unreadable(source, reports.error().message));
-      return out;
-    }
-    for (auto& report : *reports) {
-      const schema::Template* tmpl = find_template(templates, report.template_id);
-      if (tmpl == nullptr) {
-        out.push_back(unreadable(
-            source, fmt::format("unknown template '{}' in the CSV", report.template_id)));
-        continue;
-      }
-      emit::ReportResult r;
-      r.source = source;
-      if (report.source.empty()) {
-        report.source = source;
-      }
-      name_cells(report, *tmpl);
-      r.report = std::move(report);
-      r.tmpl = tmpl;
-      out.push_back(std::move(r));
-    }
-    return out;
-  }
-  return std::nullopt;
-}
-
-int retarget(emit::ReportResult& result, const Options& o,
-             const std::vector<schema::Template>& templates, std::ostream& err) {
-  if (!result.readable || result.tmpl == nullptr || o.template_id.empty() ||
-      o.template_id == result.tmpl->id) {
-    return k_exit_clean;
-  }
-  const schema::Template* target = find_template(templates, o.template_id);
-  if (result.tmpl->id != "2019" || o.template_id != "2021" || target == nullptr) {
-    err << fmt::format(
-        "xxgk: error: {}: cannot convert a {} report to the {} template (only 2019 → 2021 is "
-        "supported)\n",
-        result.source, result.tmpl->id, o.template_id);
-    return k_exit_usage;
-  }
-  std::vector<std::string> dropped;
-  report::Report converted = emit::convert_2019_to_2021(result.report, *result.tmpl, dropped);
-  err << fmt::format(
-      "xxgk: note: {}: 2019 layout written as 2021: 表三 and 表四 unchanged, 表二 "
-      "处理决定数量 → 本年处理决定数量, 表三 （六）其他处理 → （六）3.其他 (1. and 2. "
-      "left blank)\n",
-      result.source);
-  if (!dropped.empty()) {
-    err << fmt::format("xxgk: warning: {}: {} {} of the 2019 layout cannot be carried over to "
-                       "2021 (format.md §5a) and {} not written:\n",
-                       result.source, dropped.size(), dropped.size() == 1 ? "cell" : "cells",
-                       dropped.size() == 1 ? "is" : "are");
-    for (const auto& path : dropped) {
-      const report::Cell* c = report::find_cell(result.report, path);
-      err << fmt::format("  {} = {}  ({})\n", path, c != nullptr ? c->raw : std::string{},
-                         result.tmpl->cell_label(path));
-    }
-  }
-  result.report = std::move(converted);
-  result.tmpl = target;
-  return dropped.empty() ? k_exit_clean : k_exit_findings;
-}
-
-int write_document(const Options& o, const emit::ReportResult& result, std::ostream& out,
-                   std::ostream& err) {
-  if (o.to == "markdown") {
-    emit::write_markdown_report(result.report, *result.tmpl, out);
-  } else if (o.to == "text") {
-    emit::write_text_report(result.report, *result.tmpl, out);
-  } else {
-    auto bytes = emit::docx_report(result.report, *result.tmpl);
-    if (!bytes) {
-      err << fmt::format("xxgk: error: {}: {}\n", result.source, bytes.error().message);
+/// The exit code of the data targets (json, csv, jsonl) once their reports are written.
+int data_exit(const Converted& c) {
+  const auto& results = c.results;
+  for (const auto& r : results) {
+    if (!r.readable) {
       return k_exit_usage;
     }
-    out << *bytes;
   }
-  return k_exit_clean;
+  if (!c.inputs.inputs.problems.empty()) {
+    return k_exit_usage;
+  }
+  // A report whose tables could not be read was converted without them: not a clean run.
+  const bool tables_missing = std::any_of(results.begin(), results.end(),
+                                          [](const auto& r) { return !unread_tables(r).empty(); });
+  return tables_missing ? std::max(c.retargeted, k_exit_findings) : c.retargeted;
+}
+
+int write_json(const Converted& c, std::ostream& out, std::ostream& /*err*/) {
+  nlohmann::ordered_json docs = nlohmann::ordered_json::array();
+  for (const auto& r : c.results) {
+    if (r.readable) {
+      docs.push_back(emit::report_json(r.report, *r.tmpl));
+    }
+  }
+  if (docs.size() == 1 && c.results.size() == 1) {
+    out << docs.front().dump(2) << "\n";
+  } else if (!docs.empty()) {
+    out << docs.dump(2) << "\n";
+  }
+  return data_exit(c);
+}
+
+/// Batch forms: one row or line per readable report.
+int write_rows(const Converted& c, std::ostream& out,
+               void (*row)(const emit::ReportResult&, std::ostream&)) {
+  for (const auto& r : c.results) {
+    if (r.readable) {
+      row(r, out);
+    }
+  }
+  return data_exit(c);
+}
+
+int write_csv(const Converted& c, std::ostream& out, std::ostream& /*err*/) {
+  emit::write_report_csv_header(out, c.headers);
+  return write_rows(c, out, emit::write_report_csv_row);
+}
+
+int write_jsonl(const Converted& c, std::ostream& out, std::ostream& /*err*/) {
+  return write_rows(c, out, emit::write_report_jsonl);
+}
+
+int write_xlsx(const Converted& c, std::ostream& out, std::ostream& /*err*/) {
+  const auto& results = c.results;
+  // One report given by name: the template's layout; a batch: a row per report.
+  const auto catalog = rule_catalog(c.templates);
+  util::Expected<std::string> bytes = util::Error{"no readable report"};
+  if (c.inputs.inputs.expanded || results.size() != 1) {
+    bytes = emit::xlsx_report_rows(results, catalog, c.lang, c.headers);
+  } else if (results.front().readable) {
+    bytes = emit::xlsx_report(results.front(), catalog, c.lang);
+  } else {
+    return k_exit_usage; // said above
+  }
+  if (!bytes) {
+    throw UsageError{bytes.error().message};
+  }
+  out << *bytes;
+  return c.any_unreadable || !c.inputs.inputs.problems.empty() ? k_exit_usage : c.retargeted;
+}
+
+/// Writes one report as a document.
+using DocumentWriter = int (*)(const emit::ReportResult& result, std::ostream& out,
+                               std::ostream& err);
+
+/// The document targets: a document holds one report.
+int write_document(const Converted& c, std::ostream& out, std::ostream& err, DocumentWriter write) {
+  const auto& results = c.results;
+  std::vector<const emit::ReportResult*> readable;
+  for (const auto& r : results) {
+    if (r.readable) {
+      readable.push_back(&r);
+    }
+  }
+  if (readable.size() != 1 || results.size() != 1) {
+    if (results.size() > 1) {
+      throw UsageError{fmt::format("--to {} writes one report; {} were given (convert them "
+                                   "one at a time)",
+                                   c.o.to, results.size())};
+    }
+    return k_exit_usage;
+  }
+  const int written = write(*readable.front(), out, err);
+  return written != k_exit_clean ? written
+                                 : (c.inputs.inputs.problems.empty() ? c.retargeted : k_exit_usage);
+}
+
+int write_markdown(const Converted& c, std::ostream& out, std::ostream& err) {
+  return write_document(c, out, err,
+                        [](const emit::ReportResult& result, std::ostream& o, std::ostream& /*e*/) {
+                          emit::write_markdown_report(result.report, *result.tmpl, o);
+                          return k_exit_clean;
+                        });
+}
+
+int write_text(const Converted& c, std::ostream& out, std::ostream& err) {
+  return write_document(c, out, err,
+                        [](const emit::ReportResult& result, std::ostream& o, std::ostream& /*e*/) {
+                          emit::write_text_report(result.report, *result.tmpl, o);
+                          return k_exit_clean;
+                        });
+}
+
+int write_docx(const Converted& c, std::ostream& out, std::ostream& err) {
+  return write_document(
+      c, out, err, [](const emit::ReportResult& result, std::ostream& o, std::ostream& e) {
+        auto bytes = emit::docx_report(result.report, *result.tmpl);
+        if (!bytes) {
+          e << fmt::format("xxgk: error: {}: {}\n", result.source, bytes.error().message);
+          return k_exit_usage;
+        }
+        o << *bytes;
+        return k_exit_clean;
+      });
+}
+
+/// Every --to target, in the order --help and the usage error list them.
+const std::vector<Target>& targets() {
+  static const std::vector<Target> k_targets = {
+      {"json", "the normalized report (docs/model.md)", false, write_json},
+      {"csv", "one row per report, UTF-8 with BOM", false, write_csv},
+      {"jsonl", "one JSON object per line", false, write_jsonl},
+      {"markdown", "Markdown pipe tables", false, write_markdown},
+      {"text", "the Tika text form", false, write_text},
+      {"docx", "the template's tables in Word (needs -o or a redirect)", true, write_docx},
+      {"xlsx",
+       "Excel: one report as the template's tables, a batch as a row per report (needs -o or a "
+       "redirect)",
+       true, write_xlsx},
+  };
+  return k_targets;
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, std::string>> convert_targets() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& t : targets()) {
+    out.emplace_back(t.name, t.description);
+  }
+  return out;
+}
+
+int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
+  std::vector<std::pair<std::string, const Target*>> choices;
+  for (const auto& t : targets()) {
+    choices.emplace_back(t.name, &t);
+  }
+  const Target& target = *choose("conversion target (--to)", o.to, choices);
+  if (target.binary && o.output.empty() && o.stdout_is_tty) {
+    throw UsageError{
+        fmt::format("--to {} writes a binary file: give -o FILE (or redirect the output)", o.to)};
+  }
+  const emit::Lang lang = lang_of(o);
+  const emit::Headers headers = headers_of(o);
+  // convert: --template names the layout to write; the input's own layout is detected.
+  Options read_options = o;
+  read_options.template_id.clear();
+  const auto templates = load_templates(read_options);
+  std::vector<emit::ReportResult> results;
+  // Documents are extracted; xxgk's own JSON and CSV rows are report data, read as they are
+  // (process()).
+  const BatchInputs inputs = read_batch(read_options, templates, err, [&](emit::ReportResult&& r) {
+    results.push_back(std::move(r));
+  });
+  if (inputs.inputs.expanded && !o.quiet) {
+    write_not_reports(inputs, err);
+  }
+  if (inputs.inputs.problems.empty() && !check_not_empty(results.size(), inputs, o, err)) {
+    return k_exit_usage;
+  }
+  report_unreadable(results, err);
+  int retargeted = k_exit_clean;
+  for (auto& r : results) {
+    retargeted = std::max(retargeted, retarget(r, o, templates, err));
+  }
+  if (retargeted == k_exit_usage) {
+    return k_exit_usage;
+  }
+  // What extraction could not read is said on stderr, so that nothing is lost silently
+  // (--quiet: the errors only).
+  for (const auto& r : results) {
+    for (const auto& d : r.diagnostics) {
+      if ((d.rule.rfind("EXTRACT-", 0) == 0 || d.rule.rfind("READ-", 0) == 0) &&
+          (!o.quiet || d.severity == diag::Severity::Error)) {
+        err << fmt::format("xxgk: {}: {}: {} [{}]\n", diag::to_string(d.severity), r.source,
+                           d.message, d.rule);
+      }
+    }
+  }
+  const bool any_unreadable = std::any_of(results.begin(), results.end(),
+                                          [](const emit::ReportResult& r) { return !r.readable; });
+  return target.write({o, templates, inputs, results, lang, headers, retargeted, any_unreadable},
+                      out, err);
 }
 
 } // namespace xxgk::app

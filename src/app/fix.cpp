@@ -1,3 +1,6 @@
+// `xxgk fix` (fix.hpp): the corrected copy of each report, written in the input's own form where
+// xxgk can edit it in place, read back and compared before it is kept.
+
 #include "fix.hpp"
 
 #include <xxgk/document/encoding.hpp>
@@ -9,6 +12,7 @@
 #include <xxgk/fix/write.hpp>
 #include <xxgk/io/file.hpp>
 #include <xxgk/report/fields.hpp>
+#include <xxgk/report/input.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -134,11 +138,12 @@ util::Expected<Written> write_fixed(const Options& o, const emit::ReportResult& 
   report::Report fixed = r.report;
   fix::apply(fixed, plan);
   if (r.form.empty()) { // xxgk's own report data
-    if (emit::looks_like_report_json(bytes)) {
+    if (report::looks_like_report_json(bytes)) {
       return Written{emit::report_json(fixed, *r.tmpl).dump(2) + "\n", {}};
     }
     return util::Error{"fix writes one report's normalized JSON, not CSV rows or JSON lines: fix "
-                       "the source documents, or convert one report to JSON first"};
+                       "the source documents, or convert one report to JSON first",
+                       util::ErrorKind::UnsupportedForm};
   }
   auto docx = emit::docx_report(fixed, *r.tmpl);
   if (!docx) {

@@ -91,6 +91,14 @@ std::string limit_help() {
   return help;
 }
 
+/// The inputs of check and convert, as positional arguments.
+void add_paths(CLI::App* cmd, xxgk::app::Options& o) {
+  cmd->add_option("paths", o.paths,
+                  "Report files, directories (read recursively) or @lists of paths ('-' for "
+                  "standard input)")
+      ->required();
+}
+
 void add_inputs(CLI::App* cmd, xxgk::app::Options& o) {
   cmd->add_option("--template", o.template_id,
                   "Use this template instead of detecting it: 2019 or 2021");
@@ -133,6 +141,14 @@ void add_batch(CLI::App* cmd, xxgk::app::Options& o, bool headers) {
 std::string format_help() {
   std::string help = "Output format (default text):";
   for (const auto& [name, description] : xxgk::app::output_formats()) {
+    help += "\n  " + name + ": " + description;
+  }
+  return help;
+}
+
+std::string target_help() {
+  std::string help = "Output (default json):";
+  for (const auto& [name, description] : xxgk::app::convert_targets()) {
     help += "\n  " + name + ": " + description;
   }
   return help;
@@ -200,11 +216,7 @@ int main(int argc, char** argv) {
 
   auto* check = app.add_subcommand("check", "Check reports against the template's rules");
   check->fallthrough();
-  check
-      ->add_option("paths", check_o.paths,
-                   "Report files, directories (read recursively) or @lists of paths ('-' for "
-                   "standard input)")
-      ->required();
+  add_paths(check, check_o);
   add_inputs(check, check_o);
   check->add_option("--format", check_o.format, format_help());
   check->add_option("--color", check_o.color,
@@ -245,17 +257,9 @@ int main(int argc, char** argv) {
       "convert", "Write the normalized report (docs/model.md), or the template's tables as a "
                  "document or workbook (docs/convert.md)");
   convert->fallthrough();
-  convert
-      ->add_option("paths", convert_o.paths,
-                   "Report files, directories (read recursively) or @lists of paths ('-' for "
-                   "standard input)")
-      ->required();
+  add_paths(convert, convert_o);
   add_inputs(convert, convert_o);
-  convert->add_option("--to", convert_o.to,
-                      "Output: json, csv (one row per report, UTF-8 with BOM), jsonl (one JSON "
-                      "object per line), markdown (pipe tables), text (Tika text form), docx (the "
-                      "template's tables in Word) or xlsx (Excel: one report as the template's "
-                      "tables, a batch as a row per report); docx and xlsx need -o or a redirect");
+  convert->add_option("--to", convert_o.to, target_help());
   add_output(convert, convert_o);
   add_quiet_lang(convert, convert_o, "On stderr, say errors only (not notes or warnings)");
   add_batch(convert, convert_o, true);

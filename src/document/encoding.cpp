@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <optional>
+#include <utility>
 
 namespace xxgk::document {
 
@@ -74,10 +75,13 @@ util::Error unknown_encoding(std::string_view requested) {
     known += k_names[i].name;
   }
   if (!best.empty()) {
-    return util::Error{fmt::format("unknown encoding '{}' (did you mean '{}'?; known: {})",
-                                   requested, best, known)};
+    return util::Error{.message =
+                           fmt::format("unknown encoding '{}' (did you mean '{}'?; known: {})",
+                                       requested, best, known),
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
-  return util::Error{fmt::format("unknown encoding '{}' (known: {})", requested, known)};
+  return util::Error{.message = fmt::format("unknown encoding '{}' (known: {})", requested, known),
+                     .kind = util::ErrorKind::UnsupportedForm};
 }
 
 std::string_view codec_name(Codec codec) {
@@ -156,7 +160,8 @@ util::Expected<Converted> convert_iconv(std::string_view in, const char* from, s
                                         OnInvalid mode) {
   Iconv cd(from);
   if (!cd.ok()) {
-    return util::Error{fmt::format("this system's iconv cannot decode {}", from)};
+    return util::Error{.message = fmt::format("this system's iconv cannot decode {}", from),
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
   Converted c;
   std::string buffer(in.size() * 2 + 16, '\0');
@@ -183,7 +188,8 @@ util::Expected<Converted> convert_iconv(std::string_view in, const char* from, s
       continue;
     }
     if (err != EILSEQ && err != EINVAL) {
-      return util::Error{fmt::format("iconv failed decoding {}", from)};
+      return util::Error{.message = fmt::format("iconv failed decoding {}", from),
+                         .kind = util::ErrorKind::Malformed};
     }
     // EILSEQ: an invalid sequence; EINVAL: a sequence cut off by the end of the input.
     c.text.assign(buffer.data(), written);
@@ -355,8 +361,21 @@ util::Expected<DecodedText> decode_to_utf8(std::string_view bytes, std::string_v
   // Name the offset where the decoding that got further stopped: that one is most likely the
   // file's real encoding, so its offset points at the actual damage.
   const std::size_t offset = std::max(as_utf8.first_bad, as_gb->first_bad);
-  return util::Error{fmt::format(
-      "not valid UTF-8 or GB18030 text (invalid byte sequence at byte offset {})", offset)};
+  return util::Error{
+      .message = fmt::format(
+          "not valid UTF-8 or GB18030 text (invalid byte sequence at byte offset {})", offset),
+      .kind = util::ErrorKind::Malformed};
+}
+
+util::Expected<std::string> decode_utf16(std::string_view bytes, bool big_endian) {
+  if (bytes.size() % 2 == 1) {
+    bytes.remove_suffix(1); // half a code unit: nothing to decode
+  }
+  auto converted = convert(bytes, big_endian ? Codec::Utf16Be : Codec::Utf16Le, OnInvalid::Replace);
+  if (!converted) {
+    return converted.error();
+  }
+  return std::move(converted->text);
 }
 
 } // namespace xxgk::document

@@ -74,7 +74,8 @@ const std::vector<LimitInfo>& limit_infos() {
 util::Expected<bool> set_limit(Limits& limits, std::string_view assignment) {
   const auto eq = assignment.find('=');
   if (eq == std::string_view::npos) {
-    return util::Error{fmt::format("a limit is NAME=VALUE, not '{}'", assignment)};
+    return util::Error{.message = fmt::format("a limit is NAME=VALUE, not '{}'", assignment),
+                       .kind = util::ErrorKind::Malformed};
   }
   const std::string_view name = trim_spaces(assignment.substr(0, eq));
   std::string_view value = trim_spaces(assignment.substr(eq + 1));
@@ -95,7 +96,9 @@ util::Expected<bool> set_limit(Limits& limits, std::string_view assignment) {
     }
     const std::string mean =
         best.empty() ? std::string() : fmt::format("did you mean '{}'?; ", best);
-    return util::Error{fmt::format("unknown limit '{}' ({}limits: {})", name, mean, names)};
+    return util::Error{.message =
+                           fmt::format("unknown limit '{}' ({}limits: {})", name, mean, names),
+                       .kind = util::ErrorKind::Malformed};
   }
   std::size_t multiplier = 1;
   if (!value.empty()) {
@@ -133,12 +136,16 @@ util::Expected<bool> set_limit(Limits& limits, std::string_view assignment) {
   }
   if (!ok || n == 0) {
     return util::Error{
-        fmt::format("limit {}: '{}' is not a positive whole number (K, M, G for KiB, MiB, GiB)",
-                    name, assignment.substr(eq + 1))};
+        .message =
+            fmt::format("limit {}: '{}' is not a positive whole number (K, M, G for KiB, MiB, GiB)",
+                        name, assignment.substr(eq + 1)),
+        .kind = util::ErrorKind::Malformed};
   }
   if (it->member == &Limits::max_xml_depth && n > k_max_xml_depth_ceiling) {
     // The Word XML reader walks the tree recursively: its stack must hold this many levels.
-    return util::Error{fmt::format("limit max_xml_depth: at most {}", k_max_xml_depth_ceiling)};
+    return util::Error{.message =
+                           fmt::format("limit max_xml_depth: at most {}", k_max_xml_depth_ceiling),
+                       .kind = util::ErrorKind::Malformed};
   }
   limits.*(it->member) = n;
   return true;
@@ -158,8 +165,10 @@ util::Expected<bool> check_document_limits(const Document& doc, const Limits& li
         const std::string at =
             t->where.line > 0 ? fmt::format(" (line {})", t->where.line) : std::string{};
         return util::Error{
-            fmt::format("table {}{} has {} cells, more than the limit of {} (max_cells_per_table)",
-                        table_index, at, cells, limits.max_cells_per_table)};
+            .message = fmt::format(
+                "table {}{} has {} cells, more than the limit of {} (max_cells_per_table)",
+                table_index, at, cells, limits.max_cells_per_table),
+            .kind = util::ErrorKind::TooLarge};
       }
       total += cells;
     } else {
@@ -167,9 +176,11 @@ util::Expected<bool> check_document_limits(const Document& doc, const Limits& li
     }
   }
   if (total > limits.max_cells) {
-    return util::Error{fmt::format(
-        "the document has {} cells and paragraphs, more than the limit of {} (max_cells)", total,
-        limits.max_cells)};
+    return util::Error{
+        .message = fmt::format(
+            "the document has {} cells and paragraphs, more than the limit of {} (max_cells)",
+            total, limits.max_cells),
+        .kind = util::ErrorKind::TooLarge};
   }
   return true;
 }
@@ -181,9 +192,10 @@ util::Expected<bool> check_text_limits(std::string_view text, const Limits& limi
   auto check_line = [&](std::size_t end) -> util::Expected<bool> {
     const std::size_t length = end - line_start;
     if (length > limits.max_line_bytes) {
-      return util::Error{
-          fmt::format("line {} is {} bytes long, more than the limit of {} (max_line_bytes)", line,
-                      length, limits.max_line_bytes)};
+      return util::Error{.message = fmt::format(
+                             "line {} is {} bytes long, more than the limit of {} (max_line_bytes)",
+                             line, length, limits.max_line_bytes),
+                         .kind = util::ErrorKind::TooLarge};
     }
     return true;
   };
@@ -205,9 +217,11 @@ util::Expected<bool> check_text_limits(std::string_view text, const Limits& limi
   }
   if (marks > limits.max_cells) {
     return util::Error{
-        fmt::format("the text has {} lines, TABs and '|' (each can make a cell or paragraph), "
-                    "more than the limit of {} (max_cells)",
-                    marks, limits.max_cells)};
+        .message =
+            fmt::format("the text has {} lines, TABs and '|' (each can make a cell or paragraph), "
+                        "more than the limit of {} (max_cells)",
+                        marks, limits.max_cells),
+        .kind = util::ErrorKind::TooLarge};
   }
   return true;
 }
@@ -216,8 +230,10 @@ util::Expected<bool> check_markup_limits(std::string_view markup, std::string_vi
                                          const Limits& limits) {
   const auto tags = static_cast<std::size_t>(std::count(markup.begin(), markup.end(), '<'));
   if (tags > limits.max_xml_tags) {
-    return util::Error{fmt::format("{} has {} tags, more than the limit of {} (max_xml_tags)", what,
-                                   tags, limits.max_xml_tags)};
+    return util::Error{.message =
+                           fmt::format("{} has {} tags, more than the limit of {} (max_xml_tags)",
+                                       what, tags, limits.max_xml_tags),
+                       .kind = util::ErrorKind::TooLarge};
   }
   return true;
 }

@@ -1,4 +1,8 @@
-#include "embedded_tables.hpp"
+// The one entry point for every input form: detects the form once from the bytes and the name,
+// decodes a text-like form once, then runs exactly one reader.
+
+#include "html/sniff.hpp"
+#include "text/embedded_tables.hpp"
 
 #include <xxgk/document/encoding.hpp>
 #include <xxgk/document/html_reader.hpp>
@@ -12,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 
 namespace xxgk::document {
@@ -20,9 +25,9 @@ const std::vector<std::string>& input_formats() {
   // Text forms, then Word forms (word_reader.hpp), then HTML (html_reader.hpp), then PDF
   // (pdf_reader.hpp).
   static const std::vector<std::string> k_formats = {
-      "text-tika",  "text-tsv", "markdown", "text-grid", "text-runon",   "text-layout",
-      "text-plain", "docx",     "word-xml", "flat-opc",  "word2003-xml", "html",
-      "pdf"};
+      "text-tika",    "text-tsv",   "markdown", "text-grid", "text-runon",
+      "text-layout",  "text-plain", "docx",     "word-xml",  "flat-opc",
+      "word2003-xml", "html",       "pdf"};
   return k_formats;
 }
 
@@ -32,24 +37,69 @@ constexpr std::string_view k_zip_magic = "PK\x03\x04";
 constexpr std::string_view k_zip_empty_magic = "PK\x05\x06";
 constexpr std::string_view k_ole_magic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
-/// Word forms, by content (zip or OLE magic, XML root element) or by name; nullopt when the
-/// bytes are not a Word form and none was asked for.
-std::optional<util::Expected<Document>> read_word_form(std::string_view bytes,
-                                                       const ReadOptions& options) {
-  const std::string& name = options.input_format;
-  if (bytes.starts_with(k_ole_magic)) {
-    return util::Error{describe_ole_file(bytes)};
+/// The input as the detection step sees it: its bytes, name and the asked form and encoding; a
+/// sniff more than one form needs is done once.
+class Input {
+public:
+  Input(std::string_view input, const ReadOptions& read_options)
+      : bytes(input), options(read_options) {}
+
+  std::string_view bytes;
+  const ReadOptions& options;
+
+  WordXmlForm word_xml() {
+    if (!m_word_xml) {
+      m_word_xml = sniff_word_xml(bytes);
+    }
+    return *m_word_xml;
   }
-  if ((name.empty() || name == "docx") &&
-      (bytes.starts_with(k_zip_magic) || bytes.starts_with(k_zip_empty_magic))) {
-    return read_docx(bytes, options);
+
+private:
+  std::optional<WordXmlForm> m_word_xml;
+};
+
+/// One input form: the `--input-format` names that ask for it, how it recognises its bytes, and
+/// its reader. A form read from bytes has `read_bytes`; a form read as text has `decode` (the
+/// one decoding of the input) and `read_text` (its reader, on the decoded text).
+struct InputForm {
+  bool (*asked_by)(std::string_view name);
+  bool (*recognises)(Input& in);
+  /// Recognised even when another form is asked for: bytes no reader can read.
+  bool always;
+  util::Expected<Document> (*read_bytes)(Input& in);
+  util::Expected<DecodedText> (*decode)(Input& in);
+  util::Expected<Document> (*read_text)(std::string_view text, const ReadOptions& options);
+};
+
+bool never(std::string_view /*name*/) {
+  return false;
+}
+
+bool is_zip(std::string_view bytes) {
+  return bytes.starts_with(k_zip_magic) || bytes.starts_with(k_zip_empty_magic);
+}
+
+util::Expected<Document> read_pdf_bytes(Input& in) {
+  if (!looks_like_pdf(in.bytes)) {
+    return util::Error{.message = "not a PDF file (no %PDF- signature)",
+                       .kind = util::ErrorKind::Malformed};
   }
-  if (name == "docx") {
-    return util::Error{"not a .docx file (no zip signature)"};
+  return read_pdf(in.bytes, in.options);
+}
+
+util::Expected<Document> read_docx_bytes(Input& in) {
+  if (!is_zip(in.bytes)) {
+    return util::Error{.message = "not a .docx file (no zip signature)",
+                       .kind = util::ErrorKind::Malformed};
   }
+  return read_docx(in.bytes, in.options);
+}
+
+util::Expected<Document> read_word_xml_bytes(Input& in) {
+  const std::string& name = in.options.input_format;
   WordXmlForm form = WordXmlForm::None;
   if (name.empty()) {
-    form = sniff_word_xml(bytes);
+    form = in.word_xml();
   } else if (name == "word-xml") {
     form = WordXmlForm::DocumentXml;
   } else if (name == "flat-opc") {
@@ -57,84 +107,133 @@ std::optional<util::Expected<Document>> read_word_form(std::string_view bytes,
   } else if (name == "word2003-xml") {
     form = WordXmlForm::Word2003Xml;
   }
-  if (form == WordXmlForm::None) {
-    return std::nullopt;
-  }
-  return read_word_xml(bytes, form, options);
+  return read_word_xml(in.bytes, form, in.options);
 }
 
-bool has_html_name(std::string_view file_name) {
-  std::string lower(file_name);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  });
-  return lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".shtml") ||
-         lower.ends_with(".xhtml");
+/// HTML before the binary check: a UTF-16 page has NUL bytes. Text holding HTML tables
+/// (converter Markdown) is text unless its name says HTML.
+bool recognises_html(Input& in) {
+  return looks_like_html_named(in.bytes, in.options.file_name) &&
+         (html::has_html_name(in.options.file_name) || !looks_like_text_with_html_tables(in.bytes));
 }
 
-/// Text forms: decode (encoding.hpp), then the named or detected text form's reader.
-util::Expected<Document> read_text(std::string_view bytes, const ReadOptions& options) {
-  auto decoded = decode_to_utf8(bytes, options.encoding);
-  if (!decoded) {
-    return decoded.error();
+util::Expected<DecodedText> decode_html(Input& in) {
+  if (auto ok = check_markup_limits(in.bytes, "the HTML page", in.options); !ok) {
+    return ok.error();
   }
-  if (auto ok = check_text_limits(decoded->text, options); !ok) {
+  return html::decode_page(in.bytes, in.options.encoding);
+}
+
+util::Expected<Document> read_html_page(std::string_view text, const ReadOptions& /*options*/) {
+  return read_html_text(text);
+}
+
+util::Expected<DecodedText> decode_text(Input& in) {
+  return decode_to_utf8(in.bytes, in.options.encoding);
+}
+
+/// Text forms: the named or detected text form's reader.
+util::Expected<Document> read_text(std::string_view decoded, const ReadOptions& options) {
+  if (auto ok = check_text_limits(decoded, options); !ok) {
     return ok.error();
   }
   // Converter Markdown keeps tables with merged cells as HTML <table> blocks (embedded_tables.hpp).
   std::vector<HtmlTableBlock> html_tables;
   std::string text_only;
-  const bool embedded = looks_like_text_with_html_tables(decoded->text);
+  const bool embedded = looks_like_text_with_html_tables(decoded);
   if (embedded) {
-    text_only = decoded->text;
+    text_only = decoded;
     html_tables = cut_html_tables(text_only);
   }
-  const std::string_view text = embedded ? std::string_view(text_only) : decoded->text;
+  const std::string_view text = embedded ? std::string_view(text_only) : decoded;
   const std::string form =
       options.input_format.empty() ? detect_text_form(text) : options.input_format;
   auto doc = read_text_form(form, text);
   if (!doc) {
-    return util::Error{fmt::format("unknown input format '{}'", options.input_format)};
+    return util::Error{.message = fmt::format("unknown input format '{}'", options.input_format),
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
   splice_html_tables(*doc, html_tables);
-  doc->encoding = decoded->encoding;
-  doc->diagnostics.insert(doc->diagnostics.begin(), decoded->diagnostics.begin(),
-                          decoded->diagnostics.end());
-  doc->source_text = std::move(decoded->text);
   return std::move(*doc);
 }
 
-/// Every form's reader, by content or by name.
+/// Every input form, in the order they are tried: PDF, the Word forms (word_reader.hpp), HTML
+/// (html_reader.hpp), then text (text_forms.hpp), which takes whatever is not binary.
+const InputForm k_forms[] = {
+    {[](std::string_view name) { return name == "pdf"; },
+     [](Input& in) { return looks_like_pdf(in.bytes); }, false, read_pdf_bytes, nullptr, nullptr},
+    {never, [](Input& in) { return in.bytes.starts_with(k_ole_magic); }, true,
+     [](Input& in) -> util::Expected<Document> {
+       return util::Error{.message = describe_ole_file(in.bytes),
+                          .kind = util::ErrorKind::UnsupportedForm};
+     },
+     nullptr, nullptr},
+    {[](std::string_view name) { return name == "docx"; },
+     [](Input& in) { return is_zip(in.bytes); }, false, read_docx_bytes, nullptr, nullptr},
+    {[](std::string_view name) {
+       return name == "word-xml" || name == "flat-opc" || name == "word2003-xml";
+     },
+     [](Input& in) { return in.word_xml() != WordXmlForm::None; }, false, read_word_xml_bytes,
+     nullptr, nullptr},
+    {[](std::string_view name) { return name == "html"; }, recognises_html, false, nullptr,
+     decode_html, read_html_page},
+    {never,
+     [](Input& in) {
+       return in.bytes.find('\0') != std::string_view::npos &&
+              !is_utf16_input(in.bytes, in.options.encoding);
+     },
+     true,
+     [](Input& /*in*/) -> util::Expected<Document> {
+       return util::Error{.message = "binary data: not a report document in a supported form",
+                          .kind = util::ErrorKind::NotAReport};
+     },
+     nullptr, nullptr},
+    {[](std::string_view name) {
+       const auto& names = text_form_names();
+       return std::find(names.begin(), names.end(), name) != names.end();
+     },
+     [](Input& /*in*/) { return true; }, false, nullptr, decode_text, read_text},
+};
+
+/// The detection step: the asked form, else the first form that recognises the bytes; a form
+/// that no reader can read (binary Word, binary data) is recognised whatever was asked.
+const InputForm& detect(Input& in) {
+  const std::string& name = in.options.input_format;
+  for (const auto& form : k_forms) {
+    if (name.empty() ? form.recognises(in)
+                     : form.asked_by(name) || (form.always && form.recognises(in))) {
+      return form;
+    }
+  }
+  return k_forms[std::size(k_forms) - 1]; // text takes anything
+}
+
+/// Detects the form once, decodes a text-like form once, then runs exactly one reader.
 util::Expected<Document> read_any(std::string_view bytes, const ReadOptions& options) {
   const auto& formats = input_formats();
   if (!options.input_format.empty() &&
       std::find(formats.begin(), formats.end(), options.input_format) == formats.end()) {
-    return util::Error{fmt::format("unknown input format '{}'", options.input_format)};
+    return util::Error{.message = fmt::format("unknown input format '{}'", options.input_format),
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
-  if (options.input_format == "pdf" || (options.input_format.empty() && looks_like_pdf(bytes))) {
-    if (!looks_like_pdf(bytes)) {
-      return util::Error{"not a PDF file (no %PDF- signature)"};
-    }
-    return read_pdf(bytes, options);
+  Input in(bytes, options);
+  const InputForm& form = detect(in);
+  if (form.read_bytes != nullptr) {
+    return form.read_bytes(in);
   }
-  if (auto word = read_word_form(bytes, options)) {
-    return std::move(*word);
+  auto decoded = form.decode(in);
+  if (!decoded) {
+    return decoded.error();
   }
-  // HTML before the binary check: a UTF-16 page has NUL bytes. Text holding HTML tables
-  // (converter Markdown) is text unless its name says HTML.
-  const bool html_named =
-      options.input_format.empty() && looks_like_html_named(bytes, options.file_name) &&
-      (has_html_name(options.file_name) || !looks_like_text_with_html_tables(bytes));
-  if (options.input_format == "html" || html_named) {
-    if (auto ok = check_markup_limits(bytes, "the HTML page", options); !ok) {
-      return ok.error();
-    }
-    return read_html(bytes, options.encoding);
+  auto doc = form.read_text(decoded->text, options);
+  if (!doc) {
+    return doc;
   }
-  if (bytes.find('\0') != std::string_view::npos && !is_utf16_input(bytes, options.encoding)) {
-    return util::Error{"binary data: not a report document in a supported form"};
-  }
-  return read_text(bytes, options);
+  doc->encoding = decoded->encoding;
+  doc->diagnostics.insert(doc->diagnostics.begin(), decoded->diagnostics.begin(),
+                          decoded->diagnostics.end());
+  doc->source_text = std::move(decoded->text);
+  return doc;
 }
 
 } // namespace
@@ -164,11 +263,13 @@ void number_blocks(Document& doc) {
 
 util::Expected<Document> read(std::string_view bytes, const ReadOptions& options) {
   if (bytes.empty()) {
-    return util::Error{"the file is empty"};
+    return util::Error{.message = "the file is empty", .kind = util::ErrorKind::Empty};
   }
   if (bytes.size() > options.max_input) {
-    return util::Error{fmt::format("the input is {} bytes, more than the limit of {} (max_input)",
-                                   bytes.size(), options.max_input)};
+    return util::Error{
+        .message = fmt::format("the input is {} bytes, more than the limit of {} (max_input)",
+                               bytes.size(), options.max_input),
+        .kind = util::ErrorKind::TooLarge};
   }
   auto doc = read_any(bytes, options);
   if (doc) {

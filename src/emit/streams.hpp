@@ -1,6 +1,7 @@
 #pragma once
-// Inside emit/: the streams of the formats that write one report at a time, and a helper that
-// writes a JSON array element by element exactly as nlohmann's dump(2) writes it whole.
+// Inside emit/: the streams of the formats that write one report at a time (and write_batch, which
+// writes a whole batch through one), the CSV row writer, and a helper that writes a JSON array
+// element by element exactly as nlohmann's dump(2) writes it whole.
 
 #include <xxgk/emit/emitters.hpp>
 
@@ -30,6 +31,15 @@ std::unique_ptr<Stream> github_stream(const std::vector<RuleInfo>& rules,
                                       const OutputOptions& options, std::ostream& out);
 std::unique_ptr<Stream> gitlab_stream(const std::vector<RuleInfo>& rules,
                                       const OutputOptions& options, std::ostream& out);
+
+/// A whole batch through a format's stream, for the formats' write_* functions: every report in
+/// order, then finish() with no late findings.
+inline void write_batch(Stream& stream, const Batch& batch) {
+  for (const auto& r : batch.reports) {
+    stream.report(r);
+  }
+  stream.finish({}, totals_of(batch));
+}
 
 /// The catalogue entry of a rule ID, or nullptr.
 const RuleInfo* find_rule(const std::vector<RuleInfo>& rules, std::string_view id);

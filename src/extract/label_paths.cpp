@@ -1,3 +1,6 @@
+// Label paths: a row or column label written with its ancestors joined to it, matched against
+// the tree of a template table's labels (label_paths.hpp).
+
 #include "label_paths.hpp"
 
 #include <xxgk/util/text.hpp>

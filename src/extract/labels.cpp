@@ -1,3 +1,6 @@
+// Label matching: a cell's text as normalized keys, compared with a template label exactly or
+// approximately (a typo, a missing character), and the item numbers of a key.
+
 #include "labels.hpp"
 
 #include <xxgk/util/text.hpp>

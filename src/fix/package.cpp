@@ -46,20 +46,27 @@ util::Expected<std::string> read_zip_entry(std::string_view package, std::string
   ZipError err;
   zip_source_t* src = zip_source_buffer_create(package.data(), package.size(), 0, &err.error);
   if (src == nullptr) {
-    return util::Error{fmt::format("not a zip package: {}", zip_error_strerror(&err.error))};
+    return util::Error{.message =
+                           fmt::format("not a zip package: {}", zip_error_strerror(&err.error)),
+                       .kind = util::ErrorKind::Malformed};
   }
   std::unique_ptr<zip_t, ZipDiscard> archive(zip_open_from_source(src, ZIP_RDONLY, &err.error));
   if (!archive) {
     zip_source_free(src);
-    return util::Error{fmt::format("not a zip package: {}", zip_error_strerror(&err.error))};
+    return util::Error{.message =
+                           fmt::format("not a zip package: {}", zip_error_strerror(&err.error)),
+                       .kind = util::ErrorKind::Malformed};
   }
   const auto index = find_entry(archive.get(), part);
   if (!index) {
-    return util::Error{fmt::format("the package has no {}", part)};
+    return util::Error{.message = fmt::format("the package has no {}", part),
+                       .kind = util::ErrorKind::Malformed};
   }
   zip_file_t* f = zip_fopen_index(archive.get(), *index, 0);
   if (f == nullptr) {
-    return util::Error{fmt::format("cannot open {}: {}", part, zip_strerror(archive.get()))};
+    return util::Error{.message =
+                           fmt::format("cannot open {}: {}", part, zip_strerror(archive.get())),
+                       .kind = util::ErrorKind::Malformed};
   }
   std::string out;
   char buf[65536];
@@ -69,7 +76,8 @@ util::Expected<std::string> read_zip_entry(std::string_view package, std::string
   }
   zip_fclose(f);
   if (n < 0) {
-    return util::Error{fmt::format("cannot read {}", part)};
+    return util::Error{.message = fmt::format("cannot read {}", part),
+                       .kind = util::ErrorKind::Malformed};
   }
   return out;
 }
@@ -82,48 +90,56 @@ util::Expected<std::string> replace_zip_entry(std::string_view package, std::str
   std::unique_ptr<zip_source_t, SourceFree> src(
       zip_source_buffer_create(package.data(), package.size(), 0, &err.error));
   if (!src) {
-    return util::Error{fmt::format("not a zip package: {}", zip_error_strerror(&err.error))};
+    return util::Error{.message =
+                           fmt::format("not a zip package: {}", zip_error_strerror(&err.error)),
+                       .kind = util::ErrorKind::Malformed};
   }
   zip_source_keep(src.get());
   zip_t* archive = zip_open_from_source(src.get(), 0, &err.error);
   if (archive == nullptr) {
     zip_source_free(src.get()); // the reference zip_source_keep added
-    return util::Error{fmt::format("not a zip package: {}", zip_error_strerror(&err.error))};
+    return util::Error{.message =
+                           fmt::format("not a zip package: {}", zip_error_strerror(&err.error)),
+                       .kind = util::ErrorKind::Malformed};
   }
   const auto index = find_entry(archive, part);
   if (!index) {
     zip_discard(archive);
-    return util::Error{fmt::format("the package has no {}", part)};
+    return util::Error{.message = fmt::format("the package has no {}", part),
+                       .kind = util::ErrorKind::Malformed};
   }
   // libzip frees the buffer source with the archive; the data is copied into it (freep = 0 on a
   // copy it owns).
   auto* copy = static_cast<char*>(std::malloc(content.size() == 0 ? 1 : content.size()));
   if (copy == nullptr) {
     zip_discard(archive);
-    return util::Error{"out of memory"};
+    return util::Error{.message = "out of memory", .kind = util::ErrorKind::Io};
   }
   std::memcpy(copy, content.data(), content.size());
   zip_source_t* data = zip_source_buffer(archive, copy, content.size(), 1);
   if (data == nullptr) {
     std::free(copy);
     zip_discard(archive);
-    return util::Error{fmt::format("cannot replace {}", part)};
+    return util::Error{.message = fmt::format("cannot replace {}", part),
+                       .kind = util::ErrorKind::Io};
   }
   if (zip_file_replace(archive, *index, data, ZIP_FL_ENC_UTF_8) != 0) {
     zip_source_free(data);
     zip_discard(archive);
-    return util::Error{fmt::format("cannot replace {}: {}", part, zip_strerror(archive))};
+    return util::Error{.message = fmt::format("cannot replace {}: {}", part, zip_strerror(archive)),
+                       .kind = util::ErrorKind::Io};
   }
   // Keep the entry's compression method (deflate, as Word writes it).
   zip_set_file_compression(archive, *index, ZIP_CM_DEFLATE, 0);
   if (zip_close(archive) != 0) {
     const std::string why = zip_strerror(archive);
     zip_discard(archive);
-    return util::Error{fmt::format("cannot write the package: {}", why)};
+    return util::Error{.message = fmt::format("cannot write the package: {}", why),
+                       .kind = util::ErrorKind::Io};
   }
   zip_source_t* s = src.get();
   if (zip_source_open(s) != 0) {
-    return util::Error{"cannot read the rewritten package"};
+    return util::Error{.message = "cannot read the rewritten package", .kind = util::ErrorKind::Io};
   }
   std::string out;
   char buf[65536];
@@ -133,7 +149,7 @@ util::Expected<std::string> replace_zip_entry(std::string_view package, std::str
   }
   zip_source_close(s);
   if (n < 0) {
-    return util::Error{"cannot read the rewritten package"};
+    return util::Error{.message = "cannot read the rewritten package", .kind = util::ErrorKind::Io};
   }
   return out;
 }

@@ -45,7 +45,8 @@ util::Expected<std::string> edit_text(std::string_view text,
   std::vector<Splice> splices;
   for (const auto& e : edits) {
     if (e.line < 1 || static_cast<std::size_t>(e.line) > starts.size()) {
-      return util::Error{fmt::format("line {} is not in the file", e.line)};
+      return util::Error{.message = fmt::format("line {} is not in the file", e.line),
+                         .kind = util::ErrorKind::Malformed};
     }
     const std::size_t begin = starts[static_cast<std::size_t>(e.line) - 1];
     std::size_t end = text.find('\n', begin);
@@ -53,7 +54,8 @@ util::Expected<std::string> edit_text(std::string_view text,
     const std::string_view line = text.substr(begin, end - begin);
     std::size_t at = byte_of_column(line, e.column);
     if (at == std::string_view::npos) {
-      return util::Error{fmt::format("line {} has no column {}", e.line, e.column)};
+      return util::Error{.message = fmt::format("line {} has no column {}", e.line, e.column),
+                         .kind = util::ErrorKind::Malformed};
     }
     if (e.after_start_tag && e.old_text.empty() && at < line.size() && line[at] == '<') {
       // Past the tag's '>' (quoted attribute values may hold one); the tag may span lines.
@@ -69,15 +71,19 @@ util::Expected<std::string> edit_text(std::string_view text,
         }
       }
       if (i >= text.size() || text[i - 1] == '/') {
-        return util::Error{fmt::format("line {}, column {}: the cell's tag does not open there",
-                                       e.line, e.column)};
+        return util::Error{.message =
+                               fmt::format("line {}, column {}: the cell's tag does not open there",
+                                           e.line, e.column),
+                           .kind = util::ErrorKind::Malformed};
       }
       splices.push_back({i + 1, i + 1, &e.text});
       continue;
     }
     if (!line.substr(at).starts_with(e.old_text)) {
-      return util::Error{fmt::format("line {}, column {}: the cell does not read '{}' there",
-                                     e.line, e.column, e.old_text)};
+      return util::Error{.message =
+                             fmt::format("line {}, column {}: the cell does not read '{}' there",
+                                         e.line, e.column, e.old_text),
+                         .kind = util::ErrorKind::Malformed};
     }
     splices.push_back({begin + at, begin + at + e.old_text.size(), &e.text});
   }
@@ -86,7 +92,8 @@ util::Expected<std::string> edit_text(std::string_view text,
   for (std::size_t i = 1; i < splices.size(); ++i) {
     if (splices[i].begin < splices[i - 1].end ||
         (splices[i].begin == splices[i - 1].begin && splices[i].begin == splices[i].end)) {
-      return util::Error{"two cell edits fall on the same place"};
+      return util::Error{.message = "two cell edits fall on the same place",
+                         .kind = util::ErrorKind::Malformed};
     }
   }
   std::string out;
@@ -119,7 +126,8 @@ util::Expected<std::string> encode_text(std::string_view utf8, std::string_view 
   const std::string to(encoding);
   iconv_t cd = iconv_open(to.c_str(), "UTF-8");
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    return util::Error{fmt::format("cannot encode text as {}", encoding)};
+    return util::Error{.message = fmt::format("cannot encode text as {}", encoding),
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
   std::string in(utf8);
   char* inp = in.data();
@@ -130,8 +138,9 @@ util::Expected<std::string> encode_text(std::string_view utf8, std::string_view 
   const std::size_t r = iconv(cd, &inp, &inleft, &outp, &outleft);
   iconv_close(cd);
   if (r == static_cast<std::size_t>(-1)) {
-    return util::Error{
-        fmt::format("the text cannot be written in {} (byte {})", encoding, in.size() - inleft)};
+    return util::Error{.message = fmt::format("the text cannot be written in {} (byte {})",
+                                              encoding, in.size() - inleft),
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
   out.append(buf.data(), buf.size() - outleft);
   return out;

@@ -169,7 +169,8 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
       doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
                       pugi::encoding_utf8);
   if (!parsed) {
-    return util::Error{fmt::format("the XML does not parse: {}", parsed.description())};
+    return util::Error{.message = fmt::format("the XML does not parse: {}", parsed.description()),
+                       .kind = util::ErrorKind::Malformed};
   }
   std::map<long long, pugi::xml_node> cells;
   struct Walker : pugi::xml_tree_walker {
@@ -188,7 +189,8 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
   for (const auto& e : edits) {
     auto it = cells.find(e.offset);
     if (it == cells.end()) {
-      return util::Error{fmt::format("no table cell at byte {} of the part", e.offset)};
+      return util::Error{.message = fmt::format("no table cell at byte {} of the part", e.offset),
+                         .kind = util::ErrorKind::Malformed};
     }
     pugi::xml_node tc = it->second;
     std::vector<pugi::xml_node> runs;
@@ -198,14 +200,16 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
       const auto at = static_cast<std::size_t>(t.offset_debug());
       const std::size_t tag_end = start_tag_end(xml, at);
       if (tag_end == std::string_view::npos) {
-        return util::Error{fmt::format("malformed text run at byte {}", at)};
+        return util::Error{.message = fmt::format("malformed text run at byte {}", at),
+                           .kind = util::ErrorKind::Malformed};
       }
       const bool empty_tag = xml[tag_end - 2] == '/';
       std::size_t close = tag_end;
       if (!empty_tag) {
         close = xml.find('<', tag_end);
         if (close == std::string_view::npos) {
-          return util::Error{fmt::format("malformed text run at byte {}", at)};
+          return util::Error{.message = fmt::format("malformed text run at byte {}", at),
+                             .kind = util::ErrorKind::Malformed};
         }
       }
       const std::string_view current = xml.substr(tag_end, close - tag_end);
@@ -228,7 +232,9 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
       }
     }
     if (!p) {
-      return util::Error{fmt::format("the table cell at byte {} has no paragraph", e.offset)};
+      return util::Error{.message =
+                             fmt::format("the table cell at byte {} has no paragraph", e.offset),
+                         .kind = util::ErrorKind::Malformed};
     }
     const std::string pfx(prefix_of(p));
     const std::string run = fmt::format("<{0}r>{1}<{0}t>{2}</{0}t></{0}r>", pfx,
@@ -236,7 +242,8 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
     const auto at = static_cast<std::size_t>(p.offset_debug());
     const std::size_t tag_end = start_tag_end(xml, at);
     if (tag_end == std::string_view::npos) {
-      return util::Error{fmt::format("malformed paragraph at byte {}", at)};
+      return util::Error{.message = fmt::format("malformed paragraph at byte {}", at),
+                         .kind = util::ErrorKind::Malformed};
     }
     if (xml[tag_end - 2] == '/') { // <w:p …/>
       std::string open(xml.substr(at - 1, tag_end - 2 - (at - 1)));
@@ -249,7 +256,8 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
     }
     const std::size_t close = closing_tag(xml, tag_end, p.name());
     if (close == std::string_view::npos) {
-      return util::Error{fmt::format("paragraph at byte {} does not close", at)};
+      return util::Error{.message = fmt::format("paragraph at byte {} does not close", at),
+                         .kind = util::ErrorKind::Malformed};
     }
     splices.push_back({close, close, run});
   }
@@ -257,7 +265,7 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
             [](const Splice& a, const Splice& b) { return a.begin < b.begin; });
   for (std::size_t i = 1; i < splices.size(); ++i) {
     if (splices[i].begin < splices[i - 1].end) {
-      return util::Error{"two cell edits overlap"};
+      return util::Error{.message = "two cell edits overlap", .kind = util::ErrorKind::Malformed};
     }
   }
   std::string out;

@@ -1,3 +1,6 @@
+// Input files read whole and read-only, output files written atomically (a temporary file
+// beside the target, renamed into place): the only code that touches the file system.
+
 #include <xxgk/io/file.hpp>
 #include <xxgk/io/signals.hpp>
 
@@ -29,24 +32,27 @@ std::string errno_text(int e) {
 util::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    return util::Error{errno_text(errno)};
+    const int e = errno;
+    return util::Error{.message = errno_text(e),
+                       .kind = e == ENOENT ? util::ErrorKind::NotFound : util::ErrorKind::Io};
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     const int e = errno;
     ::close(fd);
-    return util::Error{errno_text(e)};
+    return util::Error{.message = errno_text(e), .kind = util::ErrorKind::Io};
   }
   if (S_ISDIR(st.st_mode)) {
     ::close(fd);
-    return util::Error{"is a directory"};
+    return util::Error{.message = "is a directory", .kind = util::ErrorKind::Io};
   }
   std::string data;
   if (S_ISREG(st.st_mode)) {
     if (static_cast<std::size_t>(st.st_size) > max_bytes) {
       ::close(fd);
-      return util::Error{"file is larger than the input limit of " + std::to_string(max_bytes) +
-                         " bytes"};
+      return util::Error{.message = "file is larger than the input limit of " +
+                                    std::to_string(max_bytes) + " bytes",
+                         .kind = util::ErrorKind::TooLarge};
     }
     data.reserve(static_cast<std::size_t>(st.st_size));
   }
@@ -59,7 +65,7 @@ util::Expected<std::string> read_file(const std::string& path, std::size_t max_b
       }
       const int e = errno;
       ::close(fd);
-      return util::Error{"read error: " + errno_text(e)};
+      return util::Error{.message = "read error: " + errno_text(e), .kind = util::ErrorKind::Io};
     }
     if (n == 0) {
       break;
@@ -67,8 +73,9 @@ util::Expected<std::string> read_file(const std::string& path, std::size_t max_b
     data.append(buf, static_cast<std::size_t>(n));
     if (data.size() > max_bytes) {
       ::close(fd);
-      return util::Error{"input is larger than the input limit of " + std::to_string(max_bytes) +
-                         " bytes"};
+      return util::Error{.message = "input is larger than the input limit of " +
+                                    std::to_string(max_bytes) + " bytes",
+                         .kind = util::ErrorKind::TooLarge};
     }
   }
   ::close(fd);
@@ -79,7 +86,8 @@ util::Expected<bool> write_file_atomic(const std::string& path, const std::strin
   std::string tmpl = path + ".xxgk-tmp-XXXXXX";
   const int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
-    return util::Error{"cannot create a temporary file beside it: " + errno_text(errno)};
+    return util::Error{.message = "cannot create a temporary file beside it: " + errno_text(errno),
+                       .kind = util::ErrorKind::Io};
   }
   // A second SIGINT/SIGTERM exits at once and unlinks the temporary file (signals.hpp).
   const TempFileGuard guard(tmpl);
@@ -93,7 +101,7 @@ util::Expected<bool> write_file_atomic(const std::string& path, const std::strin
       const int e = errno;
       ::close(fd);
       ::unlink(tmpl.c_str());
-      return util::Error{"write error: " + errno_text(e)};
+      return util::Error{.message = "write error: " + errno_text(e), .kind = util::ErrorKind::Io};
     }
     done += static_cast<std::size_t>(n);
   }
@@ -101,17 +109,18 @@ util::Expected<bool> write_file_atomic(const std::string& path, const std::strin
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     const int e = errno;
     ::unlink(tmpl.c_str());
-    return util::Error{"write error: " + errno_text(e)};
+    return util::Error{.message = "write error: " + errno_text(e), .kind = util::ErrorKind::Io};
   }
   if (interrupted()) {
     // Interrupted while writing: keep the old file rather than finish the run's output.
     ::unlink(tmpl.c_str());
-    return util::Error{"interrupted"};
+    return util::Error{.message = "interrupted", .kind = util::ErrorKind::Io};
   }
   if (::rename(tmpl.c_str(), path.c_str()) != 0) {
     const int e = errno;
     ::unlink(tmpl.c_str());
-    return util::Error{"cannot rename into place: " + errno_text(e)};
+    return util::Error{.message = "cannot rename into place: " + errno_text(e),
+                       .kind = util::ErrorKind::Io};
   }
   return true;
 }
@@ -129,11 +138,13 @@ util::Expected<std::unique_ptr<AtomicFile>> AtomicFile::create(const std::string
   std::string temp = path + ".xxgk-tmp-XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
-    return util::Error{"cannot create a temporary file beside it: " + errno_text(errno)};
+    return util::Error{.message = "cannot create a temporary file beside it: " + errno_text(errno),
+                       .kind = util::ErrorKind::Io};
   }
   std::unique_ptr<AtomicFile> f(new AtomicFile(path, temp, fd));
   if (!f->m_out) {
-    return util::Error{"cannot write the temporary file beside it"}; // the destructor removes it
+    return util::Error{.message = "cannot write the temporary file beside it",
+                       .kind = util::ErrorKind::Io}; // the destructor removes it
   }
   return f;
 }
@@ -158,18 +169,21 @@ util::Expected<bool> AtomicFile::commit() {
   if (!written || !synced) {
     ::unlink(m_temp.c_str());
     m_committed = true; // nothing left to clean up
-    return util::Error{"write error: " + (written ? errno_text(e) : std::string("disk full?"))};
+    return util::Error{.message =
+                           "write error: " + (written ? errno_text(e) : std::string("disk full?")),
+                       .kind = util::ErrorKind::Io};
   }
   if (interrupted()) {
     ::unlink(m_temp.c_str());
     m_committed = true;
-    return util::Error{"interrupted"};
+    return util::Error{.message = "interrupted", .kind = util::ErrorKind::Io};
   }
   if (::rename(m_temp.c_str(), m_path.c_str()) != 0) {
     const int re = errno;
     ::unlink(m_temp.c_str());
     m_committed = true;
-    return util::Error{"cannot rename into place: " + errno_text(re)};
+    return util::Error{.message = "cannot rename into place: " + errno_text(re),
+                       .kind = util::ErrorKind::Io};
   }
   m_committed = true;
   return true;

@@ -1,3 +1,6 @@
+// SIGINT/SIGTERM: the handler records the signal for the run to stop between reports; a second
+// signal removes the temporary output files still registered and exits at once.
+
 #include <xxgk/io/signals.hpp>
 
 #include <array>

@@ -1,3 +1,5 @@
+// The field table: every model path of spec/model.md bound to its member of report::Report.
+
 #include <xxgk/report/fields.hpp>
 
 #include <algorithm>
@@ -110,6 +112,13 @@ Cell* find_cell(Report& r, std::string_view path) {
 
 const Cell* find_cell(const Report& r, std::string_view path) {
   return find_cell(const_cast<Report&>(r), path);
+}
+
+PathKeys path_keys(std::string_view path) {
+  const auto a = path.find('.');
+  const auto b = path.find('.', a + 1);
+  return {std::string(path.substr(0, a)), std::string(path.substr(a + 1, b - a - 1)),
+          std::string(path.substr(b + 1))};
 }
 
 } // namespace xxgk::report

@@ -567,14 +567,17 @@ util::Expected<Template> load_template(std::string_view json_text) {
   try {
     root = json::parse(json_text.begin(), json_text.end());
   } catch (const json::parse_error& e) {
-    return util::Error{fmt::format("invalid JSON: {}", e.what())};
+    return util::Error{.message = fmt::format("invalid JSON: {}", e.what()),
+                       .kind = util::ErrorKind::Malformed};
   }
   try {
     return parse(root);
   } catch (const SchemaError& e) {
-    return util::Error{"invalid schema: " + e.message};
+    return util::Error{.message = "invalid schema: " + e.message,
+                       .kind = util::ErrorKind::Malformed};
   } catch (const json::exception& e) {
-    return util::Error{fmt::format("invalid schema: {}", e.what())};
+    return util::Error{.message = fmt::format("invalid schema: {}", e.what()),
+                       .kind = util::ErrorKind::Malformed};
   }
 }
 

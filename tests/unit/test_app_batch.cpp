@@ -267,3 +267,11 @@ TEST_CASE("cross-document checks past the kept summaries read the pairing report
   o.jobs = 2;
   CHECK(run(o).out == serial.out);
 }
+
+TEST_CASE("a read error is 'not a report' by its kind") {
+  CHECK(app::is_not_a_report(util::Error{"binary data", util::ErrorKind::NotAReport}));
+  CHECK(app::is_not_a_report(util::Error{"nothing in it", util::ErrorKind::Empty}));
+  CHECK_FALSE(app::is_not_a_report(util::Error{"broken table", util::ErrorKind::Malformed}));
+  CHECK_FALSE(app::is_not_a_report(util::Error{"no such file", util::ErrorKind::NotFound}));
+  CHECK_FALSE(app::is_not_a_report(util::Error{"permission denied", util::ErrorKind::Io}));
+}

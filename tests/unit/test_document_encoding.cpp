@@ -272,3 +272,17 @@ TEST_CASE("the listed encoding names are the documented ones") {
     CHECK(std::find(names.begin(), names.end(), n) != names.end());
   }
 }
+
+TEST_CASE("decode_utf16: pairs decode, unpaired surrogates become U+FFFD, an odd last byte goes") {
+  using namespace std::string_literals;
+  CHECK(decode_utf16("A\0\x3D\xD8\x00\xDE"s, false).value() == "A\xF0\x9F\x98\x80"); // U+1F600
+  CHECK(decode_utf16("\0A\xD8\x3D\xDE\x00"s, true).value() == "A\xF0\x9F\x98\x80");
+  CHECK(decode_utf16("\x00\xD8\x42\x00"s, false).value() == "\xEF\xBF\xBD"
+                                                            "B"); // high, no low
+  CHECK(decode_utf16("\x00\xDC\x42\x00"s, false).value() == "\xEF\xBF\xBD"
+                                                            "B");        // a lone low
+  CHECK(decode_utf16("A\0\x00\xD8"s, false).value() == "A\xEF\xBF\xBD"); // high at the end
+  CHECK(decode_utf16("A\0B"s, false).value() == "A");
+  CHECK(decode_utf16("\xFF\xFE"s, false).value() == "\xEF\xBB\xBF"); // a BOM here is U+FEFF text
+  CHECK(decode_utf16("", true).value().empty());
+}

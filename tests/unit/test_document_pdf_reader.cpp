@@ -203,6 +203,117 @@ TEST_CASE("paragraphs: wrapped lines join, an indented line starts one, a title 
   CHECK(paras[3].starts_with("（一）主动公开。"));
 }
 
+namespace {
+
+/// The texts of a table's rows, cells joined by '|'.
+std::vector<std::string> rows_of(const Table& t) {
+  std::vector<std::string> out;
+  for (const auto& row : t.rows) {
+    std::string text;
+    for (const auto& c : row.cells) {
+      text += (text.empty() ? "" : "|") + c.text;
+    }
+    out.push_back(text);
+  }
+  return out;
+}
+
+/// A page of 表二's first block drawn without lines, between a heading, prose and the next heading.
+PageContent unruled_block(bool consistent) {
+  PageContent page = a4();
+  put(page, U"二、主动公开政府信息情况", 50, 100);
+  put(page, std::u32string(48, U'文'), 50, 120);
+  put(page, U"第二十条第（一）项", 200, 140);
+  put(page, U"信息内容", 60, 152);
+  put(page, U"本年制发件数", 200, 152);
+  put(page, U"本年废止件数", 300, 152);
+  put(page, U"现行有效件数", 400, 152);
+  put(page, U"规章", 60, 164);
+  put(page, U"1", 230, 164);
+  put(page, U"2", 330, 164);
+  put(page, U"3", 430, 164);
+  put(page, U"行政规范性文件", 60, 176);
+  put(page, U"4", 230, 176);
+  put(page, U"5", consistent ? 330 : 280, 176);
+  put(page, U"6", consistent ? 430 : 380, 176);
+  put(page, U"三、收到和处理政府信息公开申请情况", 50, 200);
+  put(page, std::u32string(48, U'字'), 50, 220);
+  return page;
+}
+
+} // namespace
+
+TEST_CASE("a table without ruling lines is read from word positions between its start and end") {
+  const auto blocks = pdf::layout({unruled_block(true)});
+  const auto tables = tables_of(blocks);
+  REQUIRE(tables.size() == 1);
+  CHECK(rows_of(*tables[0]) ==
+        std::vector<std::string>{"第二十条第（一）项",
+                                 "信息内容|本年制发件数|本年废止件数|现行有效件数", "规章|1|2|3",
+                                 "行政规范性文件|4|5|6"});
+  CHECK(tables[0]->where.page == 1);
+  // The headings and the prose around it stay paragraphs.
+  const auto paras = paragraphs_of(blocks);
+  REQUIRE(paras.size() == 4);
+  CHECK(paras[0] == "二、主动公开政府信息情况");
+  CHECK(paras[2] == "三、收到和处理政府信息公开申请情况");
+}
+
+TEST_CASE("unruled lines whose columns are not consistent, or without a table start, stay text") {
+  // Rows whose figures stand in different columns.
+  auto blocks = pdf::layout({unruled_block(false)});
+  CHECK(tables_of(blocks).empty());
+  CHECK(paragraphs_of(blocks).size() > 2);
+  // Figures in columns, but no header or row label of a table starts them.
+  PageContent page = a4();
+  put(page, std::u32string(48, U'文'), 50, 100);
+  put(page, U"规章", 60, 120);
+  put(page, U"1", 230, 120);
+  put(page, U"2", 330, 120);
+  put(page, U"行政规范性文件", 60, 132);
+  put(page, U"4", 230, 132);
+  put(page, U"5", 330, 132);
+  blocks = pdf::layout({page});
+  CHECK(tables_of(blocks).empty());
+}
+
+TEST_CASE(
+    "unruled 表三 rows: wrapped labels around their figures, group labels to their first row") {
+  PageContent page = a4();
+  put(page, std::u32string(48, U'文'), 50, 250);
+  put(page, U"申请人情况", 300, 300);
+  put(page, U"自然人", 200, 312);
+  put(page, U"总计", 300, 312);
+  put(page, U"一、本年新收", 50, 324);
+  put(page, U"1", 205, 324);
+  put(page, U"1", 305, 324);
+  put(page, U"三、本年", 50, 336);
+  put(page, U"（一）予以公开", 112, 336);
+  put(page, U"2", 205, 336);
+  put(page, U"2", 305, 336);
+  put(page, U"度办理结果", 50, 348);
+  put(page, U"（二）部分公开（区分", 110, 360); // wrapped around its figures
+  put(page, U"3", 205, 366);
+  put(page, U"3", 305, 366);
+  put(page, U"处理的）", 120, 372);
+  put(page, U"（三）", 50, 384);
+  put(page, U"1.属于国家秘密", 110, 384);
+  put(page, U"4", 205, 384);
+  put(page, U"4", 305, 384);
+  put(page, U"不予公开", 50, 396); // the group label goes on beside the next row's own label
+  put(page, U"2.其他", 110, 396);
+  put(page, U"5", 205, 396);
+  put(page, U"5", 305, 396);
+  const auto blocks = pdf::layout({page});
+  const auto tables = tables_of(blocks);
+  REQUIRE(tables.size() == 1);
+  CHECK(rows_of(*tables[0]) ==
+        std::vector<std::string>{"申请人情况", "自然人|总计", "一、本年新收|1|1",
+                                 "三、本年度办理结果|（一）予以公开|2|2",
+                                 "（二）部分公开（区分处理的）|3|3",
+                                 "（三）不予公开|1.属于国家秘密|4|4", "2.其他|5|5"});
+}
+
 TEST_CASE("a page turned by /Rotate is read upright") {
   PageContent upright = a4();
   grid(upright, {100, 200, 300}, {100, 120, 140});

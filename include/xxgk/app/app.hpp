@@ -72,6 +72,9 @@ int run(const Options& options, std::ostream& out, std::ostream& err);
 /// The `--format` values of `check` with a line of description each (for --help).
 std::vector<std::pair<std::string, std::string>> output_formats();
 
+/// The `--to` values of `convert` with a line of description each (for --help).
+std::vector<std::pair<std::string, std::string>> convert_targets();
+
 /// The `--limit` names with their description and default (for --help).
 std::vector<std::pair<std::string, std::string>> limit_names();
 

@@ -1,9 +1,10 @@
 #pragma once
-// Batch runs (issue 6): turning command-line arguments (files, directories, @lists, '-') into a
+// Batch runs: turning command-line arguments (files, directories, @lists, '-') into a
 // deterministic list of inputs, and checking many inputs on several threads with results in
 // input order.
 
 #include <xxgk/document/model.hpp>
+#include <xxgk/util/expected.hpp>
 
 #include <cstddef>
 #include <functional>
@@ -52,7 +53,7 @@ bool looks_like_report(const document::Document& doc);
 
 /// Whether a read error means "these bytes are not a report document at all" (binary data, an
 /// empty file) rather than "a report document that is broken".
-bool is_not_a_report(const std::string& read_error);
+bool is_not_a_report(const util::Error& read_error);
 
 /// The number of threads for `-j N`: N, or the number of cores when N <= 0.
 unsigned job_count(int requested);

@@ -38,4 +38,9 @@ util::Expected<DecodedText> decode_to_utf8(std::string_view bytes, std::string_v
 /// and not a sign of binary data.
 bool is_utf16_input(std::string_view bytes, std::string_view requested = {});
 
+/// Decodes UTF-16 without a BOM (`big_endian` gives the byte order) to UTF-8, for input whose
+/// encoding the caller has settled itself (the Word XML forms): an unpaired surrogate becomes
+/// U+FFFD and an odd last byte is dropped, silently. The same decoder as decode_to_utf8's.
+util::Expected<std::string> decode_utf16(std::string_view bytes, bool big_endian);
+
 } // namespace xxgk::document

@@ -1,5 +1,6 @@
 #pragma once
-// One entry point for every input form: sniffs the bytes, never the file name alone.
+// One entry point for every input form: detects the form once from the bytes (the file name is
+// only a hint), decodes a text-like form once, then runs exactly one reader.
 
 #include <xxgk/document/model.hpp>
 #include <xxgk/io/file.hpp>
@@ -32,7 +33,7 @@ inline constexpr std::size_t k_default_max_pdf_objects = 2'000'000;
 inline constexpr std::size_t k_default_max_pdf_text = std::size_t{64} << 20;
 inline constexpr std::size_t k_default_max_pdf_seconds = 60;
 
-/// What one input may cost, against hostile or broken files (issue 9). A breach is an Error that
+/// What one input may cost, against hostile or broken files. A breach is an Error that
 /// names the limit, the value found and the limit ("… (limit max_line_bytes)"), never a crash, a
 /// hang or an exhausted memory. The defaults are far above any real report.
 struct Limits {

@@ -72,6 +72,10 @@ bool is_page_number_line(std::string_view line);
 /// in 情况 or 事项. Table labels such as "三、本年度办理结果" do not qualify.
 bool looks_like_section_heading(std::string_view line);
 
+/// Appends line `index` (0-based) of a text to `doc` as a paragraph: the line trimmed, located
+/// at its first non-space character.
+void add_line_paragraph(Document& doc, std::string_view line, std::size_t index);
+
 /// 1-based code point column of byte offset `byte` of `line`.
 int column_of(std::string_view line, std::size_t byte);
 

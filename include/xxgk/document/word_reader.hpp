@@ -1,5 +1,6 @@
 #pragma once
-// Readers for the Word forms: .docx (zip), a bare word/document.xml, Flat OPC and Word 2003 XML.
+// Readers for the Word forms: .docx (zip), a bare word/document.xml, Flat OPC and Word 2003 XML,
+// implemented in src/document/word/ (zip layer, sniffing, namespaces, body walker, model builder).
 //
 // How Word structures become the format-neutral model:
 // - Body paragraphs and tables in body order. Blank body paragraphs are not blocks, but they are

@@ -1,7 +1,7 @@
 #pragma once
 // `xxgk convert` writers: a report's figures laid out as the national template's tables (one
-// grid model shared by the Markdown, Tika-text and Word writers), and readers of the normalized
-// JSON and CSV row forms back into a report.
+// grid model shared by the Markdown, Tika-text and Word writers). The readers of the normalized
+// JSON and CSV forms are in report/input.hpp.
 
 #include <xxgk/report/report.hpp>
 #include <xxgk/schema/schema.hpp>
@@ -9,7 +9,6 @@
 
 #include <ostream>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace xxgk::emit {
@@ -52,25 +51,5 @@ void write_text_report(const report::Report& report, const schema::Template& tmp
 /// A minimal .docx (WordprocessingML) with the title, headings, section text and the three tables
 /// with the template's merged cells.
 util::Expected<std::string> docx_report(const report::Report& report, const schema::Template& tmpl);
-
-/// Whether bytes look like the normalized JSON of `xxgk convert --to json` (an object with
-/// "template" and "requests"), or a CSV whose header row names model paths.
-bool looks_like_report_json(std::string_view bytes);
-bool looks_like_report_csv(std::string_view bytes);
-/// Whether bytes are the JSON lines of `xxgk convert --to jsonl` (the first line a normalized
-/// report).
-bool looks_like_report_jsonl(std::string_view bytes);
-/// Reads the normalized JSON back: null → Blank, numbers exact (decimals from their literal
-/// text). Errors name the offending key.
-util::Expected<report::Report> report_from_json(std::string_view bytes,
-                                                const schema::Template& tmpl);
-/// Reads CSV rows (the batch row format: source, template, year, agency, errors, warnings, then
-/// model paths): one report per data row; each row's "template" column picks its template.
-util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view bytes);
-
-/// 2019 → 2021: the cells that map cleanly (format.md §5a) into a new report of the 2021
-/// template; `dropped` receives the 2019 cells with a value that have no 2021 slot.
-report::Report convert_2019_to_2021(const report::Report& report, const schema::Template& from,
-                                    std::vector<std::string>& dropped);
 
 } // namespace xxgk::emit

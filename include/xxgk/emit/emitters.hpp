@@ -46,8 +46,9 @@ struct LateFindings {
 };
 
 /// A format written one report at a time, so that a run keeps no report after it is written
-/// (issue 6: memory stays flat). report() is called for every input in order, as soon as it is
-/// checked; finish() once, with the late findings (in input order) and the run's totals.
+/// (memory stays flat however many inputs a run has). report() is called for every input in order,
+/// as soon as it is checked; finish() once, with the late findings (in input order) and the run's
+/// totals.
 class Stream {
 public:
   Stream() = default;

@@ -4,6 +4,7 @@
 
 #include <xxgk/report/report.hpp>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,5 +19,13 @@ struct Field {
 const std::vector<Field>& fields();
 Cell* find_cell(Report& r, std::string_view path);
 const Cell* find_cell(const Report& r, std::string_view path);
+
+/// The three keys of a cell's model path `table.row.column`, e.g. requests.new_received.total.
+struct PathKeys {
+  std::string table;
+  std::string row;
+  std::string column;
+};
+PathKeys path_keys(std::string_view path);
 
 } // namespace xxgk::report

@@ -172,7 +172,8 @@ util::Expected<std::vector<PageGraphics>> read_graphics(std::string_view bytes,
                                                         const GraphicsLimits& limits) {
   if (!globalParams) {
     // poppler-cpp's document owns poppler's global parameters: pdf_reader.cpp keeps one open.
-    return util::Error{"internal error: poppler is not initialised"};
+    return util::Error{.message = "internal error: poppler is not initialised",
+                       .kind = util::ErrorKind::Malformed};
   }
   Object dict;
   auto* stream =
@@ -180,13 +181,15 @@ util::Expected<std::vector<PageGraphics>> read_graphics(std::string_view bytes,
   PDFDoc doc(stream); // owns the stream
   if (!doc.isOk()) {
     return util::Error{
-        fmt::format("the PDF cannot be parsed (poppler error {})", doc.getErrorCode())};
+        .message = fmt::format("the PDF cannot be parsed (poppler error {})", doc.getErrorCode()),
+        .kind = util::ErrorKind::Malformed};
   }
   const auto objects = static_cast<std::size_t>(std::max(0, doc.getXRef()->getNumObjects()));
   if (objects > limits.max_objects) {
-    return util::Error{
-        fmt::format("the PDF has {} objects, more than the limit of {} (max_pdf_objects)", objects,
-                    limits.max_objects)};
+    return util::Error{.message = fmt::format(
+                           "the PDF has {} objects, more than the limit of {} (max_pdf_objects)",
+                           objects, limits.max_objects),
+                       .kind = util::ErrorKind::TooLarge};
   }
   Deadline deadline{std::chrono::steady_clock::now() +
                         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -199,8 +202,10 @@ util::Expected<std::vector<PageGraphics>> read_graphics(std::string_view bytes,
     doc.displayPage(&collector, static_cast<int>(p) + 1, 72, 72, 0, false, false, false,
                     abort_check, &deadline);
     if (deadline.passed) {
-      return util::Error{fmt::format("reading the PDF took more than {} seconds (max_pdf_seconds)",
-                                     limits.max_seconds)};
+      return util::Error{
+          .message = fmt::format("reading the PDF took more than {} seconds (max_pdf_seconds)",
+                                 limits.max_seconds),
+          .kind = util::ErrorKind::TooLarge};
     }
   }
   return pages;

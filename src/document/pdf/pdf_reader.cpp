@@ -53,26 +53,32 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
-    return util::Error{"the PDF is too large for poppler"};
+    return util::Error{.message = "the PDF is too large for poppler",
+                       .kind = util::ErrorKind::TooLarge};
   }
   const std::lock_guard<std::mutex> lock(poppler_mutex());
   poppler::set_debug_error_function(silent, nullptr);
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) {
-    return util::Error{"the PDF is damaged or truncated: poppler cannot open it"};
+    return util::Error{.message = "the PDF is damaged or truncated: poppler cannot open it",
+                       .kind = util::ErrorKind::Malformed};
   }
   if (doc->is_locked()) {
-    return util::Error{"the PDF is encrypted and needs a password: save an unprotected copy, "
-                       "or use the report's .docx or web page"};
+    return util::Error{.message =
+                           "the PDF is encrypted and needs a password: save an unprotected copy, "
+                           "or use the report's .docx or web page",
+                       .kind = util::ErrorKind::UnsupportedForm};
   }
   const int page_count = doc->pages();
   if (page_count <= 0) {
-    return util::Error{"the PDF has no pages"};
+    return util::Error{.message = "the PDF has no pages", .kind = util::ErrorKind::Malformed};
   }
   if (static_cast<std::size_t>(page_count) > limits.max_pages) {
-    return util::Error{fmt::format("the PDF has {} pages, more than the limit of {} (max_pages)",
-                                   page_count, limits.max_pages)};
+    return util::Error{
+        .message = fmt::format("the PDF has {} pages, more than the limit of {} (max_pages)",
+                               page_count, limits.max_pages),
+        .kind = util::ErrorKind::TooLarge};
   }
   const double seconds = static_cast<double>(limits.max_pdf_seconds);
   auto graphics = pdf::read_graphics(bytes, {limits.max_pdf_objects, seconds}); // while `doc` lives
@@ -137,34 +143,44 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
                                        by_rotation.begin());
     pdf::turn_upright(out, turn);
     if (text_bytes > limits.max_pdf_text) {
-      return util::Error{
-          fmt::format("the PDF's text is more than {} bytes (max_pdf_text)", limits.max_pdf_text)};
+      return util::Error{.message =
+                             fmt::format("the PDF's text is more than {} bytes (max_pdf_text)",
+                                         limits.max_pdf_text),
+                         .kind = util::ErrorKind::TooLarge};
     }
     if (clock::now() - start > std::chrono::duration<double>(seconds)) {
-      return util::Error{fmt::format("reading the PDF took more than {} seconds (max_pdf_seconds)",
-                                     limits.max_pdf_seconds)};
+      return util::Error{
+          .message = fmt::format("reading the PDF took more than {} seconds (max_pdf_seconds)",
+                                 limits.max_pdf_seconds),
+          .kind = util::ErrorKind::TooLarge};
     }
   }
   // Text shown but (mostly) not extracted: fonts without a Unicode map, whose characters poppler
   // cannot name. Chinese text has few spaces (which are shown but not extracted).
   if (shown >= 20 && chars * 5 < shown) {
-    return util::Error{fmt::format(
-        "the PDF's fonts have no Unicode map: {} of the {} characters it shows cannot be read "
-        "(garbled text); use the report's .docx or web page, or a PDF saved with embedded "
-        "Unicode fonts",
-        shown - std::min(shown, chars), shown)};
+    return util::Error{
+        .message = fmt::format(
+            "the PDF's fonts have no Unicode map: {} of the {} characters it shows cannot be read "
+            "(garbled text); use the report's .docx or web page, or a PDF saved with embedded "
+            "Unicode fonts",
+            shown - std::min(shown, chars), shown),
+        .kind = util::ErrorKind::UnsupportedForm};
   }
   if (chars == 0) {
-    return util::Error{"the PDF has no text layer (a scanned image?): run OCR on it first, or use "
-                       "the report's .docx or web page"};
+    return util::Error{
+        .message = "the PDF has no text layer (a scanned image?): run OCR on it first, or use "
+                   "the report's .docx or web page",
+        .kind = util::ErrorKind::UnsupportedForm};
   }
   if (unmapped * 10 > chars * 3) {
-    return util::Error{fmt::format(
-        "the PDF's fonts have no Unicode map: {} of its {} characters are unmapped glyphs or "
-        "glyph numbers (garbled text); use the report's .docx or web page, or a PDF saved with "
-        "embedded "
-        "Unicode fonts",
-        unmapped, chars)};
+    return util::Error{
+        .message = fmt::format(
+            "the PDF's fonts have no Unicode map: {} of its {} characters are unmapped glyphs or "
+            "glyph numbers (garbled text); use the report's .docx or web page, or a PDF saved with "
+            "embedded "
+            "Unicode fonts",
+            unmapped, chars),
+        .kind = util::ErrorKind::UnsupportedForm};
   }
   Document out;
   out.format = "pdf";

@@ -1,0 +1,301 @@
+// `xxgk check`: every input read, checked and written as soon as it is checked; then the
+// cross-document checks of a batch, the baseline, the closing summary and the exit code.
+
+#include "baseline.hpp"
+#include "catalog.hpp"
+#include "commands.hpp"
+#include "options.hpp"
+#include "pipeline.hpp"
+#include "selection.hpp"
+#include "tallies.hpp"
+
+#include <xxgk/emit/emitters.hpp>
+#include <xxgk/io/file.hpp>
+#include <xxgk/io/signals.hpp>
+#include <xxgk/report/fields.hpp>
+#include <xxgk/rules/cross.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <tuple>
+
+namespace xxgk::app {
+
+namespace {
+
+/// Appends the Markdown job summary to $GITHUB_STEP_SUMMARY (read, extend, replace atomically:
+/// io/ has no append, and a reader never sees half a summary).
+void append_step_summary(const std::string& path, const std::string& summary, std::ostream& err) {
+  std::string text;
+  if (auto old = io::read_file(path)) {
+    text = std::move(*old);
+  }
+  if (!text.empty() && !text.ends_with('\n')) {
+    text += '\n';
+  }
+  text += summary;
+  if (auto w = io::write_file_atomic(path, text); !w) {
+    err << fmt::format("xxgk: warning: {}: cannot write the job summary: {}\n", path,
+                       w.error().message);
+  }
+}
+
+/// At most this many cross-document summaries (about 1 KB each) are kept while a batch is read;
+/// beyond them a report is remembered by its agency, year and path only, and read again at the
+/// end if another report of its agency could pair with it (the same year, or the year before or
+/// after). Memory then stays flat however large the batch.
+constexpr std::size_t k_kept_summaries = 256;
+
+/// What a batch remembers of every report that takes part in the cross-document checks.
+struct CrossKey {
+  std::uint64_t agency = 0; ///< a hash of rules::cross::agency_key
+  int year = 0;
+  std::size_t index = 0;
+  std::string source;
+};
+
+std::uint64_t agency_hash(std::string_view agency) {
+  std::uint64_t h = 0xcbf29ce484222325ULL; // FNV-1a
+  for (const char c : rules::cross::agency_key(agency)) {
+    h ^= static_cast<std::uint8_t>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+/// The late findings of a batch: the cross-document checks, agency by agency, as selected and
+/// grouped by the report they belong to. An agency's summaries come from those kept or from
+/// reading its reports again; each report with findings is read again for its identity and its
+/// text (source excerpts). Only agencies with reports that can pair are looked at.
+std::vector<emit::LateFindings>
+cross_findings(const std::vector<CrossKey>& keys, const std::vector<rules::cross::Summary>& kept,
+               const RuleSelection& selection, const std::vector<emit::RuleInfo>& catalog,
+               const std::vector<schema::Template>& templates, const Options& o) {
+  std::vector<emit::LateFindings> late;
+  std::map<std::uint64_t, std::vector<const CrossKey*>> agencies;
+  for (const auto& k : keys) {
+    agencies[k.agency].push_back(&k);
+  }
+  auto read_again = [&](const std::string& source) -> std::optional<emit::ReportResult> {
+    if (source == "<stdin>") {
+      return std::nullopt;
+    }
+    auto again = process(source, templates, o);
+    if (!again || !again->readable) {
+      return std::nullopt;
+    }
+    return again;
+  };
+  std::vector<rules::cross::Finding> findings;
+  for (const auto& [agency, reports] : agencies) {
+    if (io::interrupted()) {
+      return late; // run() stops with 130 or 143
+    }
+    std::vector<int> years;
+    for (const auto* k : reports) {
+      years.push_back(k->year);
+    }
+    std::sort(years.begin(), years.end());
+    bool pairs = false;
+    for (std::size_t y = 1; y < years.size(); ++y) {
+      pairs = pairs || years[y] - years[y - 1] <= 1;
+    }
+    if (!pairs) {
+      continue;
+    }
+    std::vector<rules::cross::Summary> group;
+    for (const auto* k : reports) {
+      const auto it = std::lower_bound(
+          kept.begin(), kept.end(), k->index,
+          [](const rules::cross::Summary& s, std::size_t index) { return s.index < index; });
+      if (it != kept.end() && it->index == k->index) {
+        group.push_back(*it);
+      } else if (auto again = read_again(k->source)) {
+        if (auto s = rules::cross::summarize(again->report, k->index)) {
+          group.push_back(std::move(*s));
+        }
+      }
+    }
+    for (auto& f : rules::cross::check(group)) {
+      findings.push_back(std::move(f));
+    }
+  }
+  // The order of rules::cross::check over the whole batch: by report, then rule.
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const rules::cross::Finding& a, const rules::cross::Finding& b) {
+                     return std::tie(a.index, a.diagnostic.rule) <
+                            std::tie(b.index, b.diagnostic.rule);
+                   });
+  std::map<std::size_t, std::vector<diag::Diagnostic>> by_report;
+  for (auto& f : findings) {
+    if (selection.enabled(f.diagnostic.rule)) {
+      by_report[f.index].push_back(std::move(f.diagnostic));
+    }
+  }
+  for (auto& [index, diagnostics] : by_report) {
+    const auto k = std::find_if(keys.begin(), keys.end(),
+                                [i = index](const CrossKey& x) { return x.index == i; });
+    emit::LateFindings l;
+    l.index = index;
+    if (auto again = read_again(k->source)) {
+      l.result = std::move(*again);
+      // The summaries keep a cell's line only: its full location (table, row and column names;
+      // Word indices) comes from the report read again.
+      for (auto& d : diagnostics) {
+        if (!d.cells.empty()) {
+          if (const report::Cell* c = report::find_cell(l.result.report, d.cells.front())) {
+            d.location = c->where;
+          }
+        }
+      }
+    } else {
+      // Gone or changed since: its path and year name it.
+      l.result.source = k->source;
+      l.result.report.source = k->source;
+      l.result.report.year = k->year;
+    }
+    l.result.diagnostics = std::move(diagnostics);
+    selection.apply(l.result, catalog); // --severity overrides
+    diag::sort_diagnostics(l.result.diagnostics);
+    late.push_back(std::move(l));
+  }
+  return late;
+}
+
+} // namespace
+
+int run_check(const Options& o, std::ostream& out, std::ostream& err) {
+  // Every option is checked before any input is read or output written.
+  const Emission emission = emission_of(o);
+  const emit::OutputOptions& oo = emission.oo;
+  if (o.statistics && o.format != "text" && o.format != "json") {
+    throw UsageError{"--statistics works with --format text or json"};
+  }
+  const auto templates = load_templates(o);
+  const std::vector<emit::RuleInfo> catalog = rule_catalog(templates);
+  const RuleSelection selection(o, catalog);
+  const bool writing_baseline = !o.write_baseline.empty();
+  Baseline baseline =
+      !o.baseline.empty() && !writing_baseline ? read_baseline(o.baseline) : Baseline{};
+
+  // Each report is written as soon as it is checked and then dropped: the run keeps
+  // only its tally, the few figures of the cross-document checks and, for formats that need the
+  // whole batch first (SARIF, JUnit, HTML) or for the GitHub job summary, the results.
+  const std::unique_ptr<emit::Stream> stream =
+      o.statistics ? emit::statistics_stream(o.format == "json", catalog, oo, out)
+                   : emit::make_stream(*emission.format, catalog, oo, out);
+  const bool step_summary = o.format == "github" && !o.github_step_summary.empty();
+  // The job summary needs the whole batch: it is kept as the formats that do are (make_stream),
+  // which also merges the late findings into their reports.
+  std::ostringstream summary_text;
+  const emit::Format summary_format{"github-summary", "", emit::write_github_summary};
+  const std::unique_ptr<emit::Stream> summary =
+      step_summary ? emit::make_stream(summary_format, catalog, oo, summary_text) : nullptr;
+  BaselineWriter recorder;
+  Tally tally;
+  std::vector<CrossKey> cross_keys;             // every report that can take part in them
+  std::vector<rules::cross::Summary> summaries; // the first k_kept_summaries of them
+
+  // Baseline, tally and --quiet, for a report as read and for the late findings alike.
+  auto settle = [&](emit::ReportResult& r, std::size_t index) {
+    if (writing_baseline) {
+      recorder.take(r);
+    } else if (!o.baseline.empty()) {
+      tally.baselined += apply_baseline(r, baseline);
+    }
+    if (index >= tally.found.size()) {
+      tally.found.resize(index + 1);
+      tally.shown.resize(index + 1);
+    }
+    tally.found[index].add(r);
+    for (const auto& d : r.diagnostics) {
+      ++tally.per_rule[d.rule];
+    }
+    if (o.quiet) {
+      tally.hidden += static_cast<int>(std::erase_if(r.diagnostics, [](const diag::Diagnostic& d) {
+        return d.severity != diag::Severity::Error;
+      }));
+    }
+    tally.shown[index].add(r);
+  };
+
+  std::size_t count = 0;
+  const BatchInputs inputs = read_batch(
+      o, templates, err,
+      [&](emit::ReportResult&& r) {
+        const std::size_t index = count++;
+        if (r.readable) {
+          if (auto s = rules::cross::summarize(r.report, index)) {
+            cross_keys.push_back({agency_hash(s->agency), s->year, index, r.source});
+            if (summaries.size() < k_kept_summaries) {
+              summaries.push_back(std::move(*s));
+            }
+          }
+          selection.apply(r, catalog);
+        } else {
+          tally.unreadable.emplace_back(r.source, r.read_error);
+        }
+        settle(r, index);
+        stream->report(r);
+        if (summary) {
+          summary->report(r);
+        }
+      },
+      [&](std::size_t planned) {
+        // What is kept per report is allocated once, up front, not among the freed memory of the
+        // reports (that would pin pages: see release_free_memory).
+        cross_keys.reserve(planned);
+        summaries.reserve(std::min(planned, k_kept_summaries));
+        tally.found.reserve(planned);
+        tally.shown.reserve(planned);
+      });
+  if (io::interrupted()) {
+    return k_exit_usage; // run() says so and exits 130 or 143; what was written stays
+  }
+  std::vector<emit::LateFindings> late;
+  if (inputs.inputs.expanded) {
+    // Only a batch (a directory or an @list) is one district's reports: files named one by one
+    // are often drafts and variants of the same report.
+    late = cross_findings(cross_keys, summaries, selection, catalog, templates, o);
+    if (io::interrupted()) {
+      return k_exit_usage; // run() says so and exits 130 or 143
+    }
+    for (auto& l : late) {
+      settle(l.result, l.index);
+    }
+  }
+  if (writing_baseline) {
+    // The findings just recorded are the baseline of this run: it reports nothing new.
+    if (auto w = io::write_file_atomic(o.write_baseline, recorder.text()); !w) {
+      throw UsageError{fmt::format("{}: {}", o.write_baseline, w.error().message)};
+    }
+    tally.baselined = recorder.recorded();
+    err << fmt::format("xxgk: wrote {} {} to the baseline {}\n", recorder.recorded(),
+                       recorder.recorded() == 1 ? "finding" : "findings", o.write_baseline);
+  }
+  for (const auto& [source, reason] : tally.unreadable) {
+    err << fmt::format("xxgk: error: {}: {}\n", source, reason);
+  }
+  int code =
+      inputs.inputs.problems.empty() ? exit_code(tally, o, emission.fail_on, err) : k_exit_usage;
+  if (inputs.inputs.expanded && !o.quiet) {
+    write_batch_summary(inputs, tally, err);
+  }
+  if (inputs.inputs.problems.empty() && !check_not_empty(tally.found.size(), inputs, o, err)) {
+    code = k_exit_usage;
+  }
+  stream->finish(late, tally.totals());
+  if (summary) {
+    summary->finish(late, tally.totals());
+    append_step_summary(o.github_step_summary, summary_text.str(), err);
+  }
+  return code;
+}
+
+} // namespace xxgk::app

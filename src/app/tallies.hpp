@@ -1,0 +1,70 @@
+#pragma once
+// What a run counts of its findings, and what it says about them at the end: the closing summary
+// of a batch, the inputs passed over or unreadable, and the exit code.
+
+#include "pipeline.hpp"
+
+#include <xxgk/app/app.hpp>
+#include <xxgk/diag/diagnostic.hpp>
+#include <xxgk/emit/emitters.hpp>
+
+#include <cstddef>
+#include <map>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace xxgk::app {
+
+/// What a streamed `check` remembers of each report once it is written: its counts of findings
+/// (after --baseline, before --quiet: they decide the exit code and the closing summary; and
+/// after --quiet: the totals of the output), the findings per rule and the unreadable inputs.
+struct Tally {
+  struct Counts {
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+    bool readable = true;
+
+    void add(const emit::ReportResult& r) {
+      readable = readable && r.readable;
+      errors += r.count(diag::Severity::Error);
+      warnings += r.count(diag::Severity::Warning);
+      infos += r.count(diag::Severity::Info);
+    }
+  };
+  std::vector<Counts> shown; ///< per report, as written (after --quiet)
+  std::vector<Counts> found; ///< per report, before --quiet
+  std::map<std::string, int> per_rule;
+  std::vector<std::pair<std::string, std::string>> unreadable; ///< source, reason
+  int baselined = 0;
+  int hidden = 0;
+
+  /// The totals of the output (emit::summarize of what was written).
+  [[nodiscard]] emit::Totals totals() const;
+};
+
+/// The files passed over as not report documents, by name.
+void write_not_reports(const BatchInputs& b, std::ostream& err);
+
+/// No report among the inputs is an error (a CI job pointed at the wrong folder must not pass),
+/// unless --allow-empty. Returns whether the run may go on.
+bool check_not_empty(std::size_t reports, const BatchInputs& b, const Options& o,
+                     std::ostream& err);
+
+/// The closing summary of a batch on stderr: counts, then the most frequent rules.
+void write_batch_summary(const BatchInputs& b, const Tally& tally, std::ostream& err);
+
+/// "xxgk: error: SOURCE: REASON" for each unreadable result.
+void report_unreadable(const std::vector<emit::ReportResult>& results, std::ostream& err);
+
+/// 2 when an input was unreadable; else 1 when a finding is at or above `fail_on` or there are
+/// more warnings than --max-warnings (unless --exit-zero); else 0.
+int exit_code(const std::vector<emit::ReportResult>& results, const Options& o,
+              diag::Severity fail_on, std::ostream& err);
+
+/// exit_code() from the counts a streamed run kept.
+int exit_code(const Tally& tally, const Options& o, diag::Severity fail_on, std::ostream& err);
+
+} // namespace xxgk::app

@@ -1,0 +1,86 @@
+// .docx: the main part named by _rels/.rels (or the usual name) read from the zip archive and
+// handed to the WordprocessingML reader.
+
+#include <xxgk/document/word_reader.hpp>
+
+#include "package_kind.hpp"
+#include "zip_archive.hpp"
+
+#include <pugixml.hpp>
+
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace xxgk::document {
+
+namespace {
+
+using word::find_entry;
+using word::normalize_entry_name;
+using word::read_entry;
+
+/// The main part named by _rels/.rels (relationship type …/officeDocument), if any.
+std::optional<std::string> main_part_from_rels(zip_t* archive, const Limits& limits) {
+  const auto index = find_entry(archive, "_rels/.rels");
+  if (!index) {
+    return std::nullopt;
+  }
+  auto rels = read_entry(archive, *index, "_rels/.rels", limits);
+  if (!rels) {
+    return std::nullopt; // the usual name is tried next
+  }
+  pugi::xml_document doc;
+  if (!doc.load_buffer(rels->data(), rels->size())) {
+    return std::nullopt;
+  }
+  for (pugi::xml_node r : doc.document_element().children()) {
+    const std::string_view name = r.name();
+    const std::string_view type = r.attribute("Type").value();
+    const std::string_view suffix = "/officeDocument";
+    const bool is_relationship =
+        name == "Relationship" ||
+        (name.size() > 13 && name.substr(name.size() - 13) == ":Relationship");
+    if (is_relationship && type.size() >= suffix.size() &&
+        type.substr(type.size() - suffix.size()) == suffix &&
+        std::string_view(r.attribute("TargetMode").value()) != "External") {
+      std::string target = r.attribute("Target").value();
+      while (target.rfind("./", 0) == 0) {
+        target.erase(0, 2);
+      }
+      return target;
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+util::Expected<Document> read_docx(std::string_view bytes, const Limits& limits) {
+  auto archive = word::open_zip(bytes);
+  if (!archive) {
+    return archive.error();
+  }
+  zip_t* za = archive->get();
+  // Relationship files are small; a huge one is as suspicious as a huge document.
+  std::optional<std::string> part = main_part_from_rels(za, limits);
+  std::optional<zip_uint64_t> index;
+  if (part) {
+    index = find_entry(za, *part);
+  }
+  if (!index) {
+    part = "word/document.xml";
+    index = find_entry(za, *part);
+  }
+  if (!index) {
+    return util::Error{.message = word::not_a_docx(za), .kind = util::ErrorKind::UnsupportedForm};
+  }
+  const std::string name = normalize_entry_name(*part);
+  auto xml = read_entry(za, *index, name, limits);
+  if (!xml) {
+    return xml.error();
+  }
+  return read_wordml_part(std::move(*xml), name, "docx", limits);
+}
+
+} // namespace xxgk::document

@@ -1,0 +1,121 @@
+// A WordprocessingML main part: parse within the limits, find w:body, walk it, build the model.
+
+#include "main_part.hpp"
+
+#include "body_walker.hpp"
+#include "line_counter.hpp"
+#include "model_builder.hpp"
+#include "namespaces.hpp"
+
+#include <xxgk/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <utility>
+#include <vector>
+
+namespace xxgk::document::word {
+
+namespace {
+
+std::string where_in(std::string_view part) {
+  return part.empty() ? std::string{} : fmt::format(" in {}", part);
+}
+
+std::string describe_root(pugi::xml_node root) {
+  return root ? fmt::format("<{}>", root.name()) : std::string("none");
+}
+
+} // namespace
+
+util::Expected<ParsedXml> parse_xml(std::string text, std::string_view part, const Limits& limits) {
+  ParsedXml x;
+  x.text = std::move(text);
+  if (auto ok = check_markup_limits(x.text, part.empty() ? "the XML" : part, limits); !ok) {
+    return ok.error();
+  }
+  std::size_t bad = 0;
+  if (!util::is_valid_utf8(x.text, &bad)) {
+    return util::Error{.message = fmt::format("malformed XML{}: not valid UTF-8 (byte offset {})",
+                                              where_in(part), bad),
+                       .kind = util::ErrorKind::Malformed};
+  }
+  const pugi::xml_parse_result result =
+      x.doc->load_buffer(x.text.data(), x.text.size(),
+                         pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+  if (!result) {
+    LineCounter lines(x.text);
+    return util::Error{.message = fmt::format("malformed XML{} at line {}: {}", where_in(part),
+                                              lines.line_of(result.offset), result.description()),
+                       .kind = util::ErrorKind::Malformed};
+  }
+  // pugixml's parser and traverse() are iterative; the reader's own walk recurses, so it may
+  // only see trees this check has bounded.
+  struct DepthCheck : pugi::xml_tree_walker {
+    std::size_t max_depth = 0;
+    bool for_each(pugi::xml_node& /*node*/) override {
+      return static_cast<std::size_t>(depth()) < max_depth;
+    }
+  } check;
+  check.max_depth = limits.max_xml_depth;
+  if (!x.doc->traverse(check)) {
+    return util::Error{
+        .message =
+            fmt::format("XML{} is nested deeper than {} levels (limit max_xml_depth); not a Word "
+                        "document",
+                        where_in(part), limits.max_xml_depth),
+        .kind = util::ErrorKind::TooLarge};
+  }
+  return x;
+}
+
+util::Expected<Document> read_body_of(pugi::xml_node root, std::string_view part,
+                                      std::string_view named, std::string_view format,
+                                      std::string_view text) {
+  std::vector<std::unique_ptr<NsScope>> chain;
+  const NsScope* scope = scope_chain(root, chain);
+  NsScope bs;
+  pugi::xml_node body = child_element(root, scope, Ns::W, "body", bs);
+  if (!body) {
+    return util::Error{
+        .message = fmt::format("no w:body{}: the document has no body text", where_in(named)),
+        .kind = util::ErrorKind::Malformed};
+  }
+  LineCounter lines(text);
+  WalkedBody walked = walk_body(body, &bs, lines);
+
+  Document doc;
+  doc.format = std::string(format);
+  build_model(walked.blocks, part, doc);
+  if (walked.first_revision_line > 0) {
+    diag::Diagnostic d;
+    d.rule = "READ-REVISIONS";
+    d.severity = diag::Severity::Warning;
+    d.message = "文档含有未接受的修订，已按接受全部修订读取";
+    d.location.part = std::string(part);
+    d.location.xml_line = walked.first_revision_line;
+    doc.diagnostics.push_back(std::move(d));
+  }
+  return doc;
+}
+
+util::Expected<Document> read_main_part(std::string xml, std::string_view part,
+                                        std::string_view named, std::string_view format,
+                                        const Limits& limits) {
+  auto parsed = parse_xml(std::move(xml), named, limits);
+  if (!parsed) {
+    return parsed.error();
+  }
+  const pugi::xml_node root = parsed->doc->document_element();
+  std::vector<std::unique_ptr<NsScope>> chain;
+  const Name name = name_of(root, scope_chain(root, chain));
+  if (name.ns != Ns::W || name.local != "document") {
+    return util::Error{.message = fmt::format("{}not a WordprocessingML document (root element {})",
+                                              named.empty() ? "" : fmt::format("{} is ", named),
+                                              describe_root(root)),
+                       .kind = util::ErrorKind::Malformed};
+  }
+  return read_body_of(root, part, named, format, parsed->text);
+}
+
+} // namespace xxgk::document::word

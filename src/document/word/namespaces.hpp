@@ -1,0 +1,103 @@
+#pragma once
+// XML names of the Word forms, matched by namespace URI: documents do not always use the usual
+// prefixes, and namespace-broken files fall back to the conventional ones. Shared by the body
+// walker, the main-part and Flat OPC readers and the sniffer.
+
+#include <pugixml.hpp>
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace xxgk::document::word {
+
+constexpr std::string_view k_uri_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view k_uri_w_strict = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+constexpr std::string_view k_uri_w_2003 = "http://schemas.microsoft.com/office/word/2003/wordml";
+constexpr std::string_view k_uri_wx_2003 = "http://schemas.microsoft.com/office/word/2003/auxHint";
+constexpr std::string_view k_uri_aml = "http://schemas.microsoft.com/aml/2001/core";
+constexpr std::string_view k_uri_mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+constexpr std::string_view k_uri_vml = "urn:schemas-microsoft-com:vml";
+constexpr std::string_view k_uri_pkg = "http://schemas.microsoft.com/office/2006/xmlPackage";
+constexpr std::string_view k_uri_rels =
+    "http://schemas.openxmlformats.org/package/2006/relationships";
+
+enum class Ns { Unknown, W, Wx, Aml, Mc, Vml, Pkg, Rels };
+
+Ns ns_of_uri(std::string_view uri);
+
+/// Undeclared prefixes (a namespace-broken file) fall back to their conventional meaning.
+Ns ns_of_conventional_prefix(std::string_view prefix);
+
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// "w:p" → {"w", "p"}; "p" → {"", "p"}.
+std::pair<std::string_view, std::string_view> split_qname(std::string_view qname);
+
+/// The prefix → namespace bindings in effect at an element; a chain up to the root. A scope is
+/// only added for elements that declare something, so lookups stay short.
+class NsScope {
+public:
+  explicit NsScope(const NsScope* parent = nullptr) : m_parent(parent) {}
+
+  /// Records the element's xmlns declarations; whether it had any.
+  bool declare(pugi::xml_node node) {
+    for (pugi::xml_attribute a : node.attributes()) {
+      const std::string_view name = a.name();
+      if (name == "xmlns") {
+        m_decls.emplace_back(std::string_view{}, ns_of_uri(a.value()));
+      } else if (starts_with(name, "xmlns:")) {
+        m_decls.emplace_back(name.substr(6), ns_of_uri(a.value()));
+      }
+    }
+    return !m_decls.empty();
+  }
+
+  [[nodiscard]] Ns lookup(std::string_view prefix) const {
+    for (const NsScope* s = this; s != nullptr; s = s->m_parent) {
+      for (auto it = s->m_decls.rbegin(); it != s->m_decls.rend(); ++it) {
+        if (it->first == prefix) {
+          return it->second;
+        }
+      }
+    }
+    return ns_of_conventional_prefix(prefix);
+  }
+
+private:
+  const NsScope* m_parent;
+  std::vector<std::pair<std::string_view, Ns>> m_decls; // views into the pugixml tree
+};
+
+/// The scope of `node`: `storage` if the node declares namespaces, else the parent's scope.
+const NsScope* enter(const NsScope* parent, pugi::xml_node node, NsScope& storage);
+
+struct Name {
+  Ns ns = Ns::Unknown;
+  std::string_view local;
+};
+
+Name name_of(pugi::xml_node node, const NsScope* scope);
+
+/// An attribute in namespace `ns` (or unprefixed, as some writers emit) by local name.
+std::optional<std::string_view> attr(pugi::xml_node node, const NsScope* scope, Ns ns,
+                                     std::string_view local);
+
+/// The first element child in namespace `ns` with local name `local`.
+pugi::xml_node child_element(pugi::xml_node node, const NsScope* scope, Ns ns,
+                             std::string_view local, NsScope& storage);
+
+/// The scopes from the document root down to `node` (inclusive), for a node found deep inside
+/// a package. `chain` must outlive the returned pointer.
+const NsScope* scope_chain(pugi::xml_node node, std::vector<std::unique_ptr<NsScope>>& chain);
+
+} // namespace xxgk::document::word

@@ -1,0 +1,73 @@
+// The Word XML forms as one input: a bare word/document.xml, Flat OPC and Word 2003 XML
+// (w:wordDocument, whose body the shared main-part reader reads as is), and the main part of a
+// .docx handed over by the zip layer.
+
+#include <xxgk/document/word_reader.hpp>
+
+#include "flat_opc.hpp"
+#include "main_part.hpp"
+#include "sniff.hpp"
+
+#include <fmt/format.h>
+
+#include <utility>
+
+namespace xxgk::document {
+
+using word::form_name;
+using word::form_of_root;
+using word::parse_xml;
+using word::read_body_of;
+using word::read_flat_opc;
+using word::read_main_part;
+using word::to_utf8;
+
+util::Expected<Document> read_wordml_part(std::string xml, std::string_view part,
+                                          std::string_view format, const Limits& limits) {
+  return read_main_part(std::move(xml), part, part, format, limits);
+}
+
+util::Expected<Document> read_word_xml(std::string_view bytes, WordXmlForm form,
+                                       const Limits& limits) {
+  auto decoded = to_utf8(bytes);
+  if (!decoded) {
+    return decoded.error();
+  }
+  std::string text = std::move(*decoded);
+  const WordXmlForm found = form_of_root(text);
+  if (form == WordXmlForm::None) {
+    form = found;
+  }
+  if (form == WordXmlForm::None) {
+    return util::Error{.message = "not a Word XML document: the root element is not w:document, "
+                                  "pkg:package or w:wordDocument",
+                       .kind = util::ErrorKind::Malformed};
+  }
+  if (found != form) {
+    return util::Error{.message = fmt::format("not {}", form_name(form)),
+                       .kind = util::ErrorKind::Malformed};
+  }
+  switch (form) {
+  case WordXmlForm::DocumentXml:
+    return read_main_part(std::move(text), "word/document.xml", "", "word-xml", limits);
+  case WordXmlForm::FlatOpc: {
+    auto parsed = parse_xml(std::move(text), "", limits);
+    if (!parsed) {
+      return parsed.error();
+    }
+    return read_flat_opc(*parsed);
+  }
+  case WordXmlForm::Word2003Xml: {
+    auto parsed = parse_xml(std::move(text), "", limits);
+    if (!parsed) {
+      return parsed.error();
+    }
+    return read_body_of(parsed->doc->document_element(), "", "", "word2003-xml", parsed->text);
+  }
+  case WordXmlForm::None:
+    break;
+  }
+  return util::Error{.message = "not a Word XML document", .kind = util::ErrorKind::Malformed};
+}
+
+} // namespace xxgk::document

@@ -1,0 +1,322 @@
+#include "../streams.hpp"
+
+#include <xxgk/emit/emitters.hpp>
+#include <xxgk/util/text.hpp>
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <vector>
+
+namespace xxgk::emit {
+
+namespace {
+
+const char* color_of(diag::Severity s) {
+  switch (s) {
+  case diag::Severity::Error:
+    return "\x1b[1;31m";
+  case diag::Severity::Warning:
+    return "\x1b[1;35m";
+  case diag::Severity::Info:
+    return "\x1b[1;36m";
+  }
+  return "";
+}
+
+/// Display columns of a code point (CJK wide characters take two).
+int display_width(char32_t cp) {
+  if (cp == '\t') {
+    return 4;
+  }
+  const int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+  return w < 0 ? 1 : w;
+}
+
+/// Display columns of a source line shown at most, and at most before the caret: a long line (a
+/// 100 MB cell, a one-line HTML page) is cut to a window around the caret.
+constexpr int k_excerpt_columns = 100;
+constexpr int k_excerpt_before = 40;
+
+/// The source line with TABs shown as four spaces, and the caret's indentation for `column`. A
+/// line wider than k_excerpt_columns is cut to a window around the column, with "…" where it was
+/// cut.
+std::pair<std::string, int> excerpt(std::string_view line, int column) {
+  // Decode only the neighbourhood of the caret: at most k_excerpt_columns code points each side
+  // (every code point is at least one column wide).
+  const int first = std::max(1, column - k_excerpt_columns);
+  std::size_t pos = 0;
+  int col = 1;
+  for (; pos < line.size() && col < first; ++col) {
+    util::next_codepoint(line, pos);
+  }
+  std::vector<char32_t> cps;
+  for (; pos < line.size() && col < column + k_excerpt_columns; ++col) {
+    cps.push_back(util::next_codepoint(line, pos));
+  }
+  const bool more_after = pos < line.size();
+  const auto caret_index =
+      static_cast<std::size_t>(std::clamp(column - first, 0, static_cast<int>(cps.size())));
+
+  int total = 0;
+  for (const char32_t cp : cps) {
+    total += display_width(cp);
+  }
+  std::size_t lo = 0;
+  std::size_t hi = cps.size();
+  if (first > 1 || more_after || total > k_excerpt_columns) {
+    // Left of the caret: at most k_excerpt_before columns; then the rest of the window.
+    int used = 0;
+    lo = caret_index;
+    while (lo > 0 && used + display_width(cps[lo - 1]) <= k_excerpt_before) {
+      used += display_width(cps[--lo]);
+    }
+    hi = caret_index;
+    while (hi < cps.size() && used + display_width(cps[hi]) <= k_excerpt_columns) {
+      used += display_width(cps[hi++]);
+    }
+  }
+  std::string shown;
+  int width = 0;
+  if (lo > 0 || first > 1) {
+    shown = "…";
+    width = 1;
+  }
+  int caret = width;
+  for (std::size_t i = lo; i < hi; ++i) {
+    if (i == caret_index) {
+      caret = width;
+    }
+    if (cps[i] == '\t') {
+      shown += "    ";
+    } else {
+      util::append_utf8(shown, cps[i]);
+    }
+    width += display_width(cps[i]);
+  }
+  if (caret_index >= hi) {
+    caret = width;
+  }
+  if (hi < cps.size() || more_after) {
+    shown += "…";
+  }
+  return {shown, caret};
+}
+
+/// ANSI escapes, or empty strings when colour is off.
+struct Palette {
+  explicit Palette(bool on) : m_on(on) {}
+  [[nodiscard]] const char* bold() const { return m_on ? "\x1b[1m" : ""; }
+  [[nodiscard]] const char* dim() const { return m_on ? "\x1b[2m" : ""; }
+  [[nodiscard]] const char* reset() const { return m_on ? "\x1b[0m" : ""; }
+  [[nodiscard]] const char* severity(diag::Severity s) const { return m_on ? color_of(s) : ""; }
+
+private:
+  bool m_on;
+};
+
+} // namespace
+
+std::string summary_line(const Batch& batch) {
+  return summary_line(totals_of(batch));
+}
+
+std::string summary_line(const Totals& totals) {
+  const Summary& s = totals.summary;
+  std::string out = fmt::format(
+      "{} {} checked: {} {}, {} {}", s.reports, s.reports == 1 ? "report" : "reports", s.errors,
+      s.errors == 1 ? "error" : "errors", s.warnings, s.warnings == 1 ? "warning" : "warnings");
+  if (s.infos > 0) {
+    out += fmt::format(", {} info", s.infos);
+  }
+  if (s.reports > 1) {
+    out += fmt::format(" ({} clean, {} with errors, {} with warnings", s.clean,
+                       s.reports_with_errors, s.reports_with_warnings);
+    if (s.unreadable > 0) {
+      out += fmt::format(", {} unreadable", s.unreadable);
+    }
+    out += ")";
+  } else if (s.unreadable > 0) {
+    out += " (unreadable)";
+  }
+  if (totals.baselined > 0) {
+    out += fmt::format("; {} in the baseline not shown", totals.baselined);
+  }
+  if (totals.hidden > 0) {
+    out += fmt::format("; {} {} and infos not shown (--quiet)", totals.hidden,
+                       totals.hidden == 1 ? "warning" : "warnings");
+  }
+  return out;
+}
+
+std::string where_text(const ReportResult& r, const diag::Diagnostic& d, Lang lang) {
+  const auto& w = d.location;
+  if (w.has_line()) {
+    return fmt::format("{}:{}:{}", r.source, w.line, w.column);
+  }
+  const std::string logical = logical_location(w, lang);
+  // PDF inputs: the page, as a compiler would give a line (report.pdf:p4: …).
+  const std::string source = w.page > 0 ? fmt::format("{}:p{}", r.source, w.page) : r.source;
+  return logical.empty() ? source : source + ": " + logical;
+}
+
+namespace {
+
+class TextStream : public Stream {
+public:
+  TextStream(const std::vector<RuleInfo>& rules, const OutputOptions& options, std::ostream& out)
+      : m_rules(rules), m_options(options), m_out(out) {}
+
+  void report(const ReportResult& r) override {
+    const Palette p(m_options.color);
+    if (!r.readable) {
+      m_out << p.bold() << r.source << ":" << p.reset() << " " << p.severity(diag::Severity::Error)
+            << "error:" << p.reset() << " " << r.read_error << " [READ]\n";
+      return;
+    }
+    std::optional<std::vector<std::string_view>> lines; // split once, when a finding has a line
+    for (const auto& d : r.diagnostics) {
+      const auto& w = d.location;
+      m_out << p.bold() << where_text(r, d, m_options.lang) << ":" << p.reset() << " "
+            << p.severity(d.severity) << diag::to_string(d.severity) << ":" << p.reset() << " "
+            << localized_message(d, find_rule(m_rules, d.rule), m_options.lang) << " [" << d.rule
+            << "]\n";
+      if (!m_options.source_excerpt || !w.has_line()) {
+        continue;
+      }
+      if (!lines) {
+        lines = util::split_lines(r.text);
+      }
+      if (static_cast<std::size_t>(w.line) <= lines->size()) {
+        const auto [shown, caret] =
+            excerpt((*lines)[static_cast<std::size_t>(w.line - 1)], w.column);
+        m_out << p.dim() << fmt::format("{:>6} | ", w.line) << p.reset() << shown << "\n"
+              << p.dim() << "       | " << p.reset()
+              << std::string(static_cast<std::size_t>(caret), ' ') << p.severity(d.severity) << "^"
+              << p.reset() << "\n";
+      }
+    }
+  }
+
+  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
+    for (const auto& l : late) {
+      report(l.result);
+    }
+    m_out << summary_line(totals) << "\n";
+  }
+
+private:
+  const std::vector<RuleInfo>& m_rules;
+  OutputOptions m_options;
+  std::ostream& m_out;
+};
+
+} // namespace
+
+std::unique_ptr<Stream> text_stream(const std::vector<RuleInfo>& rules,
+                                    const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<TextStream>(rules, options, out);
+}
+
+void write_text(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  TextStream stream(batch.rules, options, out);
+  write_batch(stream, batch);
+}
+
+namespace {
+
+struct RuleCount {
+  int count = 0;
+  diag::Severity severity = diag::Severity::Info;
+};
+
+std::string title_of(const std::vector<RuleInfo>& rules, const std::string& id, Lang lang) {
+  if (id == "READ") {
+    return lang == Lang::En ? "input could not be read" : "无法读取输入";
+  }
+  const RuleInfo* info = find_rule(rules, id);
+  return info != nullptr ? rule_title(*info, lang) : "";
+}
+
+/// --statistics: findings per rule (the severity shown is the highest the rule was reported
+/// with), counted as the reports go by.
+class StatisticsStream : public Stream {
+public:
+  StatisticsStream(bool json, const std::vector<RuleInfo>& rules, const OutputOptions& options,
+                   std::ostream& out)
+      : m_json(json), m_rules(rules), m_options(options), m_out(out) {}
+
+  void report(const ReportResult& r) override {
+    if (!r.readable) {
+      auto& c = m_counts["READ"];
+      ++c.count;
+      c.severity = diag::Severity::Error;
+    }
+    for (const auto& d : r.diagnostics) {
+      auto& c = m_counts[d.rule];
+      if (c.count == 0 || d.severity > c.severity) {
+        c.severity = d.severity;
+      }
+      ++c.count;
+    }
+  }
+
+  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
+    for (const auto& l : late) {
+      report(l.result);
+    }
+    if (m_json) {
+      nlohmann::ordered_json j = nlohmann::ordered_json::array();
+      for (const auto& [id, c] : m_counts) {
+        j.push_back({{"rule", id},
+                     {"severity", diag::to_string(c.severity)},
+                     {"count", c.count},
+                     {"title", title_of(m_rules, id, m_options.lang)}});
+      }
+      m_out << j.dump(2) << "\n";
+      return;
+    }
+    for (const auto& [id, c] : m_counts) {
+      m_out << fmt::format("{:>5}  {:<18} {:<8} {}\n", c.count, id, diag::to_string(c.severity),
+                           title_of(m_rules, id, m_options.lang));
+    }
+    m_out << summary_line(totals) << "\n";
+  }
+
+private:
+  bool m_json;
+  const std::vector<RuleInfo>& m_rules;
+  OutputOptions m_options;
+  std::ostream& m_out;
+  std::map<std::string, RuleCount> m_counts;
+};
+
+void write_statistics(bool json, const Batch& batch, const OutputOptions& options,
+                      std::ostream& out) {
+  StatisticsStream stream(json, batch.rules, options, out);
+  for (const auto& r : batch.reports) {
+    stream.report(r);
+  }
+  stream.finish({}, totals_of(batch));
+}
+
+} // namespace
+
+std::unique_ptr<Stream> statistics_stream(bool json, const std::vector<RuleInfo>& rules,
+                                          const OutputOptions& options, std::ostream& out) {
+  return std::make_unique<StatisticsStream>(json, rules, options, out);
+}
+
+void write_statistics_text(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  write_statistics(false, batch, options, out);
+}
+
+void write_statistics_json(const Batch& batch, const OutputOptions& options, std::ostream& out) {
+  write_statistics(true, batch, options, out);
+}
+
+} // namespace xxgk::emit

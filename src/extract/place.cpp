@@ -1,0 +1,220 @@
+// Putting figures into the report: a value into its cell, a row's values into its columns, the
+// report's own subtotals as extra figures (checked against their parts), group rows derived from
+// their sub-rows, and what could not be placed as one EXTRACT-UNKNOWN per table.
+
+#include "detail.hpp"
+
+namespace xxgk::extract::detail {
+
+void Extractor::assign(const schema::Table& t, const std::string& row_key,
+                       const std::string& col_key, const StreamCell& c) {
+  const std::string path = t.key + "." + row_key + "." + col_key;
+  report::Cell* cell = report::find_cell(m_out.report, path);
+  if (cell == nullptr) {
+    return; // the schema was validated against the field table; unreachable for real paths
+  }
+  cell->raw = c.cell->text;
+  cell->state = state_of(c.value);
+  cell->value = c.value.number;
+  cell->where = c.cell->where;
+  cell->recovered = c.cell->recovered;
+  const auto [row_label, col_label] = m_tmpl.row_column_labels(path);
+  cell->where.table_name = t.name;
+  cell->where.row_label = row_label;
+  cell->where.column_label = col_label;
+  if (!c.note.empty()) {
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-NOTE",
+        fmt::format("表{}「{}」{}的单元格「{}」在数字后附有说明，按 {} 读取，说明「{}」未计入",
+                    t.name, row_label, col_label, util::trim(c.cell->text),
+                    c.value.number ? c.value.number->to_string() : std::string(), c.note),
+        cell->where, {path}));
+  }
+}
+
+void Extractor::note_fuzzy(const StreamCell& c, const Hit& h) {
+  if (!h.approximate || h.label == nullptr) {
+    return;
+  }
+  m_out.diagnostics.push_back(make_diag(
+      "EXTRACT-FUZZY",
+      fmt::format("标签「{}」与模板不完全一致，按「{}」识别", c.cell->text, h.label->text),
+      c.cell->where));
+}
+
+void Extractor::derive_rows(const schema::Table& t) {
+  for (const auto& g : t.groups) {
+    if (g.derived_row.empty()) {
+      continue;
+    }
+    for (const auto& col : t.columns) {
+      report::Cell* target =
+          report::find_cell(m_out.report, t.key + "." + g.derived_row + "." + col.key);
+      if (target == nullptr) {
+        continue;
+      }
+      std::optional<util::Number> sum = util::Number{};
+      bool any_number = false;
+      bool any_found = false;
+      bool unusable = false;
+      for (const auto& r : g.rows) {
+        const report::Cell* part = report::find_cell(m_out.report, t.key + "." + r + "." + col.key);
+        if (part == nullptr || part->state == report::CellState::Absent) {
+          unusable = true;
+          continue;
+        }
+        any_found = true;
+        if (!target->where.has_line() && target->where.table < 0) {
+          target->where = part->where;
+        }
+        if (part->state == report::CellState::Text) {
+          unusable = true;
+        } else if (part->state == report::CellState::Number && sum) {
+          sum = util::add(*sum, *part->value);
+          any_number = true;
+        }
+      }
+      if (!any_found) {
+        continue;
+      }
+      if (unusable || !sum) {
+        target->state = report::CellState::Absent;
+        target->value.reset();
+      } else if (any_number) {
+        target->state = report::CellState::Number;
+        target->value = sum;
+      } else {
+        target->state = report::CellState::Blank;
+      }
+    }
+  }
+}
+
+void Extractor::add_group_subtotal(const schema::Table& t, const schema::Group& g,
+                                   const std::vector<std::optional<std::size_t>>& order,
+                                   const std::vector<const StreamCell*>& values,
+                                   const std::string& label) {
+  for (std::size_t k = 0; k < order.size() && k < values.size(); ++k) {
+    if (!order[k]) {
+      continue;
+    }
+    report::ExtraFigure extra;
+    extra.table = t.key;
+    const std::string shown = util::trim(label);
+    extra.label =
+        shown == g.label.text
+            ? fmt::format("{}·{}", shown, t.columns[*order[k]].label.text)
+            : fmt::format("{}（{}）·{}", shown, g.label.text, t.columns[*order[k]].label.text);
+    for (const auto& r : g.rows) {
+      if (r != "total_processed") {
+        extra.parts.push_back(t.key + "." + r + "." + t.columns[*order[k]].key);
+      }
+    }
+    extra.cell.raw = values[k]->cell->text;
+    extra.cell.state = state_of(values[k]->value);
+    extra.cell.value = values[k]->value.number;
+    extra.cell.where = values[k]->cell->where;
+    m_out.report.extras.push_back(std::move(extra));
+  }
+}
+
+void Extractor::place_row(const schema::Table& t, std::size_t row_index,
+                          const std::vector<std::optional<std::size_t>>& order,
+                          const std::vector<std::string>& extra_column_labels,
+                          const std::vector<const StreamCell*>& values) {
+  const auto& row = t.rows[row_index];
+  for (std::size_t k = 0; k < order.size() && k < values.size(); ++k) {
+    if (order[k]) {
+      assign(t, row.key, t.columns[*order[k]].key, *values[k]);
+    } else {
+      report::ExtraFigure extra;
+      extra.table = t.key;
+      extra.label = fmt::format("{}·{}", row.label.text, extra_column_labels.front());
+      for (std::size_t col = 1; col + 1 < t.columns.size(); ++col) {
+        extra.parts.push_back(t.key + "." + row.key + "." + t.columns[col].key);
+      }
+      extra.cell.raw = values[k]->cell->text;
+      extra.cell.state = state_of(values[k]->value);
+      extra.cell.value = values[k]->value.number;
+      extra.cell.where = values[k]->cell->where;
+      m_out.report.extras.push_back(std::move(extra));
+    }
+  }
+}
+
+void Extractor::report_unplaced(const schema::Table& t, const std::vector<Unplaced>& unplaced) {
+  if (unplaced.empty()) {
+    return;
+  }
+  if (unplaced.size() == 1) {
+    const auto& u = unplaced.front();
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-UNKNOWN",
+        u.row ? fmt::format("表{}中的行「{}」不是模板中的行，其数字未计入", t.name, u.text)
+              : fmt::format("表{}中的数字「{}」不在任何已识别的行中，未计入", t.name, u.text),
+        u.where));
+    return;
+  }
+  // One finding per table, not one per number: name every row and number left out.
+  constexpr std::size_t k_max_listed = 12;
+  std::string list;
+  std::size_t numbers = 0;
+  for (const auto& u : unplaced) {
+    numbers += u.numbers;
+  }
+  for (std::size_t i = 0; i < unplaced.size(); ++i) {
+    const auto& u = unplaced[i];
+    if (i == k_max_listed) {
+      list += fmt::format("等{}处", unplaced.size());
+      break;
+    }
+    if (!list.empty()) {
+      list += "、";
+    }
+    list += u.row ? fmt::format("行「{}」", util::trim(u.text))
+                  : fmt::format("数字「{}」", util::trim(u.text));
+  }
+  m_out.diagnostics.push_back(
+      make_diag("EXTRACT-UNKNOWN",
+                fmt::format("表{}中有{}处内容不在任何已识别的行或栏中，其{}个数字未计入：{}",
+                            t.name, unplaced.size(), numbers, list),
+                unplaced.front().where));
+}
+
+void Extractor::verify_extras() {
+  for (const auto& extra : m_out.report.extras) {
+    if (extra.cell.state != report::CellState::Number || extra.parts.empty()) {
+      continue;
+    }
+    util::Number sum{};
+    bool usable = true;
+    std::vector<std::string> shown;
+    for (const auto& p : extra.parts) {
+      const report::Cell* c = report::find_cell(m_out.report, p);
+      if (c == nullptr || c->state == report::CellState::Absent ||
+          c->state == report::CellState::Text) {
+        usable = false;
+        break;
+      }
+      if (c->state == report::CellState::Number) {
+        const auto next = util::add(sum, *c->value);
+        if (!next) {
+          usable = false;
+          break;
+        }
+        sum = *next;
+      }
+    }
+    if (!usable || util::compare(sum, *extra.cell.value) == 0) {
+      continue;
+    }
+    std::vector<std::string> cells = extra.parts;
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-SUBTOTAL",
+        fmt::format("报告自加的小计「{}」为 {}，其组成部分之和为 {}（小计不计入模板的合计）",
+                    extra.label, extra.cell.value->to_string(), sum.to_string()),
+        extra.cell.where, std::move(cells)));
+  }
+}
+
+} // namespace xxgk::extract::detail

@@ -1,0 +1,61 @@
+// The report's sections: paragraphs matched to the template's headings, the text under each,
+// and the section each table stands in.
+
+#include "detail.hpp"
+
+namespace xxgk::extract::detail {
+
+void Extractor::find_sections() {
+  std::string current;
+  m_exact_heading.assign(m_doc.blocks.size(), false);
+  for (std::size_t i = 0; i < m_doc.blocks.size(); ++i) {
+    const auto& block = m_doc.blocks[i];
+    if (const auto* p = std::get_if<document::Paragraph>(&block)) {
+      const TextKeys k = label_keys_of(p->text);
+      const schema::Section* hit = nullptr;
+      bool variant = false;
+      for (const auto& sec : m_tmpl.sections) {
+        if (matches_exactly(k, sec.label)) {
+          hit = &sec;
+          variant = k.key != util::label_key(sec.label.text);
+          m_exact_heading[i] = true;
+          break;
+        }
+      }
+      if (hit == nullptr && util::count_codepoints(p->text) <= k_max_heading) {
+        // A numbered heading worded a little differently: "五、存在问题和改进情况".
+        for (const auto& sec : m_tmpl.sections) {
+          if (k.key.rfind(sec.number, 0) == 0 && matches_approximately(k, sec.label)) {
+            hit = &sec;
+            variant = true;
+            break;
+          }
+        }
+      }
+      if (hit != nullptr) {
+        m_out.report.headings.push_back({hit->key, p->text, p->where, variant});
+        auto& out = m_out.report.sections[hit->key];
+        if (!out.found) {
+          out.found = true;
+          out.heading = p->text;
+          out.where = p->where;
+        }
+        current = hit->key;
+        continue;
+      }
+      {
+        // Paragraphs before the first heading (title, preamble) are kept under "preamble".
+        auto& out = m_out.report.sections[current.empty() ? "preamble" : current];
+        if (!out.text.empty()) {
+          out.text += '\n';
+        }
+        out.text += p->text;
+        out.paragraphs.push_back({p->text, p->where});
+      }
+    } else if (const auto* t = std::get_if<document::Table>(&block)) {
+      m_table_section[t] = current;
+    }
+  }
+}
+
+} // namespace xxgk::extract::detail

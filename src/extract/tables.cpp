@@ -1,0 +1,138 @@
+// The Extractor's run: title and sections, then tables 二/三/四 found — each document table goes
+// to the template table whose labels it shows most (a table continued across pages joins the one
+// before it) — and read in their layout.
+
+#include "detail.hpp"
+
+#include <algorithm>
+
+namespace xxgk::extract::detail {
+
+int Extractor::score(const document::Table& dt, const schema::Table& t) const {
+  std::set<const schema::Label*> seen;
+  for (const auto& row : dt.rows) {
+    for (const auto& c : row.cells) {
+      if (c.text.empty()) {
+        continue;
+      }
+      StreamCell s;
+      s.cell = &c;
+      s.value = value_of(c.text);
+      if (s.value.kind != util::ValueKind::Text) {
+        continue;
+      }
+      s.keys = label_keys_of(c.text);
+      const Hit h = classify(s, t, false);
+      if (h.kind != Kind::None) {
+        seen.insert(h.label);
+      }
+    }
+  }
+  return static_cast<int>(seen.size());
+}
+
+void Extractor::run() {
+  report::Report& r = m_out.report;
+  r.format = m_doc.format;
+  r.template_id = m_tmpl.id;
+  const TitleInfo title = find_title(m_doc);
+  r.title = title.title;
+  r.title_where = title.where;
+  r.agency = title.agency;
+  r.year = title.year;
+  if (!title.year || !title.agency) {
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-TITLE",
+        title.title.empty()
+            ? std::string("找不到报告标题（应为“<机关名称><年份>年政府信息公开工作年度报告”）")
+            : fmt::format("标题「{}」中{}", title.title,
+                          !title.year ? "没有四位数的报告年份" : "没有机关名称"),
+        title.where));
+  }
+  find_sections();
+
+  // Assign each document table to the template table whose labels it shows most.
+  // A table without labels right after an assigned one (no section heading between) is the
+  // rest of it split across pages; any other unplaced table with numbers is reported.
+  std::map<std::string, std::vector<const document::Table*>> assigned;
+  const schema::Table* previous = nullptr;
+  for (std::size_t i = 0; i < m_doc.blocks.size(); ++i) {
+    const auto& block = m_doc.blocks[i];
+    if (std::holds_alternative<document::Paragraph>(block)) {
+      if (m_exact_heading[i]) {
+        previous = nullptr;
+      }
+      continue;
+    }
+    const auto* dt = std::get_if<document::Table>(&block);
+    const schema::Table* best = nullptr;
+    int best_score = 0;
+    for (const auto& t : m_tmpl.tables) {
+      int sc = score(*dt, t) * 2;
+      if (sc > 0 && m_table_section[dt] == t.section) {
+        sc += 1; // a table inside its own section wins a tie
+      }
+      if (sc > best_score) {
+        best_score = sc;
+        best = &t;
+      }
+    }
+    if (best != nullptr && best_score >= 4) {
+      assigned[best->key].push_back(dt);
+      previous = best;
+      continue;
+    }
+    if (previous != nullptr) {
+      assigned[previous->key].push_back(dt);
+      continue;
+    }
+    for (const auto& row : dt->rows) {
+      const auto number = std::find_if(row.cells.begin(), row.cells.end(), [](const auto& c) {
+        return value_of(c.text).kind == util::ValueKind::Number;
+      });
+      if (number != row.cells.end()) {
+        m_out.diagnostics.push_back(
+            make_diag("EXTRACT-UNKNOWN",
+                      "这个表格不是表二、表三或表四（找不到模板的标签），其数字未计入", dt->where));
+        break;
+      }
+    }
+  }
+  for (const auto& t : m_tmpl.tables) {
+    auto it = assigned.find(t.key);
+    if (it == assigned.end()) {
+      diag::SourceLocation at;
+      at.table_name = t.name;
+      if (auto sec = r.sections.find(t.section); sec != r.sections.end() && sec->second.found) {
+        at = sec->second.where;
+        at.table_name = t.name;
+      }
+      std::vector<std::string> cells;
+      m_out.diagnostics.push_back(
+          make_diag("EXTRACT-TABLE", fmt::format("找不到表{}（{}）", t.name, t.title), at));
+      continue;
+    }
+    r.table_sections[t.key] = m_table_section[it->second.front()];
+    r.table_locations[t.key] = it->second.front()->where;
+    if (r.table_locations[t.key].table < 0 && !r.table_locations[t.key].has_line() &&
+        !it->second.front()->rows.empty() && !it->second.front()->rows.front().cells.empty()) {
+      r.table_locations[t.key] = it->second.front()->rows.front().cells.front().where;
+    }
+    const auto stream = flatten(it->second);
+    switch (t.layout) {
+    case schema::Layout::Rows:
+      extract_rows(t, stream);
+      derive_rows(t);
+      break;
+    case schema::Layout::Blocks:
+      extract_blocks(t, stream);
+      break;
+    case schema::Layout::Flat:
+      extract_flat(t, stream);
+      break;
+    }
+  }
+  verify_extras();
+}
+
+} // namespace xxgk::extract::detail
