@@ -2,7 +2,7 @@
 // report, or with --compare / --expect checked against the district's own report and its list
 // of units, the findings written as `check` writes them.
 
-#include "catalog.hpp"
+#include <xxgk/rules/catalog.hpp>
 #include "commands.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
@@ -86,7 +86,7 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   headers_of(o);
   const Emission emission = emission_of(o);
   const auto templates = load_templates(o);
-  const auto catalog = rule_catalog(templates);
+  const auto catalog = rules::catalog(templates);
   const RuleSelection selection(o, catalog);
 
   // The units list and the district's own report are read first: a problem there is exit 2

@@ -2,7 +2,7 @@
 // cross-document checks of a batch, the baseline, the closing summary and the exit code.
 
 #include "baseline.hpp"
-#include "catalog.hpp"
+#include <xxgk/rules/catalog.hpp>
 #include "commands.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
@@ -178,7 +178,7 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
     throw UsageError{"--statistics works with --format text or json"};
   }
   const auto templates = load_templates(o);
-  const std::vector<emit::RuleInfo> catalog = rule_catalog(templates);
+  const std::vector<emit::RuleInfo> catalog = rules::catalog(templates);
   const RuleSelection selection(o, catalog);
   const bool writing_baseline = !o.write_baseline.empty();
   Baseline baseline =

@@ -2,7 +2,7 @@
 // is), carried over to another template when --template asks, and written as one of the --to
 // targets, which are listed once in the table below.
 
-#include "catalog.hpp"
+#include <xxgk/rules/catalog.hpp>
 #include "commands.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
@@ -101,7 +101,7 @@ int write_jsonl(const Converted& c, std::ostream& out, std::ostream& /*err*/) {
 int write_xlsx(const Converted& c, std::ostream& out, std::ostream& /*err*/) {
   const auto& results = c.results;
   // One report given by name: the template's layout; a batch: a row per report.
-  const auto catalog = rule_catalog(c.templates);
+  const auto catalog = rules::catalog(c.templates);
   util::Expected<std::string> bytes = util::Error{"no readable report"};
   if (c.inputs.inputs.expanded || results.size() != 1) {
     bytes = emit::xlsx_report_rows(results, catalog, c.lang, c.headers);

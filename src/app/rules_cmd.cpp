@@ -1,7 +1,7 @@
 // `xxgk rules` and `xxgk explain`: the rule catalogue as a table, Markdown (docs/rules.md) or
 // JSON, and one rule's explanation.
 
-#include "catalog.hpp"
+#include <xxgk/rules/catalog.hpp>
 #include "commands.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
@@ -30,7 +30,7 @@ DocFormat doc_format(const Options& o, bool json_allowed) {
 int run_rules(const Options& o, std::ostream& out) {
   const DocFormat format = doc_format(o, true);
   const emit::Lang lang = lang_of(o);
-  const auto catalog = rule_catalog(load_templates(o));
+  const auto catalog = rules::catalog(load_templates(o));
   switch (format) {
   case DocFormat::Markdown:
     emit::write_rules_markdown(catalog, lang, out);
@@ -48,7 +48,7 @@ int run_rules(const Options& o, std::ostream& out) {
 int run_explain(const Options& o, std::ostream& out) {
   const DocFormat format = doc_format(o, false);
   const emit::Lang lang = lang_of(o);
-  const auto catalog = rule_catalog(load_templates(o));
+  const auto catalog = rules::catalog(load_templates(o));
   std::vector<const emit::RuleInfo*> picked;
   for (const auto& as_given : o.paths) {
     const std::string given = rule_id_case(as_given);

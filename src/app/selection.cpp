@@ -2,7 +2,7 @@
 
 #include "selection.hpp"
 
-#include "catalog.hpp"
+#include <xxgk/rules/catalog.hpp>
 #include "options.hpp"
 
 #include <fmt/format.h>
@@ -90,7 +90,7 @@ void RuleSelection::apply(emit::ReportResult& r, const std::vector<emit::RuleInf
         rule.templates.empty() || r.tmpl == nullptr ||
         std::find(rule.templates.begin(), rule.templates.end(), r.tmpl->id) != rule.templates.end();
     // Reader findings depend on the input form; they appear when they are reported.
-    if (applies && rule.kind != "reader" && rule.kind != k_cross_kind && enabled(rule.id)) {
+    if (applies && rule.kind != "reader" && rule.kind != rules::k_cross_kind && enabled(rule.id)) {
       r.rules_checked.push_back(rule.id);
     }
   }

@@ -332,49 +332,6 @@ Plan plan(const report::Report& report, const schema::Template& tmpl, bool unsaf
   return Solver(report, tmpl).run(unsafe);
 }
 
-namespace {
-
-/// A cell path against a pattern whose segments may be "*".
-bool matches(std::string_view pattern, std::string_view path) {
-  while (true) {
-    const auto pe = pattern.find('.');
-    const auto te = path.find('.');
-    const std::string_view ps = pattern.substr(0, pe);
-    const std::string_view ts = path.substr(0, te);
-    if (ps != "*" && ps != ts) {
-      return false;
-    }
-    if (pe == std::string_view::npos || te == std::string_view::npos) {
-      return pe == te;
-    }
-    pattern.remove_prefix(pe + 1);
-    path.remove_prefix(te + 1);
-  }
-}
-
-} // namespace
-
-std::string autofix_kind(const schema::Rule& rule, const schema::Template& tmpl) {
-  if (rule.kind == "sum" || rule.kind == "equal") {
-    return rule.kind;
-  }
-  if (rule.kind != "blank") {
-    return {};
-  }
-  for (const auto& id : rules::identities(tmpl)) {
-    for (const auto* side : {&id.lhs, &id.rhs}) {
-      for (const auto& p : *side) {
-        for (const auto& pattern : rule.cells) {
-          if (matches(pattern, p)) {
-            return "blank";
-          }
-        }
-      }
-    }
-  }
-  return {};
-}
-
 void apply(report::Report& report, const Plan& plan) {
   for (const auto& c : plan.changes) {
     if (report::Cell* cell = report::find_cell(report, c.path)) {

@@ -78,14 +78,12 @@ std::vector<RuleInfo> catalog(const std::vector<schema::Template>& templates) {
   for (auto& [id, info] : by_id) {
     out.push_back(std::move(info));
   }
-  for (const auto& b : extract::builtin_rules()) {
-    const diag::RuleEntry e{.id = b.id, .severity = b.severity, .title = b.title,
-                            .description = b.description, .fix = b.fix};
+  for (const auto& e : extract::builtin_rules()) {
     out.push_back(from_entry(e, "extraction", fmt::format("samples/invalid/{}.txt", e.id)));
   }
   for (const auto* list : {&cross::rule_metas(), &aggregate::rule_metas()}) {
     for (const auto& e : *list) {
-      out.push_back(from_entry(e, "cross-document", fmt::format("samples/batch/{}/", e.id)));
+      out.push_back(from_entry(e, k_cross_kind, fmt::format("samples/batch/{}/", e.id)));
     }
   }
   for (const auto& e : document::reader_rules()) {

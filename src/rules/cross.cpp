@@ -224,8 +224,8 @@ namespace msg {
 constexpr diag::MessageTemplate k_carry{
     "cross.carry",
     "表三 二、上年结转·{0}: 报告 {1}，但 {2} 年度报告（{3}）四、结转下年度继续办理·{0} 为 {4}",
-    "table 3 二、上年结转·{0}: reported {1}, but the {2} report ({3}) gives {4} for "
-    "四、结转下年度继续办理·{0}"};
+    "table 3 「二、上年结转」·{0}: reported {1}, but the {2} report ({3}) gives {4} for "
+    "「四、结转下年度继续办理」·{0}"};
 constexpr diag::MessageTemplate k_valid{
     "cross.valid",
     "表二 {0}·现行有效件数: 报告 {1}，计算 {2}（{3} 年度报告（{4}）现行有效 {5} + 本年制发 {6} − "

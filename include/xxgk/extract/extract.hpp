@@ -2,6 +2,7 @@
 // Document → typed Report: finds the title, sections, and tables 二/三/四 by their labels.
 
 #include <xxgk/diag/diagnostic.hpp>
+#include <xxgk/diag/rule_entry.hpp>
 #include <xxgk/document/model.hpp>
 #include <xxgk/report/report.hpp>
 #include <xxgk/schema/schema.hpp>
@@ -34,13 +35,7 @@ struct TitleInfo {
 TitleInfo find_title(const document::Document& doc);
 
 /// Built-in extraction rule IDs with their severity, description and fix (`xxgk rules`, `explain`).
-struct BuiltinRule {
-  std::string_view id;
-  diag::Severity severity;
-  std::string_view title;
-  std::string_view description;
-  std::string_view fix; ///< how to fix the source document (`xxgk explain`)
-};
+using BuiltinRule = diag::RuleEntry;
 const std::vector<BuiltinRule>& builtin_rules();
 
 } // namespace xxgk::extract

@@ -44,11 +44,6 @@ struct Plan {
 /// identities disagree.
 Plan plan(const report::Report& report, const schema::Template& tmpl, bool unsafe);
 
-/// What `xxgk fix` can do for the findings of a rule (for `explain`): "sum" (blank cells it
-/// decides are filled, safe; a disputed total is replaced with --unsafe), "equal" (blank cells
-/// filled, safe), "blank" (blank cells that some identity decides are filled, safe) or "" (none).
-std::string autofix_kind(const schema::Rule& rule, const schema::Template& tmpl);
-
 /// Writes the planned values into `report` (cells become numbers).
 void apply(report::Report& report, const Plan& plan);
 

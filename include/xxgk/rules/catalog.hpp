@@ -13,6 +13,9 @@
 
 namespace xxgk::rules {
 
+/// The kind of the cross-document and district-total rules: they apply to a batch, not a report.
+inline constexpr const char* k_cross_kind = "cross-document";
+
 /// One rule as the emitters and the rule documentation see it.
 struct RuleInfo {
   std::string id;
@@ -32,8 +35,9 @@ struct RuleInfo {
 /// cross-document and district-total checks and the readers' findings, in that order.
 std::vector<RuleInfo> catalog(const std::vector<schema::Template>& templates);
 
-/// What `xxgk fix` can do for a schema rule: "sum" or "equal" (its identities decide cells),
-/// "blank" (blank cells that some identity decides), or "" (nothing).
+/// What `xxgk fix` can do for the findings of a schema rule (for `explain`): "sum" (blank cells
+/// it decides are filled, safe; a disputed total is replaced with --unsafe), "equal" (blank cells
+/// filled, safe), "blank" (blank cells that some identity decides are filled, safe) or "" (none).
 std::string autofix_kind(const schema::Rule& rule, const schema::Template& tmpl);
 
 /// Every message template of the findings of all rules (schema rule kinds, extraction, readers,
