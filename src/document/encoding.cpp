@@ -1,3 +1,5 @@
+#include "messages.hpp"
+
 #include <xxgk/document/encoding.hpp>
 #include <xxgk/util/text.hpp>
 
@@ -288,16 +290,12 @@ DecodedText finish(Converted&& c, Codec codec, std::size_t bom_size) {
   DecodedText out;
   out.encoding = std::string(codec_name(codec));
   if (c.bad_count > 0) {
-    diag::Diagnostic d;
-    d.rule = "READ-ENCODING";
-    d.severity = diag::Severity::Warning;
-    d.message = fmt::format("invalid {} byte sequence at byte offset {} replaced by U+FFFD",
-                            out.encoding, c.first_bad + bom_size);
+    diag::Message m{&msg::k_invalid_bytes, {out.encoding, c.first_bad + bom_size}};
     if (c.bad_count > 1) {
-      d.message += fmt::format(" ({} invalid sequences in all)", c.bad_count);
+      m = {&msg::k_invalid_bytes_count, {out.encoding, c.first_bad + bom_size, c.bad_count}};
     }
-    d.location = location_of(c.text, c.first_bad_out);
-    out.diagnostics.push_back(std::move(d));
+    out.diagnostics.push_back(diag::make("READ-ENCODING", diag::Severity::Warning, std::move(m),
+                                         location_of(c.text, c.first_bad_out)));
   }
   out.text = std::move(c.text);
   return out;

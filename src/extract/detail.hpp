@@ -6,6 +6,7 @@
 
 #include "label_paths.hpp"
 #include "labels.hpp"
+#include "messages.hpp"
 
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/report/fields.hpp>
@@ -61,7 +62,7 @@ struct StreamCell {
 std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables);
 
 /// A finding of a built-in EXTRACT-* rule, with that rule's severity.
-Diagnostic make_diag(std::string_view rule, std::string message, const diag::SourceLocation& at,
+Diagnostic make_diag(std::string_view rule, diag::Message message, const diag::SourceLocation& at,
                      std::vector<std::string> cells = {});
 
 /// EXTRACT-COLUMN for a row whose figures did not come out as its columns. When they are one digit
@@ -75,10 +76,10 @@ Diagnostic column_diag(std::string_view table, std::string_view row, std::size_t
                        values.front()->cell->recovered == "digit-run-unsplit";
   Diagnostic d = make_diag(
       "EXTRACT-COLUMN",
-      unsplit ? fmt::format("表{}的行「{}」的数字连成一串，无法唯一地分到{}个单元格；该行未读取",
-                            table, row, want)
-              : fmt::format("表{}的行「{}」应有{}个数值单元格，找到{}个；该行未读取", table, row,
-                            want, values.size()),
+      unsplit
+          ? diag::Message{&msg::k_column_unsplit, {diag::Arg::table(table), std::string(row), want}}
+          : diag::Message{&msg::k_column,
+                          {diag::Arg::table(table), std::string(row), want, values.size()}},
       at, std::move(cells));
   if (unsplit) {
     d.severity = Severity::Warning;

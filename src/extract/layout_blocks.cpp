@@ -79,10 +79,10 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
           s, i, cols.size(),
           [&](const StreamCell& x) { return classify(x, t, false).kind != Kind::None; }, values);
       if (found_rows.count({b, h.index}) != 0) {
-        m_out.diagnostics.push_back(make_diag(
-            "EXTRACT-DUPLICATE",
-            fmt::format("表{}的行「{}」出现了不止一次，只采用第一次的数字", t.name, row.label.text),
-            c.cell->where));
+        m_out.diagnostics.push_back(
+            make_diag("EXTRACT-DUPLICATE",
+                      diag::Message{&msg::k_duplicate, {diag::Arg::table(t.name), row.label.text}},
+                      c.cell->where));
         i = j;
         continue;
       }
@@ -166,10 +166,11 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         diag::SourceLocation at = s.empty() ? diag::SourceLocation{} : s.front().cell->where;
         at.table_name = t.name;
         at.row_label = row.label.text;
-        m_out.diagnostics.push_back(make_diag("EXTRACT-ROW",
-                                              fmt::format("表{}中找不到{}的行「{}」", t.name,
-                                                          t.blocks[b].caption.text, row.label.text),
-                                              at, std::move(cells)));
+        m_out.diagnostics.push_back(make_diag(
+            "EXTRACT-ROW",
+            diag::Message{&msg::k_block_row_missing,
+                          {diag::Arg::table(t.name), t.blocks[b].caption.text, row.label.text}},
+            at, std::move(cells)));
       }
     }
   }

@@ -98,8 +98,7 @@ void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCel
     diag::SourceLocation at = s.empty() ? diag::SourceLocation{} : s.front().cell->where;
     at.table_name = t.name;
     m_out.diagnostics.push_back(make_diag(
-        "EXTRACT-LAYOUT",
-        fmt::format("表{}应有{}个数值单元格，找到{}个；表{}未读取", t.name, want, n, t.name), at,
+        "EXTRACT-LAYOUT", diag::Message{&msg::k_layout, {diag::Arg::table(t.name), want, n}}, at,
         std::move(cells)));
     return;
   }

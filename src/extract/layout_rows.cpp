@@ -160,10 +160,10 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
         }
       }
       if (found_rows.count(h.index) != 0) {
-        m_out.diagnostics.push_back(make_diag(
-            "EXTRACT-DUPLICATE",
-            fmt::format("表{}的行「{}」出现了不止一次，只采用第一次的数字", t.name, row.label.text),
-            c.cell->where));
+        m_out.diagnostics.push_back(
+            make_diag("EXTRACT-DUPLICATE",
+                      diag::Message{&msg::k_duplicate, {diag::Arg::table(t.name), row.label.text}},
+                      c.cell->where));
         i = next;
         continue;
       }
@@ -271,11 +271,10 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
         }
       }
     }
-    m_out.diagnostics.push_back(
-        make_diag("EXTRACT-GROUP-ROW",
-                  fmt::format("表{}的「{}」只有一行合计，没有分列子行{}；按该组合计读取，子行留空",
-                              t.name, group.label.text, names),
-                  s[at].cell->where));
+    m_out.diagnostics.push_back(make_diag(
+        "EXTRACT-GROUP-ROW",
+        diag::Message{&msg::k_group_row, {diag::Arg::table(t.name), group.label.text, names}},
+        s[at].cell->where));
   }
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     if (found_rows.count(r) == 0 && merged_rows.count(t.rows[r].key) == 0) {
@@ -287,7 +286,8 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
       at.table_name = t.name;
       at.row_label = t.rows[r].label.text;
       m_out.diagnostics.push_back(make_diag(
-          "EXTRACT-ROW", fmt::format("表{}中找不到行「{}」", t.name, t.rows[r].label.text), at,
+          "EXTRACT-ROW",
+          diag::Message{&msg::k_row_missing, {diag::Arg::table(t.name), t.rows[r].label.text}}, at,
           std::move(cells)));
     }
   }

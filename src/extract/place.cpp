@@ -25,9 +25,9 @@ void Extractor::assign(const schema::Table& t, const std::string& row_key,
   if (!c.note.empty()) {
     m_out.diagnostics.push_back(make_diag(
         "EXTRACT-NOTE",
-        fmt::format("表{}「{}」{}的单元格「{}」在数字后附有说明，按 {} 读取，说明「{}」未计入",
-                    t.name, row_label, col_label, util::trim(c.cell->text),
-                    c.value.number ? c.value.number->to_string() : std::string(), c.note),
+        diag::Message{&msg::k_note,
+                      {diag::Arg::table(t.name), row_label, col_label, util::trim(c.cell->text),
+                       c.value.number ? c.value.number->to_string() : std::string(), c.note}},
         cell->where, {path}));
   }
 }
@@ -37,9 +37,7 @@ void Extractor::note_fuzzy(const StreamCell& c, const Hit& h) {
     return;
   }
   m_out.diagnostics.push_back(make_diag(
-      "EXTRACT-FUZZY",
-      fmt::format("标签「{}」与模板不完全一致，按「{}」识别", c.cell->text, h.label->text),
-      c.cell->where));
+      "EXTRACT-FUZZY", diag::Message{&msg::k_fuzzy, {c.cell->text, h.label->text}}, c.cell->where));
 }
 
 void Extractor::derive_rows(const schema::Table& t) {
@@ -148,16 +146,17 @@ void Extractor::report_unplaced(const schema::Table& t, const std::vector<Unplac
   }
   if (unplaced.size() == 1) {
     const auto& u = unplaced.front();
-    m_out.diagnostics.push_back(make_diag(
-        "EXTRACT-UNKNOWN",
-        u.row ? fmt::format("表{}中的行「{}」不是模板中的行，其数字未计入", t.name, u.text)
-              : fmt::format("表{}中的数字「{}」不在任何已识别的行中，未计入", t.name, u.text),
-        u.where));
+    m_out.diagnostics.push_back(
+        make_diag("EXTRACT-UNKNOWN",
+                  diag::Message{u.row ? &msg::k_unknown_row : &msg::k_unknown_number,
+                                {diag::Arg::table(t.name), u.text}},
+                  u.where));
     return;
   }
   // One finding per table, not one per number: name every row and number left out.
   constexpr std::size_t k_max_listed = 12;
   std::string list;
+  std::string list_en;
   std::size_t numbers = 0;
   for (const auto& u : unplaced) {
     numbers += u.numbers;
@@ -165,19 +164,24 @@ void Extractor::report_unplaced(const schema::Table& t, const std::vector<Unplac
   for (std::size_t i = 0; i < unplaced.size(); ++i) {
     const auto& u = unplaced[i];
     if (i == k_max_listed) {
-      list += fmt::format("等{}处", unplaced.size());
+      const diag::Message more{&msg::k_item_more, {unplaced.size()}};
+      list += more.render(diag::Lang::Zh);
+      list_en += more.render(diag::Lang::En);
       break;
     }
     if (!list.empty()) {
       list += "、";
+      list_en += ", ";
     }
-    list += u.row ? fmt::format("行「{}」", util::trim(u.text))
-                  : fmt::format("数字「{}」", util::trim(u.text));
+    const diag::Message item{u.row ? &msg::k_item_row : &msg::k_item_number, {util::trim(u.text)}};
+    list += item.render(diag::Lang::Zh);
+    list_en += item.render(diag::Lang::En);
   }
   m_out.diagnostics.push_back(
       make_diag("EXTRACT-UNKNOWN",
-                fmt::format("表{}中有{}处内容不在任何已识别的行或栏中，其{}个数字未计入：{}",
-                            t.name, unplaced.size(), numbers, list),
+                diag::Message{&msg::k_unknown_many,
+                              {diag::Arg::table(t.name), unplaced.size(), numbers,
+                               diag::Arg::both(std::move(list), std::move(list_en))}},
                 unplaced.front().where));
 }
 
@@ -209,11 +213,11 @@ void Extractor::verify_extras() {
       continue;
     }
     std::vector<std::string> cells = extra.parts;
-    m_out.diagnostics.push_back(make_diag(
-        "EXTRACT-SUBTOTAL",
-        fmt::format("报告自加的小计「{}」为 {}，其组成部分之和为 {}（小计不计入模板的合计）",
-                    extra.label, extra.cell.value->to_string(), sum.to_string()),
-        extra.cell.where, std::move(cells)));
+    m_out.diagnostics.push_back(
+        make_diag("EXTRACT-SUBTOTAL",
+                  diag::Message{&msg::k_subtotal,
+                                {extra.label, extra.cell.value->to_string(), sum.to_string()}},
+                  extra.cell.where, std::move(cells)));
   }
 }
 

@@ -73,17 +73,15 @@ std::vector<StreamCell> flatten(const std::vector<const document::Table*>& table
   return out;
 }
 
-Diagnostic make_diag(std::string_view rule, std::string message, const diag::SourceLocation& at,
+Diagnostic make_diag(std::string_view rule, diag::Message message, const diag::SourceLocation& at,
                      std::vector<std::string> cells) {
-  Diagnostic d;
-  d.rule = std::string(rule);
+  Severity severity = Severity::Warning;
   for (const auto& b : builtin_rules()) {
     if (b.id == rule) {
-      d.severity = b.severity;
+      severity = b.severity;
     }
   }
-  d.message = std::move(message);
-  d.location = at;
+  Diagnostic d = diag::make(std::string(rule), severity, std::move(message), at);
   d.cells = std::move(cells);
   return d;
 }

@@ -44,9 +44,9 @@ void Extractor::run() {
     m_out.diagnostics.push_back(make_diag(
         "EXTRACT-TITLE",
         title.title.empty()
-            ? std::string("找不到报告标题（应为“<机关名称><年份>年政府信息公开工作年度报告”）")
-            : fmt::format("标题「{}」中{}", title.title,
-                          !title.year ? "没有四位数的报告年份" : "没有机关名称"),
+            ? diag::Message{&msg::k_no_title, {"“<机关名称><年份>年政府信息公开工作年度报告”"}}
+            : diag::Message{!title.year ? &msg::k_title_no_year : &msg::k_title_no_agency,
+                            {title.title}},
         title.where));
   }
   find_sections();
@@ -92,8 +92,7 @@ void Extractor::run() {
       });
       if (number != row.cells.end()) {
         m_out.diagnostics.push_back(
-            make_diag("EXTRACT-UNKNOWN",
-                      "这个表格不是表二、表三或表四（找不到模板的标签），其数字未计入", dt->where));
+            make_diag("EXTRACT-UNKNOWN", diag::Message{&msg::k_unknown_table, {}}, dt->where));
         break;
       }
     }
@@ -109,7 +108,8 @@ void Extractor::run() {
       }
       std::vector<std::string> cells;
       m_out.diagnostics.push_back(
-          make_diag("EXTRACT-TABLE", fmt::format("找不到表{}（{}）", t.name, t.title), at));
+          make_diag("EXTRACT-TABLE",
+                    diag::Message{&msg::k_table_missing, {diag::Arg::table(t.name), t.title}}, at));
       continue;
     }
     r.table_sections[t.key] = m_table_section[it->second.front()];

@@ -86,11 +86,11 @@ void Extractor::place_typos(const schema::Table& t, const std::vector<StreamCell
       const std::size_t r = candidates[p].front();
       found_rows.insert(r);
       place_row(t, r, order, extra_column_labels, pending[p].values);
-      m_out.diagnostics.push_back(
-          make_diag("EXTRACT-TYPO",
-                    fmt::format("表{}的行标签「{}」与模板不一致，按位置和字形最接近的行「{}」读取",
-                                t.name, util::trim(c.cell->text), t.rows[r].label.text),
-                    c.cell->where));
+      m_out.diagnostics.push_back(make_diag(
+          "EXTRACT-TYPO",
+          diag::Message{&msg::k_typo,
+                        {diag::Arg::table(t.name), util::trim(c.cell->text), t.rows[r].label.text}},
+          c.cell->where));
       continue;
     }
     unplaced.push_back({c.cell->text, pending[p].values.size(), true, c.cell->where});
@@ -153,11 +153,11 @@ void Extractor::place_block_typos(
           assign(t, row.key, blk.columns[*pr.cols[k]].key, *pr.row.values[k]);
         }
       }
-      m_out.diagnostics.push_back(
-          make_diag("EXTRACT-TYPO",
-                    fmt::format("表{}的行标签「{}」与模板不一致，按位置和字形最接近的行「{}」读取",
-                                t.name, util::trim(c.cell->text), row.label.text),
-                    c.cell->where));
+      m_out.diagnostics.push_back(make_diag(
+          "EXTRACT-TYPO",
+          diag::Message{&msg::k_typo,
+                        {diag::Arg::table(t.name), util::trim(c.cell->text), row.label.text}},
+          c.cell->where));
       continue;
     }
     unplaced.push_back({pr.row.at, {c.cell->text, pr.row.values.size(), true, c.cell->where}});

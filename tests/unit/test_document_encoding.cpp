@@ -167,9 +167,10 @@ TEST_CASE("with a requested encoding invalid bytes become U+FFFD and one READ-EN
   const auto& w = d->diagnostics[0];
   CHECK(w.rule == "READ-ENCODING");
   CHECK(w.severity == xxgk::diag::Severity::Warning);
-  CHECK(w.message ==
+  CHECK(w.text(xxgk::diag::Lang::En) ==
         "invalid GB18030 byte sequence at byte offset 5 replaced by U+FFFD (2 invalid sequences "
         "in all)");
+  CHECK(w.message == "字节偏移 5 处有不符合 GB18030 编码的字节，已替换为 U+FFFD（共 2 处）");
   CHECK(w.location.line == 2);
   CHECK(w.location.column == 2);
 }
@@ -182,7 +183,7 @@ TEST_CASE("requested UTF-8 replaces invalid bytes instead of failing") {
   CHECK(d->text == "ab\xEF\xBF\xBD\xEF\xBF\xBD"
                    "c");
   REQUIRE(d->diagnostics.size() == 1);
-  CHECK(d->diagnostics[0].message.find("byte offset 2 ") != std::string::npos);
+  CHECK(d->diagnostics[0].text(xxgk::diag::Lang::En).find("byte offset 2 ") != std::string::npos);
   CHECK(d->diagnostics[0].location.column == 3);
 }
 
@@ -194,7 +195,7 @@ TEST_CASE("a BOM declares the encoding: invalid bytes after it are replaced and 
   CHECK(d->encoding == "UTF-8");
   CHECK(d->text == "ab\xEF\xBF\xBD");
   REQUIRE(d->diagnostics.size() == 1);
-  CHECK(d->diagnostics[0].message.find("byte offset 5 ") != std::string::npos);
+  CHECK(d->diagnostics[0].text(xxgk::diag::Lang::En).find("byte offset 5 ") != std::string::npos);
 }
 
 TEST_CASE("a UTF-16 text cut in the middle of a code unit ends in U+FFFD with a warning") {
@@ -204,8 +205,9 @@ TEST_CASE("a UTF-16 text cut in the middle of a code unit ends in U+FFFD with a 
   REQUIRE(d);
   CHECK(d->text == "规章\xEF\xBF\xBD");
   REQUIRE(d->diagnostics.size() == 1);
-  CHECK(d->diagnostics[0].message.find("UTF-16LE byte sequence at byte offset 6 ") !=
-        std::string::npos);
+  CHECK(d->diagnostics[0]
+            .text(xxgk::diag::Lang::En)
+            .find("UTF-16LE byte sequence at byte offset 6 ") != std::string::npos);
 }
 
 TEST_CASE("a lone UTF-16 surrogate is replaced, and decoding goes on after it") {
@@ -215,7 +217,7 @@ TEST_CASE("a lone UTF-16 surrogate is replaced, and decoding goes on after it") 
   CHECK(d->text.find("a") != std::string::npos);
   CHECK(d->text.find("\xEF\xBF\xBD") != std::string::npos);
   REQUIRE(d->diagnostics.size() == 1);
-  CHECK(d->diagnostics[0].message.find("byte offset 2 ") != std::string::npos);
+  CHECK(d->diagnostics[0].text(xxgk::diag::Lang::En).find("byte offset 2 ") != std::string::npos);
 }
 
 TEST_CASE("UTF-16 input is recognized before the binary-data check") {

@@ -182,7 +182,7 @@ TEST_CASE("the requested encoding overrides the page's declaration") {
   CHECK(paragraphs_of(*detected) == Texts{"政府信息公开"});
   REQUIRE(detected->diagnostics.size() == 1);
   CHECK(detected->diagnostics[0].rule == "READ-ENCODING");
-  CHECK(detected->diagnostics[0].message.find("'utf-8'") != std::string::npos);
+  CHECK(detected->diagnostics[0].text(xxgk::diag::Lang::En).find("'utf-8'") != std::string::npos);
 
   auto unknown = read_html(bytes, "klingon");
   REQUIRE_FALSE(unknown.has_value());
@@ -198,7 +198,7 @@ TEST_CASE("a page declared gb2312 whose bytes are UTF-8 is read as UTF-8 with a 
   CHECK(paragraphs_of(*doc) == Texts{"政府信息公开"});
   REQUIRE(doc->diagnostics.size() == 1);
   CHECK(doc->diagnostics[0].rule == "READ-ENCODING");
-  CHECK(doc->diagnostics[0].message ==
+  CHECK(doc->diagnostics[0].text(xxgk::diag::Lang::En) ==
         "the page declares charset 'gb2312' but is encoded in UTF-8; read as UTF-8");
 }
 
@@ -235,7 +235,7 @@ TEST_CASE("a charset xxgk does not decode gives way to detection") {
   CHECK(chinese->encoding == "GB18030");
   CHECK(paragraphs_of(*chinese) == Texts{"政府信息公开"});
   REQUIRE(chinese->diagnostics.size() == 1);
-  CHECK(chinese->diagnostics[0].message ==
+  CHECK(chinese->diagnostics[0].text(xxgk::diag::Lang::En) ==
         "the page declares charset 'big5', which xxgk does not decode; read as GB18030");
 }
 

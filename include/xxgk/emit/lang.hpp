@@ -1,7 +1,8 @@
 #pragma once
-// Message language (--lang). Findings are written in Chinese by the rules and extraction; for
-// English output the emitters swap the rule title for its English title and translate the
-// message frame. Cell labels quoted from the template stay Chinese.
+// Message language (--lang). A finding carries its message as an ID and arguments (diag::Message);
+// English output renders the English wording of that template, after the rule's English title
+// unless the wording opens with the title itself. Cell labels quoted from the template stay
+// Chinese.
 
 #include <xxgk/diag/diagnostic.hpp>
 #include <xxgk/emit/results.hpp>
@@ -16,7 +17,7 @@ using diag::parse_lang;
 
 /// The rule's title in `lang` (the Chinese title when it has no English one).
 std::string rule_title(const RuleInfo& rule, Lang lang);
-/// The finding's message in `lang`. `rule` may be nullptr (unknown rule: message unchanged).
+/// The finding's message in `lang`. `rule` may be nullptr (unknown rule: no title before it).
 std::string localized_message(const diag::Diagnostic& d, const RuleInfo* rule, Lang lang);
 /// The table/row/column a location names, e.g. 表三「一、本年新收政府信息公开申请数量」总计
 /// (English: table 3, row 「…」, column 「总计」); empty when it names none.

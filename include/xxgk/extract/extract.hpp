@@ -38,4 +38,7 @@ TitleInfo find_title(const document::Document& doc);
 using BuiltinRule = diag::RuleEntry;
 const std::vector<BuiltinRule>& builtin_rules();
 
+/// The templates of the EXTRACT-* findings' messages (the catalogue renders each).
+const std::vector<const diag::MessageTemplate*>& messages();
+
 } // namespace xxgk::extract

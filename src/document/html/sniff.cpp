@@ -3,6 +3,7 @@
 
 #include "sniff.hpp"
 
+#include "../messages.hpp"
 #include "markup.hpp"
 
 #include <xxgk/document/html_reader.hpp>
@@ -138,12 +139,8 @@ bool is_ascii(std::string_view bytes) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-diag::Diagnostic encoding_warning(std::string message) {
-  diag::Diagnostic d;
-  d.rule = "READ-ENCODING";
-  d.severity = diag::Severity::Warning;
-  d.message = std::move(message);
-  return d;
+diag::Diagnostic encoding_warning(diag::Message message) {
+  return diag::make("READ-ENCODING", diag::Severity::Warning, std::move(message));
 }
 
 } // namespace
@@ -167,9 +164,8 @@ util::Expected<DecodedText> decode_page(std::string_view bytes, std::string_view
   if (name.empty()) {
     auto detected = decode_to_utf8(bytes);
     if (detected && !is_ascii(bytes)) {
-      detected->diagnostics.push_back(encoding_warning(
-          fmt::format("the page declares charset '{}', which xxgk does not decode; read as {}",
-                      label, detected->encoding)));
+      detected->diagnostics.push_back(
+          encoding_warning({&msg::k_charset_unsupported, {label, detected->encoding}}));
     }
     return detected;
   }
@@ -179,8 +175,7 @@ util::Expected<DecodedText> decode_page(std::string_view bytes, std::string_view
   auto contradicted = [&](util::Expected<DecodedText> detected) {
     if (detected) {
       detected->diagnostics.push_back(encoding_warning(
-          fmt::format("the page declares charset '{}' but is encoded in {}; read as {}", label,
-                      detected->encoding, detected->encoding)));
+          {&msg::k_charset_mismatch, {label, detected->encoding, detected->encoding}}));
     }
     return detected;
   };

@@ -3,6 +3,8 @@
 
 #include "runon.hpp"
 
+#include "../messages.hpp"
+
 namespace xxgk::document::runon {
 
 std::string label_text(std::string_view s) {
@@ -14,27 +16,27 @@ void add_digitrun_diag(Document& doc, std::string_view table, const std::vector<
   if (rows.empty() && recovered == 0) {
     return;
   }
-  diag::Diagnostic d;
-  d.rule = "READ-DIGITRUN";
-  d.severity = diag::Severity::Info;
-  d.location = at;
-  d.location.table_name = std::string(table);
-  std::string msg = fmt::format("表{}", table);
-  if (recovered > 0) {
-    msg += fmt::format("有{}个单元格的数字在原文中连成一串（没有分隔），{}", recovered,
-                       table == "二" ? "只有一种拆法，已拆分读出" : "已按模板的勾稽关系拆分读出");
+  SourceLocation where = at;
+  where.table_name = std::string(table);
+  const diag::Message how{table == "二" ? &msg::k_digitrun_unique : &msg::k_digitrun_identities,
+                          {}};
+  std::string names;
+  std::string names_en;
+  for (const auto& r : rows) {
+    names += (names.empty() ? "" : "、") + fmt::format("「{}」", r);
+    names_en += (names_en.empty() ? "" : ", ") + fmt::format("「{}」", r);
   }
-  if (!rows.empty()) {
-    std::string names;
-    for (const auto& r : rows) {
-      names += (names.empty() ? "" : "、") + fmt::format("「{}」", r);
-    }
-    msg += fmt::format(
-        "{}{}的数字无法唯一地分到各栏（有不止一种拆法，或没有一种合乎勾稽关系），未读取",
-        recovered > 0 ? "；" : "中", names);
+  const diag::Arg listed = diag::Arg::both(std::move(names), std::move(names_en));
+  diag::Message m;
+  if (recovered > 0 && !rows.empty()) {
+    m = {&msg::k_digitrun_both, {diag::Arg::table(table), recovered, diag::nested(how), listed}};
+  } else if (recovered > 0) {
+    m = {&msg::k_digitrun_recovered, {diag::Arg::table(table), recovered, diag::nested(how)}};
+  } else {
+    m = {&msg::k_digitrun_unsplit, {diag::Arg::table(table), listed}};
   }
-  d.message = std::move(msg);
-  doc.diagnostics.push_back(std::move(d));
+  doc.diagnostics.push_back(
+      diag::make("READ-DIGITRUN", diag::Severity::Info, std::move(m), std::move(where)));
 }
 
 void push_cells(Row& row, const Builder& b, const Run& run, const std::vector<std::string>& cells,

@@ -2,6 +2,7 @@
 
 #include "main_part.hpp"
 
+#include "../messages.hpp"
 #include "body_walker.hpp"
 #include "line_counter.hpp"
 #include "model_builder.hpp"
@@ -88,13 +89,11 @@ util::Expected<Document> read_body_of(pugi::xml_node root, std::string_view part
   doc.format = std::string(format);
   build_model(walked.blocks, part, doc);
   if (walked.first_revision_line > 0) {
-    diag::Diagnostic d;
-    d.rule = "READ-REVISIONS";
-    d.severity = diag::Severity::Warning;
-    d.message = "文档含有未接受的修订，已按接受全部修订读取";
-    d.location.part = std::string(part);
-    d.location.xml_line = walked.first_revision_line;
-    doc.diagnostics.push_back(std::move(d));
+    diag::SourceLocation at;
+    at.part = std::string(part);
+    at.xml_line = walked.first_revision_line;
+    doc.diagnostics.push_back(diag::make("READ-REVISIONS", diag::Severity::Warning,
+                                         {&msg::k_revisions, {}}, std::move(at)));
   }
   return doc;
 }
