@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <set>
 
 using namespace xxgk;
 
@@ -94,17 +95,30 @@ TEST_CASE("a finding of a rule the catalogue does not know has no title before i
 }
 
 TEST_CASE("every finding on the samples carries a message ID, and no Chinese frame in English") {
-  // The rules, extraction and prose checks write Chinese frames; none may be left in English.
+  // Every producer (readers, extraction, rules) makes its findings from a message template: the
+  // samples of every rule (samples/invalid, and each rule's example file) show it. No Chinese
+  // frame may be left in English.
   const std::vector<std::string> frames = {
       "，计算",     "报告 ",    "不等于",   "，小于",     "找不到",
       "未计入",     "未读取",   "按0计",    "不完全一致", "出现了不止一次",
       "年度的报告", "不是数字", "没有内容", "没有提到",   "但本报告是",
       "措辞不同",   "缺少第",   "，表格为", "却填了",     "实际在第"};
-  int checked = 0;
+  std::set<std::string> files;
   for (const auto& entry :
        std::filesystem::directory_iterator(std::string(XXGK_SOURCE_DIR) + "/samples/invalid")) {
-    const std::string name = entry.path().filename().string();
-    const auto one = with_catalog(test::batch_of({"samples/invalid/" + name}));
+    files.insert("samples/invalid/" + entry.path().filename().string());
+  }
+  for (const auto& r : rules::catalog(schema::bundled_templates())) {
+    if (!r.example.empty() && !r.example.ends_with("/") &&
+        std::filesystem::is_regular_file(std::string(XXGK_SOURCE_DIR) + "/" + r.example)) {
+      files.insert(r.example);
+    }
+  }
+  files.insert("tests/corpus/text/utf8-bom-then-invalid.txt"); // READ-ENCODING has no example
+  int checked = 0;
+  std::set<std::string> rules_seen;
+  for (const auto& name : files) {
+    const auto one = with_catalog(test::batch_of({name}));
     for (const auto& d : one.reports.front().diagnostics) {
       INFO(name, ": ", d.rule, ": ", d.message);
       CHECK_FALSE(d.msg.empty());
@@ -115,10 +129,14 @@ TEST_CASE("every finding on the samples carries a message ID, and no Chinese fra
         INFO(en);
         CHECK(en.find(f) == std::string::npos);
       }
+      rules_seen.insert(d.rule);
       ++checked;
     }
   }
   CHECK(checked > 20);
+  for (const char* id : {"READ-ENCODING", "READ-REVISIONS", "READ-DIGITRUN", "EXTRACT-UNKNOWN"}) {
+    CHECK(rules_seen.contains(id));
+  }
 }
 
 TEST_CASE("cell names are Chinese by default and English frames with --lang en") {
