@@ -503,6 +503,11 @@ public:
     u(v.size());
     m_out.append(v);
   }
+  void fixed32(std::uint32_t v) {
+    for (int k = 0; k < 4; ++k) {
+      m_out.push_back(static_cast<char>(v >> (8 * k) & 0xff));
+    }
+  }
 
 private:
   std::string& m_out;
@@ -525,6 +530,13 @@ public:
   std::int64_t i() {
     const std::uint64_t z = u();
     return static_cast<std::int64_t>(z >> 1) ^ -static_cast<std::int64_t>(z & 1);
+  }
+  std::uint32_t fixed32() {
+    std::uint32_t v = 0;
+    for (int k = 0; k < 4 && m_pos < m_in.size(); ++k) {
+      v |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(m_in[m_pos++])) << (8 * k);
+    }
+    return v;
   }
   std::string str() {
     const auto n = static_cast<std::size_t>(u());
@@ -571,13 +583,65 @@ struct Collector::Store {
     return id;
   }
 
+  /// The integer fields of a location, in encoding order (labels are their interned ids).
+  static constexpr std::size_t k_place_fields = 14;
+  using PlaceFields = std::array<std::int64_t, k_place_fields>;
+
+  PlaceFields fields_of(const diag::SourceLocation& w) {
+    return {w.line,
+            w.column,
+            w.paragraph,
+            w.table,
+            w.row,
+            w.cell,
+            w.xml_line,
+            w.xml_offset,
+            w.block,
+            w.page,
+            intern(w.part),
+            intern(w.table_name),
+            intern(w.row_label),
+            intern(w.column_label)};
+  }
+
+  [[nodiscard]] diag::SourceLocation location_of_fields(const PlaceFields& f) const {
+    diag::SourceLocation w;
+    w.line = static_cast<int>(f[0]);
+    w.column = static_cast<int>(f[1]);
+    w.paragraph = static_cast<int>(f[2]);
+    w.table = static_cast<int>(f[3]);
+    w.row = static_cast<int>(f[4]);
+    w.cell = static_cast<int>(f[5]);
+    w.xml_line = static_cast<int>(f[6]);
+    w.xml_offset = f[7];
+    w.block = static_cast<int>(f[8]);
+    w.page = static_cast<int>(f[9]);
+    w.part = labels[static_cast<std::size_t>(f[10])];
+    w.table_name = labels[static_cast<std::size_t>(f[11])];
+    w.row_label = labels[static_cast<std::size_t>(f[12])];
+    w.column_label = labels[static_cast<std::size_t>(f[13])];
+    return w;
+  }
+
+  /// The fields a location is encoded against first: those of an empty diag::SourceLocation.
+  PlaceFields first{};
+
+  Store() { first = fields_of(diag::SourceLocation{}); }
+
+  // The encoding: the source as its directory (interned: a batch's reports share a few) and
+  // name; labels interned; each figure's line and each location's fields as the difference from
+  // the previous one (a location only with the fields that differ: the cells of a row share most).
   void encode(const Summary& s, Encoder& e) {
-    e.str(s.source);
+    const auto slash = s.source.rfind('/');
+    const std::string_view source(s.source);
+    e.u(intern(slash == std::string::npos ? std::string_view() : source.substr(0, slash + 1)));
+    e.str(slash == std::string::npos ? source : source.substr(slash + 1));
     e.u(intern(s.template_id));
     e.u(intern(s.format));
     e.u(intern(s.form));
     e.str(s.agency);
     e.u(s.fingerprint);
+    std::int64_t line = 0;
     for (const auto& path : Figures::paths()) {
       const Figure& f = *s.figures.find(path);
       // The value as value() gives it (the only form Figure exposes), then its line.
@@ -591,35 +655,37 @@ struct Collector::Store {
         e.u(2 + static_cast<std::uint64_t>(p.number->scale));
         e.i(p.number->units);
       }
-      e.u(static_cast<std::uint64_t>(f.line));
+      e.i(f.line - line);
+      line = f.line;
     }
     e.u(s.paragraph_hashes.size());
     for (std::size_t k = 0; k < s.paragraph_hashes.size(); ++k) {
-      e.u(s.paragraph_hashes[k]);
+      e.fixed32(s.paragraph_hashes[k]);
       e.u(s.paragraph_chars[k]);
     }
     e.u(s.narrative_chars);
     e.u(s.places.size());
+    PlaceFields previous = first;
     for (const auto& [figure, w] : s.places) {
       e.u(figure);
-      e.i(w.line);
-      e.i(w.column);
-      e.u(intern(w.part));
-      e.i(w.paragraph);
-      e.i(w.table);
-      e.i(w.row);
-      e.i(w.cell);
-      e.i(w.xml_line);
-      e.i(w.xml_offset);
-      e.i(w.block);
-      e.i(w.page);
-      e.u(intern(w.table_name));
-      e.u(intern(w.row_label));
-      e.u(intern(w.column_label));
+      const PlaceFields f = fields_of(w);
+      std::uint64_t changed = 0;
+      for (std::size_t k = 0; k < k_place_fields; ++k) {
+        changed |= f[k] != previous[k] ? 1ULL << k : 0;
+      }
+      e.u(changed);
+      for (std::size_t k = 0; k < k_place_fields; ++k) {
+        if ((changed >> k & 1) != 0) {
+          e.i(f[k] - previous[k]);
+        }
+      }
+      previous = f;
     }
     e.u(s.lines.size());
-    for (const auto& [line, text] : s.lines) {
-      e.u(static_cast<std::uint64_t>(line));
+    line = 0;
+    for (const auto& [number, text] : s.lines) {
+      e.i(number - line);
+      line = number;
       e.str(text);
     }
   }
@@ -629,12 +695,14 @@ struct Collector::Store {
     Summary s;
     s.index = h.index;
     s.year = h.year;
-    s.source = d.str();
+    s.source = labels[d.u()];
+    s.source += d.str();
     s.template_id = labels[d.u()];
     s.format = labels[d.u()];
     s.form = labels[d.u()];
     s.agency = d.str();
     s.fingerprint = d.u();
+    std::int64_t line = 0;
     for (const auto& path : Figures::paths()) {
       Figure& f = s.figures[path];
       const std::uint64_t kind = d.u();
@@ -644,40 +712,34 @@ struct Collector::Store {
         const std::int64_t units = d.i();
         f.set(util::Number{units, static_cast<int>(kind - 2)}.to_string());
       }
-      f.line = static_cast<int>(d.u());
+      line += d.i();
+      f.line = static_cast<int>(line);
     }
     const auto paragraphs = static_cast<std::size_t>(d.u());
     s.paragraph_hashes.reserve(paragraphs);
     s.paragraph_chars.reserve(paragraphs);
     for (std::size_t k = 0; k < paragraphs; ++k) {
-      s.paragraph_hashes.push_back(static_cast<std::uint32_t>(d.u()));
+      s.paragraph_hashes.push_back(d.fixed32());
       s.paragraph_chars.push_back(static_cast<std::uint32_t>(d.u()));
     }
     s.narrative_chars = static_cast<std::size_t>(d.u());
     const auto places = static_cast<std::size_t>(d.u());
+    PlaceFields f = first;
     for (std::size_t k = 0; k < places; ++k) {
       const auto figure = static_cast<std::uint8_t>(d.u());
-      diag::SourceLocation w;
-      w.line = static_cast<int>(d.i());
-      w.column = static_cast<int>(d.i());
-      w.part = labels[d.u()];
-      w.paragraph = static_cast<int>(d.i());
-      w.table = static_cast<int>(d.i());
-      w.row = static_cast<int>(d.i());
-      w.cell = static_cast<int>(d.i());
-      w.xml_line = static_cast<int>(d.i());
-      w.xml_offset = d.i();
-      w.block = static_cast<int>(d.i());
-      w.page = static_cast<int>(d.i());
-      w.table_name = labels[d.u()];
-      w.row_label = labels[d.u()];
-      w.column_label = labels[d.u()];
-      s.places.emplace_back(figure, std::move(w));
+      const std::uint64_t changed = d.u();
+      for (std::size_t j = 0; j < k_place_fields; ++j) {
+        if ((changed >> j & 1) != 0) {
+          f[j] += d.i();
+        }
+      }
+      s.places.emplace_back(figure, location_of_fields(f));
     }
     const auto lines = static_cast<std::size_t>(d.u());
+    line = 0;
     for (std::size_t k = 0; k < lines; ++k) {
-      const auto line = static_cast<int>(d.u());
-      s.lines.emplace_back(line, d.str());
+      line += d.i();
+      s.lines.emplace_back(static_cast<int>(line), d.str());
     }
     return s;
   }
