@@ -44,7 +44,7 @@ DEBIAN_PYTHON = "/usr/bin/python3"  # python3-docx is installed for Debian's pyt
 QUICK = {"docx": 300, "text": 2000, "python": 0}
 FULL = {"docx": 2000, "text": 10000, "python": 100}
 # The batch rows' corpus (issue 18): reports, of which this fraction derived from earlier ones.
-QUICK_BATCH = {"docx": 100, "text": 2000, "rss": (100, 2000)}
+QUICK_BATCH = {"docx": 100, "text": 1000, "rss": (100, 1000)}
 FULL_BATCH = {"docx": 400, "text": 10000, "rss": (100, 5000, 10000)}
 CROSS = 0.3
 
@@ -154,6 +154,8 @@ def batch_rows(xxgk, build, sizes, args, jobs):
     ensure_corpus(corpus, sizes["docx"], sizes["text"], args.seed, CROSS)
     rows = manifest(corpus)
     check = [xxgk, "check", "--no-config", "--color", "never"]
+    global CROSS_ROWS
+    CROSS_ROWS = True
     results, problems = {}, []
     print("bench: batch rows (issue 18): %s, %d text and %d .docx reports, %.0f %% of them "
           "duplicates, conflicting copies or next-year reports of earlier ones; %s"
@@ -230,6 +232,8 @@ def write_list(path, items):
     return "@" + path
 
 
+STDOUT_SUMMARY = re.compile(r"(\d+) reports? checked: .*\((\d+) clean, (\d+) with errors")
+CROSS_ROWS = False  # set while the batch rows run on the corpus with cross-document findings
 SUMMARY = re.compile(r"xxgk: checked (\d+) reports?: (\d+) clean, (\d+) with errors, "
                      r"(\d+) with warnings, (\d+) unreadable")
 
@@ -239,12 +243,21 @@ def verify(run, rows, n, cross=True):
     benchmark); returns a message, or None. cross=False: files named one by one, which the
     cross-document checks do not compare (their X- rules are not expected)."""
     m = SUMMARY.search(run.stderr)
-    if not m:
-        return "%s: no batch summary on stderr" % run.name
-    checked, clean, errors, _warnings, unreadable = map(int, m.groups())
+    if m:
+        checked, clean, errors, _warnings, unreadable = map(int, m.groups())
+    else:
+        # Files named one by one: no batch summary on stderr, the text output's last line.
+        m = STDOUT_SUMMARY.search(run.stdout)
+        if not m:
+            return "%s: no summary on stderr or stdout" % run.name
+        checked, clean, errors = map(int, m.groups())
+        unreadable = 0
     planted = sum(1 for r in rows[:n]
                   if [x for x in r[-1].split(",") if x and (cross or not x.startswith("X-"))])
-    if checked != n or unreadable or checked - clean != planted or errors != planted:
+    # The cross-document warnings (X-TEXT, X-VALID) are not predicted by the corpus: with them a
+    # report that is not clean need not have a planted error.
+    unexpected = checked - clean != planted if not CROSS_ROWS else checked - clean < planted
+    if checked != n or unreadable or unexpected or errors != planted:
         return ("%s: %d checked, %d clean, %d with errors, %d unreadable; the corpus has %d "
                 "reports, %d with a planted error" % (run.name, checked, clean, errors,
                                                        unreadable, n, planted))
@@ -492,8 +505,12 @@ def main():
         if len(rss) >= 2:
             figures["text_rss_largest_vs_100"] = rss[-1][1].rss_kib / rss[0][1].rss_kib
         if args.record:
-            write_recorded(figures, "%s; %s; %s" % (time.strftime("%Y-%m-%d", time.gmtime()),
-                                                     machine(), load()))
+            # A partial run (--only-batch) keeps the figures it did not measure.
+            kept = {k: v for k, v in read_recorded().items() if k not in figures}
+            meta = "%s; %s; %s" % (time.strftime("%Y-%m-%d", time.gmtime()), machine(), load())
+            if kept:
+                meta += " (%s: recorded earlier)" % ", ".join("`%s`" % k for k in kept)
+            write_recorded(dict(kept, **figures), meta)
             print("\nbench: recorded the quick figures in docs/performance.md")
             return status
         recorded = read_recorded()
