@@ -43,7 +43,7 @@ T choose(std::string_view what, std::string_view given,
 }
 
 emit::Lang lang_of(const Options& o);
-emit::Headers headers_of(const Options& o);
+report::Headers headers_of(const Options& o);
 
 /// How findings are written: --format, --lang, --color and --fail-on, checked.
 struct Emission {

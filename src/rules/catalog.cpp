@@ -94,9 +94,9 @@ std::vector<RuleInfo> catalog(const std::vector<schema::Template>& templates) {
 
 std::vector<const diag::MessageTemplate*> message_templates() {
   std::vector<const diag::MessageTemplate*> out;
-  for (const auto* list :
-       {&detail::engine_messages(), &detail::structure_messages(), &detail::prose_messages(),
-        &cross::messages(), &aggregate::messages(), &document::messages()}) {
+  for (const auto* list : {&detail::engine_messages(), &detail::structure_messages(),
+                           &detail::prose_messages(), &detail::kind_messages(), &cross::messages(),
+                           &aggregate::messages(), &document::messages()}) {
     for (const auto* m : *list) {
       if (std::find(out.begin(), out.end(), m) == out.end()) {
         out.push_back(m);

@@ -1,6 +1,6 @@
 // The zip layer of a .docx (libzip, from memory).
 
-#include "zip_archive.hpp"
+#include <xxgk/document/zip_archive.hpp>
 
 #include <fmt/format.h>
 
