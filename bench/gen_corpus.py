@@ -20,7 +20,13 @@ samples (padded or not, the 2019 sample's quirks), varied figures (table 三 der
 disposal rows so that every identity holds; table 二 and 四 random), and --error-rate of the
 reports (default 3%) with one planted error (a figure moved, raised, negated or made text), whose
 rules are computed by gen_samples.check, the independent checker. Every agency is distinct, so
-no cross-document rule fires. Python 3 standard library only.
+no cross-document rule fires — unless --cross F (issue 18): then a fraction F of the reports after
+the first are derived from an earlier report j without a planted error: an identical copy of it
+(a duplicate file), the same agency and year with other figures (X-DUP), or the same agency's
+report of the next year on the same template (X-CARRY where 上年结转 differs from the earlier
+report's 结转下年度继续办理). The manifest's expected rules then include the cross-document
+errors (X-DUP, X-CARRY), computed here as xxgk's rules define them; their warnings (X-TEXT,
+X-VALID) are not predicted. Python 3 standard library only.
 """
 
 from __future__ import annotations
@@ -186,6 +192,50 @@ def report(seed, i, error_rate, used):
     return template, year, agency, fig, style, flavour, rules
 
 
+def derived(seed, i, cross, earlier):
+    """Report i as a duplicate, a conflicting copy or the next year of an earlier clean report,
+    or None: (kind, template, year, agency, figures, style, flavour). `earlier`: (template, year,
+    agency, figures, style, flavour, rules) of the reports before i."""
+    rng = random.Random("cross/%d/%d" % (seed, i))
+    if i == 0 or rng.random() >= cross:
+        return None
+    clean = [k for k in range(max(0, i - 50), i) if not earlier[k][6]]
+    if not clean:
+        return None
+    j = rng.choice(clean)
+    template, year, agency, fig, style, flavour, _rules = earlier[j]
+    kind = rng.choice(("copy", "copy", "conflict", "next", "next"))
+    last = 2020 if template == "2019" else 2024
+    if kind == "next" and year >= last:
+        kind = "copy"
+    if kind == "copy":
+        return kind, template, year, agency, fig, style, flavour
+    own = t2_figures(rng, template)
+    own.update(t3_figures(rng, template))
+    own.update(t4_figures(rng))
+    assert gs.check(own, template, year + (kind == "next")) == [], i
+    return (kind, template, year + (1 if kind == "next" else 0), agency, own,
+            rng.choice(("template", "template-padded", "dfh")), flavour)
+
+
+def cross_errors(i, agency, year, fig, fronts):
+    """The cross-document errors xxgk reports on report i: X-DUP when an earlier report of the
+    agency and year has other figures, X-CARRY when 上年结转 differs from the 结转下年度继续办理
+    of the first report of the year before. `fronts`: (agency, year) -> the first one's figures."""
+    rules = []
+    front = fronts.get((agency, year))
+    if front is None:
+        fronts[(agency, year)] = fig
+    elif front != fig:
+        rules.append("X-DUP")
+    prev = fronts.get((agency, year - 1))
+    if prev is not None and any(fig["requests.carried_over.%s" % c] !=
+                                prev["requests.carried_forward.%s" % c]
+                                for c in gs.APPLICANT_COLS + ["total"]):
+        rules.append("X-CARRY")
+    return rules
+
+
 def write_docx(path, flavour, blocks, year):
     title = blocks[0][1]
     if flavour == "wps":
@@ -204,15 +254,26 @@ def main():
     ap.add_argument("--text", type=int, default=0, help="number of text-form reports (first N)")
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--error-rate", type=float, default=0.03)
+    ap.add_argument("--cross", type=float, default=0.0,
+                    help="fraction of reports derived from an earlier one: duplicates, conflicting "
+                         "copies, next-year reports (default 0: every agency distinct)")
     args = ap.parse_args()
     n = max(args.docx, args.text)
     for sub in ("docx", "text"):
         os.makedirs(os.path.join(args.out, sub), exist_ok=True)
     used = set()
     manifest = ["index\ttemplate\tyear\tagency\tflavour\tstyle\texpected_rules"]
+    earlier, fronts = [], {}
     for i in range(n):
         template, year, agency, fig, style, flavour, rules = report(args.seed, i,
                                                                     args.error_rate, used)
+        d = derived(args.seed, i, args.cross, earlier) if args.cross else None
+        if d:
+            _kind, template, year, agency, fig, style, flavour = d
+            rules = []
+        earlier.append((template, year, agency, fig, style, flavour, rules))
+        if args.cross:
+            rules = rules + cross_errors(i, agency, year, fig, fronts)
         blocks = gs.build_document(fig, template, year, agency, prose=True, style=style)
         if i < args.text:
             path = os.path.join(args.out, "text", "%05d-%d.txt" % (i, year))

@@ -16,6 +16,13 @@ because other processes on the machine slow the wall-clock figures down.
 Targets (issue 8): .docx single-threaded ≤ 1.5 × the floor; ≥ 50 × faster than python-docx;
 text form ≥ 10,000 reports/s per core; -j 2 ≥ 1.8 × single-threaded throughput; peak RSS < 64 MiB
 for 10,000 reports. Issue 6: peak RSS for 100 and 5,000 reports differ by < 20 %.
+
+Batch rows (issue 18), on a second corpus with duplicates and year pairs (gen_corpus.py --cross):
+a directory against the same files named as arguments (text form and .docx; a directory also
+runs the cross-document checks), -j 1 against -j N, and the peak RSS of a directory of 100, 5,000
+and 10,000 text reports. Each pair runs interleaved (A B A B …) and the median of the per-pair
+ratios counts, so that a change in the machine's load hits both sides. Targets: a directory
+within 10 % of the argument list; 10,000 reports' peak RSS within 20 % of 100's.
 """
 
 from __future__ import annotations
@@ -36,6 +43,10 @@ DEBIAN_PYTHON = "/usr/bin/python3"  # python3-docx is installed for Debian's pyt
 # Quick mode: small corpus, figures compared as ratios (to the floor, or to themselves).
 QUICK = {"docx": 300, "text": 2000, "python": 0}
 FULL = {"docx": 2000, "text": 10000, "python": 100}
+# The batch rows' corpus (issue 18): reports, of which this fraction derived from earlier ones.
+QUICK_BATCH = {"docx": 100, "text": 1000, "rss": (100, 1000)}
+FULL_BATCH = {"docx": 400, "text": 10000, "rss": (100, 5000, 10000)}
+CROSS = 0.3
 
 
 # --------------------------------------------------------------------------- measuring
@@ -87,13 +98,108 @@ def measure(name, cmd, reports, repeat, ok_codes=(0,)):
     return r
 
 
+def median(values):
+    v = sorted(values)
+    return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
+
+
+class Pair:
+    """Two commands run interleaved; medians of each side and of the per-pair ratios A/B."""
+
+    def __init__(self, name, a, b):
+        self.name, self.a, self.b = name, a, b
+
+    def ratio(self, what):
+        return median([getattr(x, what) / getattr(y, what) for x, y in zip(self.a, self.b)])
+
+    def med(self, side, what):
+        return median([getattr(x, what) for x in getattr(self, side)])
+
+
+def measure_pair(name, a_name, a_cmd, b_name, b_cmd, reports, repeat, ok_codes=(0, 1)):
+    runs = {"a": [], "b": []}
+    for _ in range(repeat):
+        for side, cmd in (("a", a_cmd), ("b", b_cmd)):
+            wall, cpu, maxrss, stdout, stderr, code = run_once(cmd)
+            if code not in ok_codes:
+                sys.exit("bench: %s failed (exit %d): %s\n%s" % (name, code, " ".join(cmd[:8]),
+                                                                stderr[-2000:]))
+            runs[side].append(Run(a_name if side == "a" else b_name, reports, wall, cpu, maxrss,
+                                  stdout, stderr, code))
+    p = Pair(name, runs["a"], runs["b"])
+    for side, label in (("a", a_name), ("b", b_name)):
+        print("  %-34s %6d reports  wall %7.3f s  cpu %7.3f s  %9.1f reports/s  peak RSS %6.1f MiB"
+              "  (medians of %d)" % (label, reports, p.med(side, "wall"), p.med(side, "cpu"),
+                                     reports / p.med(side, "wall"),
+                                     p.med(side, "rss_kib") / 1024.0, repeat), flush=True)
+    print("  %-34s wall %.3f x, cpu %.3f x (median of the %d pairs' ratios)"
+          % (name, p.ratio("wall"), p.ratio("cpu"), repeat), flush=True)
+    return p
+
+
+def linked_dir(path, sources):
+    """A directory of hard links to `sources` (the first N files of a corpus, as one batch)."""
+    import shutil
+    if os.path.isdir(path):
+        shutil.rmtree(path)
+    os.makedirs(path)
+    for f in sources:
+        os.link(f, os.path.join(path, os.path.basename(f)))
+    return path
+
+
+def batch_rows(xxgk, build, sizes, args, jobs):
+    """The rows of issue 18 (see the module docstring); (results, problems)."""
+    corpus = os.path.join(build, "bench-corpus-cross" + ("-quick" if args.quick else ""))
+    ensure_corpus(corpus, sizes["docx"], sizes["text"], args.seed, CROSS)
+    rows = manifest(corpus)
+    check = [xxgk, "check", "--no-config", "--color", "never"]
+    global CROSS_ROWS
+    CROSS_ROWS = True
+    results, problems = {}, []
+    print("bench: batch rows (issue 18): %s, %d text and %d .docx reports, %.0f %% of them "
+          "duplicates, conflicting copies or next-year reports of earlier ones; %s"
+          % (corpus, sizes["text"], sizes["docx"], 100 * CROSS, load()), flush=True)
+    for kind, sub, ext in (("text", "text", ".txt"), ("docx", "docx", ".docx")):
+        n = sizes[kind]
+        if not n:
+            continue
+        d = os.path.join(corpus, sub)
+        names = files(corpus, sub, ext)
+        p = results["dir_vs_args_" + kind] = measure_pair(
+            "directory / arguments (%s)" % kind, "xxgk check -j 1 DIR (%s)" % kind,
+            check + ["-j", "1", d], "xxgk check -j 1 FILE... (%s)" % kind,
+            check + ["-j", "1"] + names, n, args.repeat)
+        problems.append(verify(p.a[-1], rows, n))
+        problems.append(verify(p.b[-1], rows, n, cross=False))
+    if sizes["text"]:
+        d = os.path.join(corpus, "text")
+        p = results["jN_vs_j1_text"] = measure_pair(
+            "-j 1 / -j %d (text, wall)" % jobs, "xxgk check -j 1 DIR (text)",
+            check + ["-j", "1", d], "xxgk check -j %d DIR (text)" % jobs,
+            check + ["-j", str(jobs), d], sizes["text"], args.repeat)
+        problems.append(verify(p.b[-1], rows, sizes["text"]))
+        texts = files(corpus, "text", ".txt")
+        for n in sizes["rss"]:
+            if n > len(texts):
+                continue
+            d = linked_dir(os.path.join(WORK, "rss-%d" % n), texts[:n])
+            r = results["rss_dir_%d" % n] = measure("xxgk check -j 1 DIR, %d text" % n,
+                                                    check + ["-j", "1", d], n, args.repeat,
+                                                    (0, 1))
+            problems.append(verify(r, rows, n))
+    return results, problems
+
+
 # --------------------------------------------------------------------------- corpus
 
-def ensure_corpus(path, docx, text, seed):
+def ensure_corpus(path, docx, text, seed, cross=0.0):
     stamp = os.path.join(path, "STAMP")
     gen = os.path.join(HERE, "gen_corpus.py")
     want = "seed=%d docx=%d text=%d generator=%d\n" % (seed, docx, text,
                                                         int(os.path.getmtime(gen)))
+    if cross:
+        want = "cross=%g %s" % (cross, want)
     if os.path.exists(stamp) and open(stamp).read() == want:
         return
     if os.path.isdir(path):
@@ -101,7 +207,7 @@ def ensure_corpus(path, docx, text, seed):
         shutil.rmtree(path)
     print("bench: writing the corpus (%d .docx, %d text) to %s" % (docx, text, path), flush=True)
     subprocess.run([sys.executable, gen, "--out", path, "--docx", str(docx), "--text", str(text),
-                    "--seed", str(seed)], check=True)
+                    "--seed", str(seed)] + (["--cross", str(cross)] if cross else []), check=True)
     with open(stamp, "w") as f:
         f.write(want)
 
@@ -126,19 +232,32 @@ def write_list(path, items):
     return "@" + path
 
 
+STDOUT_SUMMARY = re.compile(r"(\d+) reports? checked: .*\((\d+) clean, (\d+) with errors")
+CROSS_ROWS = False  # set while the batch rows run on the corpus with cross-document findings
 SUMMARY = re.compile(r"xxgk: checked (\d+) reports?: (\d+) clean, (\d+) with errors, "
                      r"(\d+) with warnings, (\d+) unreadable")
 
 
-def verify(run, rows, n):
+def verify(run, rows, n, cross=True):
     """xxgk must find exactly the planted reports (a benchmark of wrong results is no
-    benchmark); returns a message, or None."""
+    benchmark); returns a message, or None. cross=False: files named one by one, which the
+    cross-document checks do not compare (their X- rules are not expected)."""
     m = SUMMARY.search(run.stderr)
-    if not m:
-        return "%s: no batch summary on stderr" % run.name
-    checked, clean, errors, _warnings, unreadable = map(int, m.groups())
-    planted = sum(1 for r in rows[:n] if r[-1])
-    if checked != n or unreadable or checked - clean != planted or errors != planted:
+    if m:
+        checked, clean, errors, _warnings, unreadable = map(int, m.groups())
+    else:
+        # Files named one by one: no batch summary on stderr, the text output's last line.
+        m = STDOUT_SUMMARY.search(run.stdout)
+        if not m:
+            return "%s: no summary on stderr or stdout" % run.name
+        checked, clean, errors = map(int, m.groups())
+        unreadable = 0
+    planted = sum(1 for r in rows[:n]
+                  if [x for x in r[-1].split(",") if x and (cross or not x.startswith("X-"))])
+    # The cross-document warnings (X-TEXT, X-VALID) are not predicted by the corpus: with them a
+    # report that is not clean need not have a planted error.
+    unexpected = checked - clean != planted if not CROSS_ROWS else checked - clean < planted
+    if checked != n or unreadable or unexpected or errors != planted:
         return ("%s: %d checked, %d clean, %d with errors, %d unreadable; the corpus has %d "
                 "reports, %d with a planted error" % (run.name, checked, clean, errors,
                                                        unreadable, n, planted))
@@ -184,6 +303,9 @@ QUICK_LOWER = {
     "text_cpu_per_report_vs_floor": True,  # CPU per text report / floor CPU per .docx
     "text_batch_rss_mib": True,       # peak RSS of the text batch
     "docx_batch_rss_mib": True,       # peak RSS of the .docx batch (-j 1)
+    "text_dir_vs_args_cpu": True,     # CPU time of a directory / the same files as arguments
+    "docx_dir_vs_args_cpu": True,     # the same, .docx
+    "text_rss_largest_vs_100": True,  # peak RSS of the largest directory / of 100 reports
 }
 
 
@@ -228,6 +350,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="-j of the parallel run (default: the number of cores)")
     ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--only-batch", action="store_true",
+                    help="only the batch rows of issue 18 (directory vs arguments, -j, RSS)")
     args = ap.parse_args()
 
     sizes = dict(QUICK if args.quick else FULL)
@@ -244,9 +368,13 @@ def main():
     global WORK
     WORK = os.path.join(build, "bench-work")
     os.makedirs(WORK, exist_ok=True)
+    if args.only_batch:
+        sizes.update(docx=0, text=0, python=0)
     corpus = os.path.join(build, "bench-corpus-quick" if args.quick else "bench-corpus")
-    ensure_corpus(corpus, sizes["docx"], sizes["text"], args.seed)
-    rows = manifest(corpus)
+    rows = []
+    if not args.only_batch:
+        ensure_corpus(corpus, sizes["docx"], sizes["text"], args.seed)
+        rows = manifest(corpus)
     docx_dir = os.path.join(corpus, "docx")
     text_dir = os.path.join(corpus, "text")
     n_docx, n_text = sizes["docx"], sizes["text"]
@@ -299,6 +427,9 @@ def main():
                     r = results["rss%d" % n] = measure("xxgk check -j 1, %d reports" % n,
                                                        check + ["-j", "1", lst], n, 1, findings)
                     problems.append(verify(r, rows, n))
+    batch, more = batch_rows(xxgk, build, dict(QUICK_BATCH if args.quick else FULL_BATCH), args,
+                             args.jobs)
+    problems += more
     print("bench: %s (after)" % load())
     for p in problems:
         if p:
@@ -342,6 +473,23 @@ def main():
         print("  peak RSS 100 vs 5000:    %.1f vs %.1f MiB, +%.0f%% (issue 6 target < 20%%): %s"
               % (a.rss_mib, b.rss_mib, 100 * growth, verdict(growth < 0.2)))
 
+    for kind in ("text", "docx"):
+        p = batch.get("dir_vs_args_" + kind)
+        if p:
+            print("  directory vs arguments (%s): %.3f x CPU, %.3f x wall (target <= 1.10): %s"
+                  % (kind, p.ratio("cpu"), p.ratio("wall"), verdict(p.ratio("cpu") <= 1.10)))
+    p = batch.get("jN_vs_j1_text")
+    if p:
+        print("  -j %d vs -j 1 (text dir): %.2f x throughput (wall; issue 18 target >= 1.7)"
+              % (args.jobs, p.ratio("wall")))
+    rss = sorted((int(k.rsplit("_", 1)[1]), r) for k, r in batch.items() if k.startswith("rss_dir"))
+    if len(rss) >= 2:
+        (n0, r0), (n1, r1) = rss[0], rss[-1]
+        growth = r1.rss_kib / r0.rss_kib
+        print("  peak RSS of a directory:  %s; %d vs %d: %.3f x (target <= 1.20): %s"
+              % (", ".join("%d: %.1f MiB" % (n, r.rss_mib) for n, r in rss), n1, n0, growth,
+                 verdict(growth <= 1.20)))
+
     status = 1 if any(problems) else 0
     if args.quick:
         figures = {}
@@ -351,9 +499,18 @@ def main():
         if t1 and f:
             figures["text_cpu_per_report_vs_floor"] = (t1.cpu / t1.reports) / (f.cpu / f.reports)
             figures["text_batch_rss_mib"] = t1.rss_mib
+        for kind in ("text", "docx"):
+            if batch.get("dir_vs_args_" + kind):
+                figures["%s_dir_vs_args_cpu" % kind] = batch["dir_vs_args_" + kind].ratio("cpu")
+        if len(rss) >= 2:
+            figures["text_rss_largest_vs_100"] = rss[-1][1].rss_kib / rss[0][1].rss_kib
         if args.record:
-            write_recorded(figures, "%s; %s; %s" % (time.strftime("%Y-%m-%d", time.gmtime()),
-                                                     machine(), load()))
+            # A partial run (--only-batch) keeps the figures it did not measure.
+            kept = {k: v for k, v in read_recorded().items() if k not in figures}
+            meta = "%s; %s; %s" % (time.strftime("%Y-%m-%d", time.gmtime()), machine(), load())
+            if kept:
+                meta += " (%s: recorded earlier)" % ", ".join("`%s`" % k for k in kept)
+            write_recorded(dict(kept, **figures), meta)
             print("\nbench: recorded the quick figures in docs/performance.md")
             return status
         recorded = read_recorded()

@@ -2,12 +2,12 @@
 // cross-document checks of a batch, the baseline, the closing summary and the exit code.
 
 #include "baseline.hpp"
-#include <xxgk/rules/catalog.hpp>
 #include "commands.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
 #include "selection.hpp"
 #include "tallies.hpp"
+#include <xxgk/rules/catalog.hpp>
 
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/io/file.hpp>
@@ -46,119 +46,42 @@ void append_step_summary(const std::string& path, const std::string& summary, st
   }
 }
 
-/// At most this many cross-document summaries (about 1 KB each) are kept while a batch is read;
-/// beyond them a report is remembered by its agency, year and path only, and read again at the
-/// end if another report of its agency could pair with it (the same year, or the year before or
-/// after). Memory then stays flat however large the batch.
-constexpr std::size_t k_kept_summaries = 256;
-
-/// What a batch remembers of every report that takes part in the cross-document checks.
-struct CrossKey {
-  std::uint64_t agency = 0; ///< a hash of rules::cross::agency_key
-  int year = 0;
-  std::size_t index = 0;
-  std::string source;
-};
-
-std::uint64_t agency_hash(std::string_view agency) {
-  std::uint64_t h = 0xcbf29ce484222325ULL; // FNV-1a
-  for (const char c : rules::cross::agency_key(agency)) {
-    h ^= static_cast<std::uint8_t>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-/// The late findings of a batch: the cross-document checks, agency by agency, as selected and
-/// grouped by the report they belong to. An agency's summaries come from those kept or from
-/// reading its reports again; each report with findings is read again for its identity and its
-/// text (source excerpts). Only agencies with reports that can pair are looked at.
-std::vector<emit::LateFindings>
-cross_findings(const std::vector<CrossKey>& keys, const std::vector<rules::cross::Summary>& kept,
-               const RuleSelection& selection, const std::vector<emit::RuleInfo>& catalog,
-               const std::vector<schema::Template>& templates, const Options& o) {
+/// The late findings of a batch: the cross-document checks over the summaries taken while the
+/// batch was read (nothing is read again), as selected and grouped by the report they belong to.
+/// A report's identity, its cells' locations and the lines of its excerpts come from its summary.
+std::vector<emit::LateFindings> cross_findings(const rules::cross::Collector& cross,
+                                               const RuleSelection& selection,
+                                               const std::vector<emit::RuleInfo>& catalog,
+                                               const std::vector<schema::Template>& templates) {
   std::vector<emit::LateFindings> late;
-  std::map<std::uint64_t, std::vector<const CrossKey*>> agencies;
-  for (const auto& k : keys) {
-    agencies[k.agency].push_back(&k);
-  }
-  auto read_again = [&](const std::string& source) -> std::optional<emit::ReportResult> {
-    if (source == "<stdin>") {
-      return std::nullopt;
-    }
-    auto again = process(source, templates, o);
-    if (!again || !again->readable) {
-      return std::nullopt;
-    }
-    return again;
-  };
-  std::vector<rules::cross::Finding> findings;
-  for (const auto& [agency, reports] : agencies) {
-    if (io::interrupted()) {
-      return late; // run() stops with 130 or 143
-    }
-    std::vector<int> years;
-    for (const auto* k : reports) {
-      years.push_back(k->year);
-    }
-    std::sort(years.begin(), years.end());
-    bool pairs = false;
-    for (std::size_t y = 1; y < years.size(); ++y) {
-      pairs = pairs || years[y] - years[y - 1] <= 1;
-    }
-    if (!pairs) {
-      continue;
-    }
-    std::vector<rules::cross::Summary> group;
-    for (const auto* k : reports) {
-      const auto it = std::lower_bound(
-          kept.begin(), kept.end(), k->index,
-          [](const rules::cross::Summary& s, std::size_t index) { return s.index < index; });
-      if (it != kept.end() && it->index == k->index) {
-        group.push_back(*it);
-      } else if (auto again = read_again(k->source)) {
-        if (auto s = rules::cross::summarize(again->report, k->index)) {
-          group.push_back(std::move(*s));
-        }
-      }
-    }
-    for (auto& f : rules::cross::check(group)) {
-      findings.push_back(std::move(f));
-    }
-  }
-  // The order of rules::cross::check over the whole batch: by report, then rule.
-  std::stable_sort(findings.begin(), findings.end(),
-                   [](const rules::cross::Finding& a, const rules::cross::Finding& b) {
-                     return std::tie(a.index, a.diagnostic.rule) <
-                            std::tie(b.index, b.diagnostic.rule);
-                   });
   std::map<std::size_t, std::vector<diag::Diagnostic>> by_report;
-  for (auto& f : findings) {
+  for (auto& f : cross.check()) {
     if (selection.enabled(f.diagnostic.rule)) {
       by_report[f.index].push_back(std::move(f.diagnostic));
     }
   }
   for (auto& [index, diagnostics] : by_report) {
-    const auto k = std::find_if(keys.begin(), keys.end(),
-                                [i = index](const CrossKey& x) { return x.index == i; });
+    if (io::interrupted()) {
+      return late; // run() stops with 130 or 143
+    }
+    const std::optional<rules::cross::Summary> s = cross.summary(index);
     emit::LateFindings l;
     l.index = index;
-    if (auto again = read_again(k->source)) {
-      l.result = std::move(*again);
-      // The summaries keep a cell's line only: its full location (table, row and column names;
-      // Word indices) comes from the report read again.
-      for (auto& d : diagnostics) {
-        if (!d.cells.empty()) {
-          if (const report::Cell* c = report::find_cell(l.result.report, d.cells.front())) {
-            d.location = c->where;
-          }
+    if (s) {
+      l.result.source = s->source;
+      l.result.form = s->form;
+      l.result.text = rules::cross::excerpt_text(*s);
+      for (const auto& t : templates) {
+        if (t.id == s->template_id) {
+          l.result.tmpl = &t;
         }
       }
-    } else {
-      // Gone or changed since: its path and year name it.
-      l.result.source = k->source;
-      l.result.report.source = k->source;
-      l.result.report.year = k->year;
+      report::Report& r = l.result.report;
+      r.source = s->source;
+      r.format = s->format;
+      r.template_id = s->template_id;
+      r.year = s->year;
+      r.agency = s->agency;
     }
     l.result.diagnostics = std::move(diagnostics);
     selection.apply(l.result, catalog); // --severity overrides
@@ -199,8 +122,7 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
       step_summary ? emit::make_stream(summary_format, catalog, oo, summary_text) : nullptr;
   BaselineWriter recorder;
   Tally tally;
-  std::vector<CrossKey> cross_keys;             // every report that can take part in them
-  std::vector<rules::cross::Summary> summaries; // the first k_kept_summaries of them
+  rules::cross::Collector cross; // every report that can take part in them, encoded
 
   // Baseline, tally and --quiet, for a report as read and for the late findings alike.
   auto settle = [&](emit::ReportResult& r, std::size_t index) {
@@ -231,11 +153,8 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
       [&](emit::ReportResult&& r) {
         const std::size_t index = count++;
         if (r.readable) {
-          if (auto s = rules::cross::summarize(r.report, index)) {
-            cross_keys.push_back({agency_hash(s->agency), s->year, index, r.source});
-            if (summaries.size() < k_kept_summaries) {
-              summaries.push_back(std::move(*s));
-            }
+          if (auto s = rules::cross::summarize(r.report, index, r.text, r.form)) {
+            cross.add(*s);
           }
           selection.apply(r, catalog);
         } else {
@@ -250,8 +169,7 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
       [&](std::size_t planned) {
         // What is kept per report is allocated once, up front, not among the freed memory of the
         // reports (that would pin pages: see release_free_memory).
-        cross_keys.reserve(planned);
-        summaries.reserve(std::min(planned, k_kept_summaries));
+        cross.reserve(planned);
         tally.found.reserve(planned);
         tally.shown.reserve(planned);
       });
@@ -262,7 +180,7 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   if (inputs.inputs.expanded) {
     // Only a batch (a directory or an @list) is one district's reports: files named one by one
     // are often drafts and variants of the same report.
-    late = cross_findings(cross_keys, summaries, selection, catalog, templates, o);
+    late = cross_findings(cross, selection, catalog, templates);
     if (io::interrupted()) {
       return k_exit_usage; // run() says so and exits 130 or 143
     }

@@ -106,6 +106,82 @@ TEST_CASE("X-TEXT: more than half of the narrative identical to last year's") {
   CHECK(rules::cross::check({a, b}).empty());
 }
 
+TEST_CASE("Collector: summaries kept encoded decode to what was added; checks give the same "
+          "findings") {
+  Summary a = summary(0, 2021, "红星镇", "a.txt");
+  Summary b = summary(1, 2022, "红 星 镇", "dir/b.txt");
+  Summary c = summary(2, 2022, "白云乡", "c.txt"); // no pair: never decoded by check()
+  b.format = "text";
+  b.form = "markdown";
+  set(a, "requests.carried_forward.total", "2");
+  set(a, "active.normative_documents.in_force", "-1.25");
+  set(b, "requests.carried_over.total", "5");
+  set(b, "requests.carried_over.other", "约3");
+  set(b, "active.regulations.issued", "123456789012");
+  b.figures["requests.carried_over.total"].line = 7;
+  b.fingerprint = 0xfedcba9876543210ULL;
+  b.paragraph_hashes = {1, 0xffffffffU};
+  b.paragraph_chars = {10, 300};
+  b.narrative_chars = 310;
+  diag::SourceLocation w;
+  w.line = 7;
+  w.column = 5;
+  w.table_name = "三";
+  w.row_label = "二、上年结转政府信息公开申请数量";
+  w.column_label = "总计";
+  w.xml_offset = 1LL << 40;
+  b.places.emplace_back(static_cast<std::uint8_t>(6), w);
+  b.lines = {{7, "  5\t"}, {9, ""}};
+
+  rules::cross::Collector kept;
+  kept.reserve(3);
+  for (const auto* s : {&a, &b, &c}) {
+    kept.add(*s);
+  }
+  CHECK(kept.size() == 3);
+  CHECK(kept.bytes() > 0);
+  CHECK_FALSE(kept.summary(3));
+  const auto d = kept.summary(1);
+  REQUIRE(d);
+  CHECK(d->source == "dir/b.txt");
+  CHECK(d->agency == "红 星 镇");
+  CHECK(d->format == "text");
+  CHECK(d->form == "markdown");
+  CHECK(d->year == 2022);
+  CHECK(d->fingerprint == b.fingerprint);
+  for (const auto& path : rules::cross::Figures::paths()) {
+    CHECK(d->figures.find(path)->value() == b.figures.find(path)->value());
+    CHECK(d->figures.find(path)->line == b.figures.find(path)->line);
+  }
+  CHECK(d->paragraph_hashes == b.paragraph_hashes);
+  CHECK(d->paragraph_chars == b.paragraph_chars);
+  CHECK(d->narrative_chars == 310);
+  REQUIRE(d->places.size() == 1);
+  CHECK(d->places[0].first == 6);
+  CHECK(d->places[0].second.row_label == w.row_label);
+  CHECK(d->places[0].second.xml_offset == w.xml_offset);
+  CHECK(d->places[0].second.paragraph == -1);
+  CHECK(d->lines == b.lines);
+  CHECK(kept.summary(0)->figures.find("active.normative_documents.in_force")->value() == "-1.25");
+
+  const auto direct = rules::cross::check({a, b, c});
+  const auto collected = kept.check();
+  REQUIRE(collected.size() == direct.size());
+  REQUIRE(collected.size() == 1);
+  CHECK(collected[0].index == 1);
+  CHECK(collected[0].diagnostic.message == direct[0].diagnostic.message);
+  // The finding points at the cell's full location the summary kept.
+  CHECK(collected[0].diagnostic.location.column == 5);
+  CHECK(collected[0].diagnostic.location.column_label == "总计");
+}
+
+TEST_CASE("excerpt_text puts each kept line at its number") {
+  Summary s;
+  s.lines = {{2, "b"}, {4, "d\tx"}};
+  CHECK(rules::cross::excerpt_text(s) == "\nb\n\nd\tx\n");
+  CHECK(rules::cross::excerpt_text(Summary{}).empty());
+}
+
 TEST_CASE("every cross-document rule has metadata") {
   for (const auto& r : rules::cross::rule_metas()) {
     CHECK(r.id.starts_with("X-"));

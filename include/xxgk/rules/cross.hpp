@@ -11,9 +11,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace xxgk::rules::cross {
@@ -58,11 +60,15 @@ private:
   std::array<Figure, k_count> m_figures;
 };
 
-/// The few figures of one report that cross-document checks compare.
+/// Everything the cross-document checks and their findings need of one report: the figures
+/// they compare, its identity, fingerprints for X-DUP and X-TEXT, and where the cells a finding
+/// may point at are (so that nothing is read twice). A batch keeps it encoded (Collector).
 struct Summary {
   std::size_t index = 0; ///< the report's position in the batch
   std::string source;
   std::string template_id;
+  std::string format; ///< report.format
+  std::string form;   ///< the document's form (emit::ReportResult::form)
   int year = 0;
   std::string agency; ///< as in the title (grouped by agency_key(agency), computed when checked)
   Figures figures;
@@ -71,10 +77,21 @@ struct Summary {
   std::vector<std::uint32_t> paragraph_hashes;
   std::vector<std::uint32_t> paragraph_chars;
   std::size_t narrative_chars = 0;
+  /// The full locations of the cells a finding of this report points at (its carried-over and
+  /// in-force figures), by index in Figures::paths(); a finding without one gives the line only.
+  std::vector<std::pair<std::uint8_t, diag::SourceLocation>> places;
+  /// The lines of a text form those cells are on (line number, text), for source excerpts.
+  std::vector<std::pair<int, std::string>> lines;
 };
 
-/// The summary of a report, or nothing when its title gives no year or no agency.
-std::optional<Summary> summarize(const report::Report& report, std::size_t index);
+/// The summary of a report, or nothing when its title gives no year or no agency. `text` is the
+/// decoded input of a text form (the lines of its findings' excerpts), `form` the document's form.
+std::optional<Summary> summarize(const report::Report& report, std::size_t index,
+                                 std::string_view text = {}, std::string_view form = {});
+
+/// The text a result shows source excerpts from, rebuilt from a summary's lines: each kept line at
+/// its number, the others empty.
+std::string excerpt_text(const Summary& summary);
 
 /// The normalized agency name reports are grouped by.
 std::string agency_key(std::string_view agency);
@@ -90,6 +107,32 @@ struct Finding {
 /// Runs every cross-document check over the summaries of one batch; findings in a deterministic
 /// order (by report index, then rule, then cell).
 std::vector<Finding> check(const std::vector<Summary>& summaries);
+
+/// The summaries of a whole batch, kept encoded (varints, labels interned, in large blocks: a
+/// few hundred bytes per report, no allocation per report), and the checks run over them. Only
+/// agencies with reports that can pair (the same year, or consecutive years) are decoded.
+class Collector {
+public:
+  Collector();
+  ~Collector();
+  Collector(const Collector&) = delete;
+  Collector& operator=(const Collector&) = delete;
+
+  /// Room for this many reports' index entries, allocated once (not among freed report memory).
+  void reserve(std::size_t reports);
+  void add(const Summary& summary);
+  [[nodiscard]] std::size_t size() const;
+  /// Bytes held (the encoded summaries, their index and the interned labels).
+  [[nodiscard]] std::size_t bytes() const;
+  /// check() over every summary kept, findings with their cells' full locations.
+  [[nodiscard]] std::vector<Finding> check() const;
+  /// The summary of the report at `index`, decoded, or nothing when none was kept for it.
+  [[nodiscard]] std::optional<Summary> summary(std::size_t index) const;
+
+private:
+  struct Store;
+  std::unique_ptr<Store> m_store;
+};
 
 /// A cross-document rule, for the rule catalogue.
 using RuleMeta = diag::RuleEntry;
