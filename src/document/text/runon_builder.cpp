@@ -128,7 +128,7 @@ void Builder::paragraph(std::size_t from, std::size_t to) {
     std::string t(raw);
     for (const auto f : k_page_furniture) {
       for (std::size_t p = t.find(f); p != std::string::npos; p = t.find(f)) {
-        t.replace(p, f.size(), " ");
+        t.replace(p, f.size(), 1, ' ');
       }
     }
     t = util::trim(t);
