@@ -1,11 +1,11 @@
 // libFuzzer target: the whole pipeline as `xxgk check --format json` runs it, in process:
-// bytes → document::read → detect_template → extract → rules::check → JSON into a null stream.
+// app::process_bytes (read, detect the template, extract, check; also xxgk's own JSON and CSV
+// report data), then the JSON and text emitters into a null stream.
 
-#include <xxgk/diag/diagnostic.hpp>
-#include <xxgk/document/read.hpp>
+#include "app/pipeline.hpp"
+
+#include <xxgk/app/app.hpp>
 #include <xxgk/emit/emitters.hpp>
-#include <xxgk/extract/extract.hpp>
-#include <xxgk/rules/engine.hpp>
 #include <xxgk/schema/schema.hpp>
 
 #include <cstddef>
@@ -28,37 +28,20 @@ protected:
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace xxgk;
-  const auto& k_templates = schema::bundled_templates();
+  static const auto k_templates = schema::bundled_templates();
+  static const app::Options k_options = [] {
+    app::Options o;
+    o.read_limits.max_inflated = std::size_t{4} << 20;
+    return o;
+  }();
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  document::ReadOptions options;
-  options.max_inflated = std::size_t{4} << 20;
-  auto doc = document::read(bytes, options);
-  emit::ReportResult result;
-  result.source = "fuzz-input";
-  if (!doc) {
-    result.readable = false;
-    result.read_error = doc.error().message;
-  } else {
-    std::vector<const schema::Template*> candidates;
-    for (const auto& t : k_templates) {
-      candidates.push_back(&t);
-    }
-    const schema::Template& tmpl = extract::detect_template(*doc, candidates);
-    extract::Extraction ex = extract::extract(*doc, tmpl);
-    result.diagnostics = std::move(doc->diagnostics);
-    for (auto& d : ex.diagnostics) {
-      result.diagnostics.push_back(std::move(d));
-    }
-    for (auto& d : rules::check(ex.report, tmpl)) {
-      result.diagnostics.push_back(std::move(d));
-    }
-    diag::sort_diagnostics(result.diagnostics);
-    result.report = std::move(ex.report);
-    result.tmpl = &tmpl;
-    result.text = doc->source_text;
+  // The pipeline `check` runs on each input (app::process), from the bytes on.
+  auto result = app::process_bytes(bytes, "fuzz-input", k_templates, k_options);
+  if (!result) {
+    return 0;
   }
   emit::Batch batch;
-  batch.reports.push_back(std::move(result));
+  batch.reports.push_back(std::move(*result));
   NullBuf buf;
   std::ostream out(&buf);
   emit::write_json(batch, {}, out);

@@ -31,7 +31,7 @@ struct Converted {
   const BatchInputs& inputs;
   const std::vector<emit::ReportResult>& results;
   emit::Lang lang;
-  emit::Headers headers;
+  report::Headers headers;
   int retargeted;      ///< retarget()'s exit code
   bool any_unreadable; ///< some input could not be read
 };
@@ -215,7 +215,7 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
         fmt::format("--to {} writes a binary file: give -o FILE (or redirect the output)", o.to)};
   }
   const emit::Lang lang = lang_of(o);
-  const emit::Headers headers = headers_of(o);
+  const report::Headers headers = headers_of(o);
   // convert: --template names the layout to write; the input's own layout is detected.
   Options read_options = o;
   read_options.template_id.clear();

@@ -37,9 +37,9 @@ emit::Lang lang_of(const Options& o) {
                             {{"zh", emit::Lang::Zh}, {"en", emit::Lang::En}});
 }
 
-emit::Headers headers_of(const Options& o) {
-  return choose<emit::Headers>("header style (--headers)", o.headers,
-                               {{"zh", emit::Headers::Zh}, {"keys", emit::Headers::Keys}});
+report::Headers headers_of(const Options& o) {
+  return choose<report::Headers>("header style (--headers)", o.headers,
+                                 {{"zh", report::Headers::Zh}, {"keys", report::Headers::Keys}});
 }
 
 Emission emission_of(const Options& o) {

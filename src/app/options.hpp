@@ -49,7 +49,7 @@ emit::Lang lang_of(const Options& o);
 inline diag::Lang message_lang(const Options& o) {
   return o.lang == "en" ? diag::Lang::En : diag::Lang::Zh;
 }
-emit::Headers headers_of(const Options& o);
+report::Headers headers_of(const Options& o);
 
 /// How findings are written: --format, --lang, --color and --fail-on, checked.
 struct Emission {

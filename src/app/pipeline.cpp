@@ -92,17 +92,26 @@ std::optional<emit::ReportResult> process(const std::string& path,
                                           const std::vector<schema::Template>& templates,
                                           const Options& o, Origin origin,
                                           std::vector<emit::ReportResult>* rest) {
-  emit::ReportResult result;
-  result.source = path == "-" ? "<stdin>" : path;
   auto bytes = read_input(path, o.read_limits.max_input);
   if (!bytes) {
+    emit::ReportResult result;
+    result.source = path == "-" ? "<stdin>" : path;
     result.readable = false;
     result.read_error = bytes.error().text(message_lang(o));
     return result;
   }
+  return process_bytes(*bytes, path == "-" ? "<stdin>" : path, templates, o, origin, rest);
+}
+
+std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const std::string& source,
+                                                const std::vector<schema::Template>& templates,
+                                                const Options& o, Origin origin,
+                                                std::vector<emit::ReportResult>* rest) {
+  emit::ReportResult result;
+  result.source = source;
   if (o.input_format.empty()) {
     // xxgk's own normalized JSON and CSV rows: the report is read as it is, then checked.
-    if (auto data = read_report_data(result.source, *bytes, templates, message_lang(o));
+    if (auto data = read_report_data(result.source, bytes, templates, message_lang(o));
         data && !data->empty()) {
       for (auto& r : *data) {
         check_report_data(r);
@@ -118,7 +127,7 @@ std::optional<emit::ReportResult> process(const std::string& path,
   ro.input_format = o.input_format;
   ro.encoding = o.encoding;
   ro.file_name = result.source;
-  auto doc = document::read(*bytes, ro);
+  auto doc = document::read(bytes, ro);
   if (origin == Origin::Found && (doc ? !looks_like_report(*doc) : is_not_a_report(doc.error()))) {
     return std::nullopt;
   }

@@ -28,6 +28,13 @@ std::optional<emit::ReportResult> process(const std::string& path,
                                           const Options& o, Origin origin = Origin::Given,
                                           std::vector<emit::ReportResult>* rest = nullptr);
 
+/// The same for bytes already in memory; `source` names them in the result ("<stdin>" for
+/// standard input).
+std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const std::string& source,
+                                                const std::vector<schema::Template>& templates,
+                                                const Options& o, Origin origin = Origin::Given,
+                                                std::vector<emit::ReportResult>* rest = nullptr);
+
 /// Inputs of a run and how many were passed over; see batch.hpp.
 struct BatchInputs {
   Inputs inputs;

@@ -232,13 +232,16 @@ int main(int argc, char** argv) {
   check
       ->add_option("--select", check_o.select,
                    "Report only these rules (IDs or prefixes such as T3, EXTRACT; ALL)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   check->add_option("--ignore", check_o.ignore, "Do not report these rules (IDs or prefixes)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   check
       ->add_option("--severity", check_o.severity,
                    "Change a rule's severity: RULE=error|warning|info|off (RULE may be a prefix)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   check->add_option("--fail-on", check_o.fail_on,
                     "Lowest severity that makes the exit code 1: error (default), warning, info");
   check->add_option("--max-warnings", check_o.max_warnings,

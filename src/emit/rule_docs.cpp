@@ -3,6 +3,7 @@
 // sections are the Markdown form of `xxgk explain`; a golden test fails when it is out of date.
 
 #include <xxgk/emit/emitters.hpp>
+#include <xxgk/schema/schema.hpp>
 
 #include <fmt/format.h>
 
@@ -142,6 +143,18 @@ void write_rules_markdown(const std::vector<RuleInfo>& rules, Lang lang, std::os
   for (const auto& r : rules) {
     out << "\n";
     write_explain_markdown(r, lang, out);
+  }
+  out << "\n## Rule kinds\n\nThe kinds a rule of a template file (`schemas/*.json`, "
+         "docs/schemas.md) may have, as `schemas/template.schema.json` declares them.\n\n"
+         "| kind | required fields | checks |\n|---|---|---|\n";
+  for (const auto& k : schema::rule_kinds()) {
+    std::vector<std::string> fields;
+    for (const auto& f : k.required) {
+      fields.push_back(fmt::format("`{}`", f));
+    }
+    out << fmt::format("| `{}` | {} | {} |\n", k.name,
+                       fields.empty() ? "—" : fmt::format("{}", fmt::join(fields, ", ")),
+                       k.description);
   }
 }
 

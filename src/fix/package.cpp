@@ -1,8 +1,11 @@
 // A .docx package with one part replaced, built in memory with libzip: the other entries are
-// copied with their compressed data as it is.
+// copied with their compressed data as it is. Parts are found by name the way the reader found
+// them (document/zip_archive.hpp).
 #include "messages.hpp"
 
 #include <xxgk/fix/write.hpp>
+
+#include <xxgk/document/zip_archive.hpp>
 
 #include <zip.h>
 
@@ -26,20 +29,8 @@ struct ZipError {
 struct SourceFree {
   void operator()(zip_source_t* s) const { zip_source_free(s); }
 };
-struct ZipDiscard {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-
-std::optional<zip_uint64_t> find_entry(zip_t* archive, std::string_view name) {
-  const zip_int64_t count = zip_get_num_entries(archive, 0);
-  for (zip_int64_t i = 0; i < count; ++i) {
-    const char* entry = zip_get_name(archive, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
-    if (entry != nullptr && name == entry) {
-      return static_cast<zip_uint64_t>(i);
-    }
-  }
-  return std::nullopt;
-}
+using document::word::find_entry;
+using document::word::ZipDiscard;
 
 } // namespace
 

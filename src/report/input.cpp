@@ -3,8 +3,8 @@
 
 #include "messages.hpp"
 
-#include <xxgk/emit/headers.hpp>
 #include <xxgk/report/fields.hpp>
+#include <xxgk/report/headers.hpp>
 #include <xxgk/report/input.hpp>
 #include <xxgk/util/number.hpp>
 
@@ -119,7 +119,7 @@ std::vector<std::vector<std::string>> csv_records(std::string_view s,
 
 /// Whether a CSV header names a model path, as the path or its Chinese header.
 bool is_model_path(std::string_view column) {
-  const auto key = emit::header_key(column);
+  const auto key = report::header_key(column);
   report::Report probe;
   return key && report::find_cell(probe, *key) != nullptr;
 }
@@ -160,7 +160,7 @@ bool looks_like_report_csv(std::string_view bytes) {
   bool has_template = false;
   bool has_path = false;
   for (const auto& c : records.front()) {
-    has_template = has_template || emit::header_key(c) == "template";
+    has_template = has_template || report::header_key(c) == "template";
     has_path = has_path || is_model_path(c);
   }
   return has_template && has_path;
@@ -246,7 +246,7 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
   // Headers are model paths or their Chinese names (convert --headers zh|keys).
   std::vector<std::string> header;
   for (const auto& h : records.front()) {
-    header.push_back(emit::header_key(h).value_or(h));
+    header.push_back(report::header_key(h).value_or(h));
   }
   std::vector<report::Report> out;
   for (std::size_t i = 1; i < records.size(); ++i) {

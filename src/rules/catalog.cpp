@@ -102,7 +102,7 @@ std::vector<const diag::MessageTemplate*> message_templates() {
   std::vector<const diag::MessageTemplate*> out;
   for (const auto* list :
        {&detail::engine_messages(), &detail::structure_messages(), &detail::prose_messages(),
-        &cross::messages(), &aggregate::messages(), &document::messages(),
+        &detail::kind_messages(), &cross::messages(), &aggregate::messages(), &document::messages(),
         &document::error_messages(), &io::error_messages(), &schema::error_messages(),
         &report::error_messages(), &fix::error_messages(), &emit::write_error_messages(),
         &app::messages()}) {

@@ -1,5 +1,5 @@
 #pragma once
-// Rule kinds about the report's structure and prose (internal to rules/).
+// The evaluators of the rule kinds (internal to rules/; kinds.cpp maps each kind to its evaluator).
 
 #include <xxgk/diag/diagnostic.hpp>
 #include <xxgk/report/report.hpp>
@@ -11,6 +11,20 @@ namespace xxgk::rules::detail {
 
 using Out = std::vector<diag::Diagnostic>;
 
+// The table kinds (engine.cpp).
+void check_sum(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
+               Out& out);
+/// "equal" and "at_least".
+void check_compare(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
+                   Out& out);
+void check_value_type(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
+                      Out& out);
+void check_blank(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
+                 Out& out);
+void check_template_year(const schema::Rule& rule, const report::Report& r,
+                         const schema::Template& t, Out& out);
+
+// The structure and prose kinds (structure.cpp, prose.cpp).
 void check_sections(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
                     Out& out);
 void check_section_wording(const schema::Rule& rule, const report::Report& r,
@@ -34,6 +48,7 @@ diag::Arg title_arg(const schema::Rule& rule);
 const std::vector<const diag::MessageTemplate*>& engine_messages();
 const std::vector<const diag::MessageTemplate*>& structure_messages();
 const std::vector<const diag::MessageTemplate*>& prose_messages();
+const std::vector<const diag::MessageTemplate*>& kind_messages();
 
 /// A diagnostic of `rule` with its ID and severity set.
 diag::Diagnostic make(const schema::Rule& rule);

@@ -429,6 +429,10 @@ std::vector<std::string> apply_substitutes(std::vector<std::string> paths, const
   return paths;
 }
 
+} // namespace
+
+namespace detail {
+
 void check_sum(const schema::Rule& rule, const report::Report& r, const schema::Template& tmpl,
                std::vector<Diagnostic>& out) {
   for (const auto& b : bindings(rule, tmpl)) {
@@ -614,7 +618,7 @@ void check_blank(const schema::Rule& rule, const report::Report& r, const schema
 }
 
 void check_template_year(const schema::Rule& rule, const report::Report& r,
-                         std::vector<Diagnostic>& out) {
+                         const schema::Template& /*tmpl*/, std::vector<Diagnostic>& out) {
   if (r.template_id != rule.template_id || !r.year || *r.year <= rule.max_year) {
     return;
   }
@@ -624,43 +628,7 @@ void check_template_year(const schema::Rule& rule, const report::Report& r,
   out.push_back(std::move(d));
 }
 
-} // namespace
-
-std::vector<Diagnostic> check(const report::Report& report, const schema::Template& tmpl) {
-  std::vector<Diagnostic> out;
-  for (const auto& rule : tmpl.rules) {
-    if (rule.kind == "sum") {
-      check_sum(rule, report, tmpl, out);
-    } else if (rule.kind == "equal" || rule.kind == "at_least") {
-      check_compare(rule, report, tmpl, out);
-    } else if (rule.kind == "value_type") {
-      check_value_type(rule, report, tmpl, out);
-    } else if (rule.kind == "blank") {
-      check_blank(rule, report, tmpl, out);
-    } else if (rule.kind == "template_year") {
-      check_template_year(rule, report, out);
-    } else if (rule.kind == "sections") {
-      detail::check_sections(rule, report, tmpl, out);
-    } else if (rule.kind == "section_wording") {
-      detail::check_section_wording(rule, report, tmpl, out);
-    } else if (rule.kind == "table_placement") {
-      detail::check_table_placement(rule, report, tmpl, out);
-    } else if (rule.kind == "section_not_empty") {
-      detail::check_section_not_empty(rule, report, tmpl, out);
-    } else if (rule.kind == "period_year") {
-      detail::check_period_year(rule, report, out);
-    } else if (rule.kind == "prose_year") {
-      detail::check_prose_year(rule, report, out);
-    } else if (rule.kind == "statement") {
-      detail::check_statement(rule, report, tmpl, out);
-    } else if (rule.kind == "agency_cannot") {
-      detail::check_agency_cannot(rule, report, tmpl, out);
-    } else if (rule.kind == "prose_figures") {
-      detail::check_prose_figures(rule, report, tmpl, out);
-    }
-  }
-  return out;
-}
+} // namespace detail
 
 std::vector<Identity> identities(const schema::Template& tmpl) {
   std::vector<Identity> out;

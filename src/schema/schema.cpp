@@ -32,6 +32,9 @@ std::string_view to_string(ValueType t) {
 
 namespace {
 
+/// The embedded schema that describes template files (the rule kinds come from it).
+constexpr std::string_view k_meta_schema = "template.schema.json";
+
 /// Years a rule may name (max_year, min_year).
 constexpr std::int64_t k_min_rule_year = 1900;
 constexpr std::int64_t k_max_rule_year = 2200;
@@ -43,6 +46,26 @@ struct SchemaError {
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
   throw SchemaError{where + ": " + what};
+}
+
+/// A rule of `kind` has each field the kind requires, not empty: "a \"sum\" rule needs
+/// \"target\" and \"terms\"".
+void check_required(const RuleKind& kind, const json& rule, const std::string& where) {
+  bool missing = false;
+  for (const auto& f : kind.required) {
+    const auto it = rule.find(f);
+    missing = missing || it == rule.end() || it->is_null() ||
+              ((it->is_string() || it->is_array() || it->is_object()) && it->empty());
+  }
+  if (missing) {
+    const bool vowel = std::string_view("aeiou").find(kind.name.front()) != std::string_view::npos;
+    std::vector<std::string> quoted;
+    for (const auto& f : kind.required) {
+      quoted.push_back(fmt::format("\"{}\"", f));
+    }
+    fail(where, fmt::format("{} \"{}\" rule needs {}", vowel ? "an" : "a", kind.name,
+                            fmt::join(quoted, " and ")));
+  }
 }
 
 const json& need(const json& obj, const char* key, const std::string& where) {
@@ -304,10 +327,6 @@ Template parse(const json& root) {
   if (!rules.is_array()) {
     fail("$.rules", "must be an array");
   }
-  static const std::set<std::string> k_kinds = {
-      "sum",           "equal",      "at_least",        "value_type",      "blank",
-      "template_year", "sections",   "section_wording", "table_placement", "section_not_empty",
-      "period_year",   "prose_year", "statement",       "prose_figures",   "agency_cannot"};
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const std::string w = fmt::format("$.rules[{}]", i);
     const json& rj = rules[i];
@@ -318,7 +337,8 @@ Template parse(const json& root) {
       fail(w + ".severity", fmt::format("unknown severity \"{}\" (error, warning, info)", sev));
     }
     r.kind = need_string(rj, "kind", w);
-    if (k_kinds.count(r.kind) == 0) {
+    const RuleKind* kind = rule_kind(r.kind);
+    if (kind == nullptr) {
       fail(w + ".kind", fmt::format("unknown rule kind \"{}\"", r.kind));
     }
     r.title = need_string(rj, "title", w);
@@ -420,15 +440,7 @@ Template parse(const json& root) {
         r.patterns.push_back(std::move(pp));
       }
     }
-    if ((r.kind == "sum") && (r.target.empty() || r.terms.empty())) {
-      fail(w, "a \"sum\" rule needs \"target\" and \"terms\"");
-    }
-    if ((r.kind == "equal" || r.kind == "at_least") && r.terms.empty()) {
-      fail(w, fmt::format("an \"{}\" rule needs \"terms\"", r.kind));
-    }
-    if ((r.kind == "value_type" || r.kind == "blank") && r.cells.empty()) {
-      fail(w, fmt::format("a \"{}\" rule needs \"cells\"", r.kind));
-    }
+    check_required(*kind, rj, w);
     if (t.rule(r.id) != nullptr) {
       fail(w + ".id", fmt::format("duplicate rule ID \"{}\"", r.id));
     }
@@ -586,10 +598,54 @@ const std::vector<const diag::MessageTemplate*>& error_messages() {
   return list;
 }
 
+const std::vector<RuleKind>& rule_kinds() {
+  // From the schema that describes template files: its "kind" property lists each kind with its
+  // description, and its allOf/if/then the fields each kind requires.
+  static const std::vector<RuleKind> k_kinds = [] {
+    std::vector<RuleKind> out;
+    for (const auto& s : embedded_schemas()) {
+      if (s.name != k_meta_schema) {
+        continue;
+      }
+      const json meta = json::parse(s.text);
+      const json& rule = meta.at("$defs").at("rule");
+      for (const auto& k : rule.at("properties").at("kind").at("oneOf")) {
+        out.push_back({k.at("const").get<std::string>(), k.value("description", ""), {}});
+      }
+      for (const auto& cond : rule.value("allOf", json::array())) {
+        const auto name = cond.at("if").at("properties").at("kind").at("const").get<std::string>();
+        for (auto& k : out) {
+          if (k.name == name) {
+            k.required = cond.at("then").at("required").get<std::vector<std::string>>();
+          }
+        }
+      }
+    }
+    if (out.empty()) {
+      // A build defect (the meta schema is compiled in); tests load every schema and catch it.
+      throw std::runtime_error("the bundled template.schema.json lists no rule kinds");
+    }
+    return out;
+  }();
+  return k_kinds;
+}
+
+const RuleKind* rule_kind(std::string_view name) {
+  for (const auto& k : rule_kinds()) {
+    if (k.name == name) {
+      return &k;
+    }
+  }
+  return nullptr;
+}
+
 const std::vector<Template>& bundled_templates() {
   static const std::vector<Template> k_templates = [] {
     std::vector<Template> out;
     for (const auto& s : embedded_schemas()) {
+      if (s.name == k_meta_schema) {
+        continue;
+      }
       auto t = load_template(s.text);
       if (!t) {
         // A broken bundled schema is a build defect; tests load every schema and catch it.

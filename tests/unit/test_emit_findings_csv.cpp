@@ -82,7 +82,7 @@ TEST_CASE("CSV quotes fields with commas, quotes and line breaks (RFC 4180)") {
 TEST_CASE("CSV starts with a BOM and has Chinese headers for people (--headers zh)") {
   const auto batch = test::batch_of({"samples/invalid/T3-ROW.txt"});
   emit::OutputOptions options;
-  options.headers = emit::Headers::Zh;
+  options.headers = report::Headers::Zh;
   const std::string out = test::emit_to_string(emit::write_csv, batch, options);
   CHECK(out.starts_with("\xEF\xBB\xBF文件,行号,列号,表,行,列,级别,规则,说明,单元格,机关,年度,"
                         "模板,指纹\r\n"));

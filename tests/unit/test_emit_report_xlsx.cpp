@@ -84,7 +84,7 @@ TEST_CASE("Many reports in Excel: a row per report with Chinese headers, and the
   const auto batch =
       test::batch_of({"samples/invalid/T3-ROW.txt", "samples/dongfanghong-2023.txt"});
   const auto bytes =
-      emit::xlsx_report_rows(batch.reports, batch.rules, emit::Lang::Zh, emit::Headers::Zh);
+      emit::xlsx_report_rows(batch.reports, batch.rules, emit::Lang::Zh, report::Headers::Zh);
   REQUIRE(bytes.has_value());
   const auto parts = unzip(*bytes);
   CHECK(parts.at("xl/workbook.xml").find("name=\"报告\"") != std::string::npos);

@@ -125,3 +125,21 @@ TEST_CASE("a package with one part replaced keeps every other part byte for byte
   CHECK_FALSE(fix::replace_zip_entry(package, "word/nope.xml", "x").has_value());
   CHECK_FALSE(fix::replace_zip_entry("not a zip", "word/document.xml", "x").has_value());
 }
+
+TEST_CASE("a part is found by name the way the reader found it: case and a leading slash aside") {
+  std::string package = test::repo_file("tests/data/docx/hongxing-2021-wps.docx");
+  // The same package with the main part's entry named Word/Document.xml (a name's bytes are not
+  // covered by the entry's CRC, so renaming in place keeps the archive valid).
+  for (std::size_t at = package.find("word/document.xml"); at != std::string::npos;
+       at = package.find("word/document.xml", at + 1)) {
+    package.replace(at, 17, "Word/Document.xml");
+  }
+  REQUIRE(package.find("Word/Document.xml") != std::string::npos);
+  const auto xml = fix::read_zip_entry(package, "word/document.xml");
+  REQUIRE(xml.has_value());
+  const auto out = fix::replace_zip_entry(package, "/word/document.xml", *xml + "<!-- x -->");
+  REQUIRE(out.has_value());
+  const auto back = fix::read_zip_entry(*out, "word/document.xml");
+  REQUIRE(back.has_value());
+  CHECK(*back == *xml + "<!-- x -->");
+}

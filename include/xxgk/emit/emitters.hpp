@@ -2,9 +2,9 @@
 // Output formats. Each writes a Batch to the stream it is given, in deterministic order (input
 // order, then location, then rule), so that golden files are stable.
 
-#include <xxgk/emit/headers.hpp>
 #include <xxgk/emit/lang.hpp>
 #include <xxgk/emit/results.hpp>
+#include <xxgk/report/headers.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -22,9 +22,9 @@ inline constexpr std::string_view k_tool_version = "0.1.0";
 
 struct OutputOptions {
   Lang lang = Lang::Zh;
-  bool color = false;              ///< text: ANSI colours
-  bool source_excerpt = true;      ///< text: the source line and a caret for text inputs
-  Headers headers = Headers::Keys; ///< csv: the header row in Chinese or as keys
+  bool color = false;         ///< text: ANSI colours
+  bool source_excerpt = true; ///< text: the source line and a caret for text inputs
+  report::Headers headers = report::Headers::Keys; ///< csv: the header row in Chinese or as keys
 };
 
 using Writer = void (*)(const Batch&, const OutputOptions&, std::ostream&);

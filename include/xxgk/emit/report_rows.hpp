@@ -3,8 +3,8 @@
 // model path; spec/model.md "CSV") or as JSON lines (one normalized report per line). Batch
 // forms for spreadsheets and scripts; emit/convert.hpp reads the CSV back.
 
-#include <xxgk/emit/headers.hpp>
 #include <xxgk/emit/results.hpp>
+#include <xxgk/report/headers.hpp>
 
 #include <ostream>
 #include <string>
@@ -18,7 +18,7 @@ std::vector<std::string> report_csv_columns();
 
 /// The header row, preceded by a UTF-8 BOM so that Excel and WPS open the file as UTF-8: Chinese
 /// headers (表号.行.列) or model paths (headers.hpp).
-void write_report_csv_header(std::ostream& out, Headers headers = Headers::Keys);
+void write_report_csv_header(std::ostream& out, report::Headers headers = report::Headers::Keys);
 
 /// One report as a CSV row (RFC 4180 quoting, CRLF). Cells: the exact number, a placeholder or
 /// text as read, or empty when blank or absent.

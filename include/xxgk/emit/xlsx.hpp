@@ -3,7 +3,7 @@
 // and the findings of `check --format xlsx`. Opens in Excel, WPS 表格 and LibreOffice Calc.
 
 #include <xxgk/emit/emitters.hpp>
-#include <xxgk/emit/headers.hpp>
+#include <xxgk/report/headers.hpp>
 #include <xxgk/util/expected.hpp>
 
 #include <ostream>
@@ -24,7 +24,7 @@ util::Expected<std::string> xlsx_report(const ReportResult& result,
 /// with every finding, both with filters and frozen headers.
 util::Expected<std::string> xlsx_report_rows(const std::vector<ReportResult>& results,
                                              const std::vector<RuleInfo>& rules, Lang lang,
-                                             Headers headers);
+                                             report::Headers headers);
 
 /// `check --format xlsx`: the findings as one sheet with filters (a row per finding; an
 /// unreadable input is a row too).

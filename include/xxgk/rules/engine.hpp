@@ -6,11 +6,16 @@
 #include <xxgk/schema/schema.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace xxgk::rules {
 
+/// The findings of every rule of the template on the report, in rule order.
 std::vector<diag::Diagnostic> check(const report::Report& report, const schema::Template& tmpl);
+
+/// Whether xxgk evaluates rules of this kind (every kind of schema::rule_kinds() must be).
+bool has_evaluator(std::string_view kind);
 
 /// One arithmetic identity of a template, Σ lhs = Σ rhs, with every variable bound: a "sum" rule
 /// gives lhs = {target}, rhs = terms; an "equal" rule its two sides. `xxgk fix` reasons on these.

@@ -176,6 +176,17 @@ struct Template {
   [[nodiscard]] std::pair<std::string, std::string> row_column_labels(std::string_view path) const;
 };
 
+/// A rule kind as schemas/template.schema.json declares it (the one list of kinds): its name,
+/// what it checks (for the docs) and the fields a rule of the kind must have, non-empty.
+struct RuleKind {
+  std::string name;
+  std::string description;
+  std::vector<std::string> required;
+};
+/// The rule kinds, in the order template.schema.json lists them.
+const std::vector<RuleKind>& rule_kinds();
+const RuleKind* rule_kind(std::string_view name);
+
 /// Parses and validates a schema document; errors name the offending entry.
 util::Expected<Template> load_template(std::string_view json_text);
 /// The bundled templates (compiled in), in id order.

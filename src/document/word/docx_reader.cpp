@@ -3,8 +3,9 @@
 
 #include <xxgk/document/word_reader.hpp>
 
+#include "namespaces.hpp"
 #include "package_kind.hpp"
-#include "zip_archive.hpp"
+#include <xxgk/document/zip_archive.hpp>
 
 #include <pugixml.hpp>
 
@@ -34,24 +35,7 @@ std::optional<std::string> main_part_from_rels(zip_t* archive, const Limits& lim
   if (!doc.load_buffer(rels->data(), rels->size())) {
     return std::nullopt;
   }
-  for (pugi::xml_node r : doc.document_element().children()) {
-    const std::string_view name = r.name();
-    const std::string_view type = r.attribute("Type").value();
-    const std::string_view suffix = "/officeDocument";
-    const bool is_relationship =
-        name == "Relationship" ||
-        (name.size() > 13 && name.substr(name.size() - 13) == ":Relationship");
-    if (is_relationship && type.size() >= suffix.size() &&
-        type.substr(type.size() - suffix.size()) == suffix &&
-        std::string_view(r.attribute("TargetMode").value()) != "External") {
-      std::string target = r.attribute("Target").value();
-      while (target.rfind("./", 0) == 0) {
-        target.erase(0, 2);
-      }
-      return target;
-    }
-  }
-  return std::nullopt;
+  return word::office_document_target(doc.document_element());
 }
 
 } // namespace

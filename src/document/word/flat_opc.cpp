@@ -86,14 +86,8 @@ util::Expected<Document> read_flat_opc(const ParsedXml& x) {
     if (p.name != "/_rels/.rels") {
       continue;
     }
-    pugi::xml_node rels = xml_data(p.node);
-    for (pugi::xml_node r = rels.first_child(); r; r = r.next_sibling()) {
-      if (r.type() == pugi::node_element && split_qname(r.name()).second == "Relationship" &&
-          ends_with(r.attribute("Type").value(), "/officeDocument") &&
-          std::string_view(r.attribute("TargetMode").value()) != "External") {
-        main_name = normalize_part_name(r.attribute("Target").value());
-        break;
-      }
+    if (auto target = office_document_target(xml_data(p.node))) {
+      main_name = normalize_part_name(*target);
     }
   }
   const Part* main_part = nullptr;

@@ -2,6 +2,7 @@
 
 #include "model_builder.hpp"
 
+#include <xxgk/document/cell_text.hpp>
 #include <xxgk/util/text.hpp>
 
 #include <algorithm>
@@ -94,22 +95,7 @@ private:
   static std::string cell_text(std::vector<RawBlock>& blocks) {
     std::vector<std::string> lines;
     collect_lines(blocks, lines);
-    std::size_t first = 0;
-    std::size_t last = lines.size();
-    while (first < last && lines[first].empty()) {
-      ++first;
-    }
-    while (last > first && lines[last - 1].empty()) {
-      --last;
-    }
-    std::string text;
-    for (std::size_t i = first; i < last; ++i) {
-      if (i > first) {
-        text += '\n';
-      }
-      text += lines[i];
-    }
-    return text;
+    return join_cell_lines(lines);
   }
 
   struct Placed {

@@ -119,4 +119,19 @@ const NsScope* scope_chain(pugi::xml_node node, std::vector<std::unique_ptr<NsSc
   return scope;
 }
 
+std::optional<std::string> office_document_target(pugi::xml_node relationships) {
+  for (pugi::xml_node r = relationships.first_child(); r; r = r.next_sibling()) {
+    if (r.type() == pugi::node_element && split_qname(r.name()).second == "Relationship" &&
+        ends_with(r.attribute("Type").value(), "/officeDocument") &&
+        std::string_view(r.attribute("TargetMode").value()) != "External") {
+      std::string_view target = r.attribute("Target").value();
+      while (starts_with(target, "./")) {
+        target.remove_prefix(2);
+      }
+      return std::string(target);
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace xxgk::document::word

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -42,6 +43,11 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
 
 /// "w:p" → {"w", "p"}; "p" → {"", "p"}.
 std::pair<std::string_view, std::string_view> split_qname(std::string_view qname);
+
+/// The target of the officeDocument relationship among a package's relationships (the root
+/// element of its _rels/.rels part), without leading "./": the main part of a .docx or a Flat OPC
+/// package. nullopt when there is none (external targets do not count).
+std::optional<std::string> office_document_target(pugi::xml_node relationships);
 
 /// The prefix → namespace bindings in effect at an element; a chain up to the root. A scope is
 /// only added for elements that declare something, so lookups stay short.

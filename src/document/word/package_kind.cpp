@@ -2,7 +2,7 @@
 
 #include "package_kind.hpp"
 
-#include "zip_archive.hpp"
+#include <xxgk/document/zip_archive.hpp>
 
 #include "../error_messages.hpp"
 

@@ -2,7 +2,7 @@
 
 #include "../error_messages.hpp"
 
-#include "zip_archive.hpp"
+#include <xxgk/document/zip_archive.hpp>
 
 #include <fmt/format.h>
 

@@ -44,7 +44,7 @@ public:
   CsvStream(const std::vector<RuleInfo>& rules, const OutputOptions& options, std::ostream& out)
       : m_rules(rules), m_options(options), m_out(out) {
     m_out << k_utf8_bom;
-    if (options.headers == Headers::Zh) {
+    if (options.headers == report::Headers::Zh) {
       write_csv_row(m_out, {"文件", "行号", "列号", "表", "行", "列", "级别", "规则", "说明",
                             "单元格", "机关", "年度", "模板", "指纹"});
     } else {

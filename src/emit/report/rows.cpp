@@ -15,12 +15,12 @@
 namespace xxgk::emit {
 
 std::vector<std::string> report_csv_columns() {
-  return report_columns(Headers::Keys);
+  return report::report_columns(report::Headers::Keys);
 }
 
-void write_report_csv_header(std::ostream& out, Headers headers) {
+void write_report_csv_header(std::ostream& out, report::Headers headers) {
   out << k_utf8_bom;
-  write_csv_row(out, report_columns(headers));
+  write_csv_row(out, report::report_columns(headers));
 }
 
 void write_report_csv_row(const ReportResult& result, std::ostream& out) {

@@ -418,18 +418,18 @@ util::Expected<std::string> xlsx_report(const ReportResult& result,
 
 util::Expected<std::string> xlsx_report_rows(const std::vector<ReportResult>& results,
                                              const std::vector<RuleInfo>& rules, Lang lang,
-                                             Headers headers) {
+                                             report::Headers headers) {
   Workbook book("xxgk");
   if (book.get() == nullptr) {
     return book.finish();
   }
   const Formats f(book.get());
   lxw_worksheet* ws = workbook_add_worksheet(book.get(), "报告");
-  const auto columns = report_columns(headers);
+  const auto columns = report::report_columns(headers);
   for (std::size_t c = 0; c < columns.size(); ++c) {
     worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), columns[c].c_str(), f.header);
   }
-  constexpr std::size_t k_meta = std::size(k_meta_columns);
+  constexpr std::size_t k_meta = std::size(report::k_meta_columns);
   lxw_row_t row = 1;
   std::vector<const ReportResult*> all;
   for (const auto& r : results) {

@@ -1,5 +1,5 @@
-#include <xxgk/emit/headers.hpp>
 #include <xxgk/report/fields.hpp>
+#include <xxgk/report/headers.hpp>
 #include <xxgk/schema/schema.hpp>
 
 #include <fmt/format.h>
@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <map>
 
-namespace xxgk::emit {
+namespace xxgk::report {
 
 namespace {
 
@@ -89,4 +89,4 @@ std::vector<std::string> report_columns(Headers headers) {
   return out;
 }
 
-} // namespace xxgk::emit
+} // namespace xxgk::report

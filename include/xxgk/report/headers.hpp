@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace xxgk::emit {
+namespace xxgk::report {
 
 enum class Headers {
   Zh,   ///< 表号.行.列 in the template's words (default for people-facing files)
@@ -31,4 +31,4 @@ std::optional<std::string> header_key(std::string_view header);
 /// The report-row columns in the given style: the meta columns, then every model path.
 std::vector<std::string> report_columns(Headers headers);
 
-} // namespace xxgk::emit
+} // namespace xxgk::report

@@ -1,6 +1,7 @@
 #pragma once
-// The zip layer of a .docx: libzip over bytes in memory, entries found by name the way Word
-// finds them, and inflation bounded by the limits (the sizes in the zip headers are not trusted).
+// The zip layer of a .docx, shared by the Word reader and `fix`: libzip over bytes in memory,
+// entries found by name the way Word finds them, and inflation bounded by the limits (the sizes
+// in the zip headers are not trusted).
 
 #include <xxgk/document/read.hpp>
 #include <xxgk/util/expected.hpp>
