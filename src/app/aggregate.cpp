@@ -2,12 +2,13 @@
 // report, or with --compare / --expect checked against the district's own report and its list
 // of units, the findings written as `check` writes them.
 
-#include <xxgk/rules/catalog.hpp>
 #include "commands.hpp"
+#include "messages.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
 #include "selection.hpp"
 #include "tallies.hpp"
+#include <xxgk/rules/catalog.hpp>
 
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/emit/emitters.hpp>
@@ -31,7 +32,8 @@ constexpr std::size_t k_noted_paths = 5;
 
 /// The notes of the sum on stderr, grouped per report and kind: "xxgk: note: a.txt: 12 blank
 /// cells counted as 0: requests.granted.natural_person, … ".
-void write_sum_notes(const std::vector<rules::aggregate::Note>& notes, std::ostream& err) {
+void write_sum_notes(const std::vector<rules::aggregate::Note>& notes, diag::Lang lang,
+                     std::ostream& err) {
   using Kind = rules::aggregate::Note::Kind;
   std::size_t i = 0;
   while (i < notes.size()) {
@@ -49,22 +51,29 @@ void write_sum_notes(const std::vector<rules::aggregate::Note>& notes, std::ostr
     }
     const std::string more = n > named.size() ? ", …" : "";
     const std::string list = fmt::format("{}{}", fmt::join(named, ", "), more);
+    const auto count = static_cast<long long>(n);
     switch (notes[i].kind) {
     case Kind::BlankAsZero:
-      err << fmt::format("xxgk: note: {}: {} blank {} counted as 0: {}\n", notes[i].source, n,
-                         n == 1 ? "cell" : "cells", list);
+      err << "xxgk: note: " << notes[i].source << ": "
+          << msg::text(lang, msg::k_sum_blank,
+                       {n, msg::counted(count, "单元格", "cell", "cells"), list})
+          << "\n";
       break;
     case Kind::NotANumber:
-      err << fmt::format("xxgk: warning: {}: {} {} not a number, not summed: {}\n", notes[i].source,
-                         n, n == 1 ? "cell is" : "cells are", list);
+      err << "xxgk: warning: " << notes[i].source << ": "
+          << msg::text(lang, msg::k_sum_not_number,
+                       {n, msg::counted(count, "单元格", "cell is", "cells are"), list})
+          << "\n";
       break;
     case Kind::NotFound:
-      err << fmt::format("xxgk: warning: {}: {} {} not found in the report, not summed: {}\n",
-                         notes[i].source, n, n == 1 ? "cell" : "cells", list);
+      err << "xxgk: warning: " << notes[i].source << ": "
+          << msg::text(lang, msg::k_sum_not_found,
+                       {n, msg::counted(count, "单元格", "cell", "cells"), list})
+          << "\n";
       break;
     case Kind::Overflow:
-      err << fmt::format("xxgk: error: {}: the total of {} passes 64 bits; it is left empty\n",
-                         notes[i].source, list);
+      err << "xxgk: error: " << notes[i].source << ": "
+          << msg::text(lang, msg::k_sum_overflow, {list}) << "\n";
       break;
     }
     i = j;
@@ -85,6 +94,7 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
                       {{"json", "json"}, {"csv", "csv"}, {"text", "text"}});
   headers_of(o);
   const Emission emission = emission_of(o);
+  const diag::Lang lang = message_lang(o);
   const auto templates = load_templates(o);
   const auto catalog = rules::catalog(templates);
   const RuleSelection selection(o, catalog);
@@ -96,7 +106,7 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   if (!o.expect.empty()) {
     auto text = io::read_file(o.expect);
     if (!text) {
-      throw UsageError{fmt::format("{}: {}", o.expect, text.error().message)};
+      throw UsageError{fmt::format("{}: {}", o.expect, text.error().text(lang))};
     }
     units_text = std::move(*text);
     units = rules::aggregate::parse_units(units_text);
@@ -105,8 +115,8 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   if (!o.compare.empty()) {
     own = process(o.compare, templates, o);
     if (!own || !own->readable) {
-      throw UsageError{
-          fmt::format("{}: {}", o.compare, own ? own->read_error : "not a report document")};
+      throw UsageError{fmt::format("{}: {}", o.compare,
+                                   own ? own->read_error : msg::text(lang, msg::k_not_a_report))};
     }
   }
 
@@ -123,13 +133,16 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
       return;
     }
     if (own && same_file(r.source, o.compare)) {
-      err << fmt::format("xxgk: note: {}: the report given to --compare is not summed\n", r.source);
+      err << "xxgk: note: " << r.source << ": " << msg::text(lang, msg::k_sum_compare_skipped)
+          << "\n";
       return;
     }
     if (const auto missing = unread_tables(r); !missing.empty()) {
       // Summing a report without its tables would count its cells as zeros.
-      err << fmt::format("xxgk: warning: {}: {} could not be read; not summed\n", r.source,
-                         fmt::join(missing, "、"));
+      err << "xxgk: warning: " << r.source << ": "
+          << msg::text(lang, msg::k_sum_tables_unread,
+                       {fmt::format("{}", fmt::join(missing, "、"))})
+          << "\n";
       not_read.push_back(r.source);
       return;
     }
@@ -143,7 +156,7 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
         return n.kind != rules::aggregate::Note::Kind::Overflow;
       });
     }
-    write_sum_notes(notes, err);
+    write_sum_notes(notes, lang, err);
     sources.emplace_back(r.source, r.tmpl->id);
     if (r.report.agency && !r.report.agency->empty()) {
       present.push_back({*r.report.agency, r.source});
@@ -175,34 +188,40 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
       if (o.quiet) {
         continue;
       }
-      err << fmt::format("xxgk: warning: {}: a {} report, not of the {} template of the sum; not "
-                         "summed\n",
-                         source, id, chosen);
+      err << "xxgk: warning: " << source << ": "
+          << msg::text(lang, msg::k_sum_other_template, {id, chosen}) << "\n";
     }
   }
   const int summed = picked == sums.end() ? 0 : picked->second.count();
   if (!o.quiet) {
-    err << fmt::format("xxgk: summed {} {} ({} template); left out: {} of another template, {} "
-                       "unreadable{}\n",
-                       summed, summed == 1 ? "report" : "reports", chosen.empty() ? "no" : chosen,
-                       excluded, unreadable.size(),
-                       not_read.empty()
-                           ? std::string()
-                           : fmt::format(", {} with tables not read", not_read.size()));
+    err << "xxgk: "
+        << msg::text(lang, msg::k_summed,
+                     {summed, msg::counted(summed, "份报告", "report", "reports"),
+                      chosen.empty() ? diag::nested({&msg::k_summed_no_template, {}})
+                                     : diag::nested({&msg::k_summed_template, {chosen}}),
+                      excluded, unreadable.size(),
+                      not_read.empty()
+                          ? diag::Arg(std::string())
+                          : diag::nested({&msg::k_summed_tables_unread, {not_read.size()}})})
+        << "\n";
   }
   excluded += static_cast<int>(not_read.size());
   const bool broken = !inputs.inputs.problems.empty() || !unreadable.empty() ||
                       (picked != sums.end() && picked->second.overflowed());
   if (inputs.inputs.expanded && !o.quiet) {
-    write_not_reports(inputs, err);
+    write_not_reports(inputs, lang, err);
   }
   if (summed == 0) {
     if (o.allow_empty && !broken && excluded == 0) {
-      err << "xxgk: note: no report to sum (--allow-empty): nothing written\n";
+      err << "xxgk: note: " << msg::text(lang, msg::k_nothing_to_sum_allowed) << "\n";
       return k_exit_clean;
     }
-    err << fmt::format("xxgk: error: no report to sum in {}{}\n", fmt::join(o.paths, ", "),
-                       o.allow_empty ? "" : " (--allow-empty accepts this)");
+    err << "xxgk: error: "
+        << msg::text(lang, msg::k_nothing_to_sum,
+                     {fmt::format("{}", fmt::join(o.paths, ", ")),
+                      o.allow_empty ? diag::Arg(std::string())
+                                    : diag::nested({&msg::k_allow_empty_hint, {}})})
+        << "\n";
     return k_exit_usage;
   }
   const rules::aggregate::Accumulator& acc = picked->second;
@@ -229,8 +248,9 @@ int run_aggregate(const Options& o, std::ostream& out, std::ostream& err) {
   batch.rules = catalog;
   if (own) {
     if (own->tmpl->id != acc.tmpl().id) {
-      throw UsageError{fmt::format("{}: a {} report cannot be compared with a sum of {} reports",
-                                   own->source, own->tmpl->id, acc.tmpl().id)};
+      throw UsageError{
+          fmt::format("{}: {}", own->source,
+                      msg::text(lang, msg::k_compare_template, {own->tmpl->id, acc.tmpl().id}))};
     }
     own->diagnostics = rules::aggregate::compare(own->report, total, acc.count(), acc.tmpl());
     selection.apply(*own, batch.rules);

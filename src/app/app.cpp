@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "fix.hpp"
+#include "messages.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
 
@@ -92,8 +93,9 @@ std::vector<std::pair<std::string, std::string>> limit_names() {
 int run(const Options& given, std::ostream& out, std::ostream& err) {
   // An interrupt (SIGINT/SIGTERM, io/signals.hpp) stops the batch between reports; the run then
   // writes no output file and exits 130 or 143.
-  const auto interrupted = [&err] {
-    err << "xxgk: interrupted\n";
+  const diag::Lang lang = message_lang(given);
+  const auto interrupted = [&err, lang] {
+    err << "xxgk: " << msg::text(lang, msg::k_interrupted) << "\n";
     return io::interrupt_exit_code();
   };
   try {
@@ -108,7 +110,7 @@ int run(const Options& given, std::ostream& out, std::ostream& err) {
     }
     for (const auto& assignment : given.limits) {
       if (auto set = document::set_limit(options.read_limits, assignment); !set) {
-        throw UsageError{fmt::format("--limit: {}", set.error().message)};
+        throw UsageError{fmt::format("--limit: {}", set.error().text(lang))};
       }
     }
     if (options.command == Command::Check && options.fix) {
@@ -138,7 +140,7 @@ int run(const Options& given, std::ostream& out, std::ostream& err) {
     // leaves no file.
     auto file = io::AtomicFile::create(options.output);
     if (!file) {
-      throw UsageError{fmt::format("{}: {}", options.output, file.error().message)};
+      throw UsageError{fmt::format("{}: {}", options.output, file.error().text(lang))};
     }
     const int code = dispatch(options, (*file)->stream(), err);
     if (io::interrupted()) {
@@ -148,7 +150,7 @@ int run(const Options& given, std::ostream& out, std::ostream& err) {
       if (io::interrupted()) {
         return interrupted();
       }
-      throw UsageError{fmt::format("{}: {}", options.output, w.error().message)};
+      throw UsageError{fmt::format("{}: {}", options.output, w.error().text(lang))};
     }
     return code;
   } catch (const UsageError& e) {

@@ -2,6 +2,7 @@
 
 #include "baseline.hpp"
 
+#include "messages.hpp"
 #include "options.hpp"
 
 #include <xxgk/emit/emitters.hpp>
@@ -18,24 +19,24 @@ constexpr int k_baseline_version = 1;
 
 } // namespace
 
-Baseline read_baseline(const std::string& path) {
+Baseline read_baseline(const std::string& path, diag::Lang lang) {
   auto text = io::read_file(path);
   if (!text) {
-    throw UsageError{fmt::format("{}: {}", path, text.error().message)};
+    throw UsageError{fmt::format("{}: {}", path, text.error().text(lang))};
   }
   Baseline out;
   try {
     const auto j = nlohmann::json::parse(*text);
     if (!j.is_object() || j.value("version", 0) != k_baseline_version || !j.contains("findings") ||
         !j["findings"].is_array()) {
-      throw UsageError{
-          fmt::format("{}: not an xxgk baseline (write one with --write-baseline)", path)};
+      throw UsageError{fmt::format("{}: {}", path, msg::text(lang, msg::k_not_baseline))};
     }
     for (const auto& f : j["findings"]) {
       out[f.at("fingerprint").get<std::string>()] += f.value("count", 1);
     }
   } catch (const nlohmann::json::exception& e) {
-    throw UsageError{fmt::format("{}: not an xxgk baseline ({})", path, e.what())};
+    throw UsageError{
+        fmt::format("{}: {}", path, msg::text(lang, msg::k_not_baseline_why, {e.what()}))};
   }
   return out;
 }

@@ -13,7 +13,7 @@ namespace xxgk::app {
 using Baseline = std::map<std::string, int>;
 
 /// Reads a baseline file; a UsageError when it cannot be read or is not a baseline.
-Baseline read_baseline(const std::string& path);
+Baseline read_baseline(const std::string& path, diag::Lang lang);
 
 /// Records findings for --write-baseline as the reports go by; text() is the baseline file
 /// (deterministic: sorted by fingerprint). Holds one entry per distinct finding, not the reports.

@@ -1,6 +1,8 @@
 // Batch runs (batch.hpp): expanding the arguments into inputs, and running tasks on several
 // threads with their results handed on in input order.
 
+#include "messages.hpp"
+
 #include <xxgk/app/batch.hpp>
 #include <xxgk/io/file.hpp>
 
@@ -56,8 +58,7 @@ private:
     m_out.expanded = true;
     auto text = io::read_file(path);
     if (!text) {
-      m_out.problems.push_back(
-          {path, fmt::format("cannot read the list: {}", text.error().message)});
+      m_out.problems.push_back({path, {&msg::k_list_unreadable, {diag::nested(text.error().msg)}}});
       return;
     }
     std::size_t start = 0;
@@ -83,7 +84,7 @@ private:
     std::error_code ec;
     const fs::path canonical = fs::canonical(dir, ec);
     if (ec) {
-      m_out.problems.push_back({dir.string(), ec.message()});
+      m_out.problems.push_back({dir.string(), {&msg::k_os_reason, {ec.message()}}});
       return;
     }
     if (!m_visited.insert(canonical.string()).second) {
@@ -93,8 +94,7 @@ private:
     std::vector<fs::path> entries;
     fs::directory_iterator it(dir, ec);
     if (ec) {
-      m_out.problems.push_back(
-          {dir.string(), fmt::format("cannot read the directory: {}", ec.message())});
+      m_out.problems.push_back({dir.string(), {&msg::k_directory_unreadable, {ec.message()}}});
       return;
     }
     for (const fs::directory_iterator end; it != end; it.increment(ec)) {
@@ -104,8 +104,7 @@ private:
       entries.push_back(it->path());
     }
     if (ec) {
-      m_out.problems.push_back(
-          {dir.string(), fmt::format("cannot read the directory: {}", ec.message())});
+      m_out.problems.push_back({dir.string(), {&msg::k_directory_unreadable, {ec.message()}}});
     }
     // Byte order of the names: the same order on every machine and locale.
     std::sort(entries.begin(), entries.end(), [](const fs::path& a, const fs::path& b) {
@@ -171,13 +170,8 @@ bool looks_like_report(const document::Document& doc) {
 }
 
 bool is_not_a_report(const util::Error& read_error) {
-  if (read_error.kind == util::ErrorKind::NotAReport || read_error.kind == util::ErrorKind::Empty) {
-    return true;
-  }
-  // The readers in document/ do not set kinds yet: until they do, their messages decide. This
-  // text check goes when they do.
-  return read_error.message.find("not a report document") != std::string::npos ||
-         read_error.message == "the file is empty";
+  return read_error.kind == util::ErrorKind::NotAReport ||
+         read_error.kind == util::ErrorKind::Empty;
 }
 
 unsigned job_count(int requested) {

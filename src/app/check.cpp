@@ -3,6 +3,7 @@
 
 #include "baseline.hpp"
 #include "commands.hpp"
+#include "messages.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
 #include "selection.hpp"
@@ -31,7 +32,8 @@ namespace {
 
 /// Appends the Markdown job summary to $GITHUB_STEP_SUMMARY (read, extend, replace atomically:
 /// io/ has no append, and a reader never sees half a summary).
-void append_step_summary(const std::string& path, const std::string& summary, std::ostream& err) {
+void append_step_summary(const std::string& path, const std::string& summary, diag::Lang lang,
+                         std::ostream& err) {
   std::string text;
   if (auto old = io::read_file(path)) {
     text = std::move(*old);
@@ -41,8 +43,8 @@ void append_step_summary(const std::string& path, const std::string& summary, st
   }
   text += summary;
   if (auto w = io::write_file_atomic(path, text); !w) {
-    err << fmt::format("xxgk: warning: {}: cannot write the job summary: {}\n", path,
-                       w.error().message);
+    err << "xxgk: warning: " << path << ": "
+        << msg::text(lang, msg::k_step_summary, {diag::nested(w.error().msg)}) << "\n";
   }
 }
 
@@ -104,8 +106,9 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   const std::vector<emit::RuleInfo> catalog = rules::catalog(templates);
   const RuleSelection selection(o, catalog);
   const bool writing_baseline = !o.write_baseline.empty();
-  Baseline baseline =
-      !o.baseline.empty() && !writing_baseline ? read_baseline(o.baseline) : Baseline{};
+  Baseline baseline = !o.baseline.empty() && !writing_baseline
+                          ? read_baseline(o.baseline, message_lang(o))
+                          : Baseline{};
 
   // Each report is written as soon as it is checked and then dropped: the run keeps
   // only its tally, the few figures of the cross-document checks and, for formats that need the
@@ -191,11 +194,15 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   if (writing_baseline) {
     // The findings just recorded are the baseline of this run: it reports nothing new.
     if (auto w = io::write_file_atomic(o.write_baseline, recorder.text()); !w) {
-      throw UsageError{fmt::format("{}: {}", o.write_baseline, w.error().message)};
+      throw UsageError{fmt::format("{}: {}", o.write_baseline, w.error().text(message_lang(o)))};
     }
     tally.baselined = recorder.recorded();
-    err << fmt::format("xxgk: wrote {} {} to the baseline {}\n", recorder.recorded(),
-                       recorder.recorded() == 1 ? "finding" : "findings", o.write_baseline);
+    err << "xxgk: "
+        << msg::text(message_lang(o), msg::k_baseline_written,
+                     {recorder.recorded(),
+                      msg::counted(recorder.recorded(), "条发现", "finding", "findings"),
+                      o.write_baseline})
+        << "\n";
   }
   for (const auto& [source, reason] : tally.unreadable) {
     err << fmt::format("xxgk: error: {}: {}\n", source, reason);
@@ -203,7 +210,7 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   int code =
       inputs.inputs.problems.empty() ? exit_code(tally, o, emission.fail_on, err) : k_exit_usage;
   if (inputs.inputs.expanded && !o.quiet) {
-    write_batch_summary(inputs, tally, err);
+    write_batch_summary(inputs, tally, message_lang(o), err);
   }
   if (inputs.inputs.problems.empty() && !check_not_empty(tally.found.size(), inputs, o, err)) {
     code = k_exit_usage;
@@ -211,7 +218,7 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   stream->finish(late, tally.totals());
   if (summary) {
     summary->finish(late, tally.totals());
-    append_step_summary(o.github_step_summary, summary_text.str(), err);
+    append_step_summary(o.github_step_summary, summary_text.str(), message_lang(o), err);
   }
   return code;
 }

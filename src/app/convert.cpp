@@ -3,6 +3,7 @@
 // targets, which are listed once in the table below.
 
 #include "commands.hpp"
+#include "messages.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
 #include "report_data.hpp"
@@ -102,7 +103,8 @@ int write_xlsx(const Converted& c, std::ostream& out, std::ostream& /*err*/) {
   const auto& results = c.results;
   // One report given by name: the template's layout; a batch: a row per report.
   const auto catalog = rules::catalog(c.templates);
-  util::Expected<std::string> bytes = util::Error{"no readable report"};
+  util::Expected<std::string> bytes =
+      util::Error::of(util::ErrorKind::NotAReport, {&msg::k_no_readable_report, {}});
   if (c.inputs.inputs.expanded || results.size() != 1) {
     bytes = emit::xlsx_report_rows(results, catalog, c.lang, c.headers);
   } else if (results.front().readable) {
@@ -111,14 +113,14 @@ int write_xlsx(const Converted& c, std::ostream& out, std::ostream& /*err*/) {
     return k_exit_usage; // said above
   }
   if (!bytes) {
-    throw UsageError{bytes.error().message};
+    throw UsageError{bytes.error().text(c.lang)};
   }
   out << *bytes;
   return c.any_unreadable || !c.inputs.inputs.problems.empty() ? k_exit_usage : c.retargeted;
 }
 
 /// Writes one report as a document.
-using DocumentWriter = int (*)(const emit::ReportResult& result, std::ostream& out,
+using DocumentWriter = int (*)(const emit::ReportResult& result, diag::Lang lang, std::ostream& out,
                                std::ostream& err);
 
 /// The document targets: a document holds one report.
@@ -138,14 +140,15 @@ int write_document(const Converted& c, std::ostream& out, std::ostream& err, Doc
     }
     return k_exit_usage;
   }
-  const int written = write(*readable.front(), out, err);
+  const int written = write(*readable.front(), c.lang, out, err);
   return written != k_exit_clean ? written
                                  : (c.inputs.inputs.problems.empty() ? c.retargeted : k_exit_usage);
 }
 
 int write_markdown(const Converted& c, std::ostream& out, std::ostream& err) {
   return write_document(c, out, err,
-                        [](const emit::ReportResult& result, std::ostream& o, std::ostream& /*e*/) {
+                        [](const emit::ReportResult& result, diag::Lang /*lang*/, std::ostream& o,
+                           std::ostream& /*e*/) {
                           emit::write_markdown_report(result.report, *result.tmpl, o);
                           return k_exit_clean;
                         });
@@ -153,7 +156,8 @@ int write_markdown(const Converted& c, std::ostream& out, std::ostream& err) {
 
 int write_text(const Converted& c, std::ostream& out, std::ostream& err) {
   return write_document(c, out, err,
-                        [](const emit::ReportResult& result, std::ostream& o, std::ostream& /*e*/) {
+                        [](const emit::ReportResult& result, diag::Lang /*lang*/, std::ostream& o,
+                           std::ostream& /*e*/) {
                           emit::write_text_report(result.report, *result.tmpl, o);
                           return k_exit_clean;
                         });
@@ -161,10 +165,11 @@ int write_text(const Converted& c, std::ostream& out, std::ostream& err) {
 
 int write_docx(const Converted& c, std::ostream& out, std::ostream& err) {
   return write_document(
-      c, out, err, [](const emit::ReportResult& result, std::ostream& o, std::ostream& e) {
+      c, out, err,
+      [](const emit::ReportResult& result, diag::Lang lang, std::ostream& o, std::ostream& e) {
         auto bytes = emit::docx_report(result.report, *result.tmpl);
         if (!bytes) {
-          e << fmt::format("xxgk: error: {}: {}\n", result.source, bytes.error().message);
+          e << fmt::format("xxgk: error: {}: {}\n", result.source, bytes.error().text(lang));
           return k_exit_usage;
         }
         o << *bytes;
@@ -222,7 +227,7 @@ int run_convert(const Options& o, std::ostream& out, std::ostream& err) {
     results.push_back(std::move(r));
   });
   if (inputs.inputs.expanded && !o.quiet) {
-    write_not_reports(inputs, err);
+    write_not_reports(inputs, message_lang(o), err);
   }
   if (inputs.inputs.problems.empty() && !check_not_empty(results.size(), inputs, o, err)) {
     return k_exit_usage;

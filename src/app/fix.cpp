@@ -3,6 +3,9 @@
 
 #include "fix.hpp"
 
+#include "messages.hpp"
+#include "options.hpp"
+
 #include <xxgk/document/encoding.hpp>
 #include <xxgk/document/read.hpp>
 #include <xxgk/emit/convert.hpp>
@@ -33,7 +36,7 @@ std::string shown(const std::string& text) {
 /// The fixed copy of one input, in its own form. `note` says when the form changed.
 struct Written {
   std::string bytes;
-  std::string note;
+  diag::Message note;
 };
 
 util::Expected<Written> write_word(const emit::ReportResult& r, std::string_view bytes,
@@ -41,7 +44,7 @@ util::Expected<Written> write_word(const emit::ReportResult& r, std::string_view
   std::map<std::string, std::vector<fix::XmlCellEdit>> by_part;
   for (const auto& c : plan.changes) {
     if (c.where.xml_offset < 0) {
-      return util::Error{fmt::format("{} has no position in the document", c.path)};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_fix_no_position, {c.path}});
     }
     by_part[c.where.part].push_back({c.where.xml_offset, c.value.to_string()});
   }
@@ -54,7 +57,8 @@ util::Expected<Written> write_word(const emit::ReportResult& r, std::string_view
       }
       auto edited = fix::edit_word_xml(*xml, edits);
       if (!edited) {
-        return util::Error{fmt::format("{}: {}", part, edited.error().message)};
+        return util::Error::of(edited.error().kind,
+                               {&msg::k_fix_in_part, {part, diag::nested(edited.error().msg)}});
       }
       auto next = fix::replace_zip_entry(package, part, *edited);
       if (!next) {
@@ -98,9 +102,7 @@ util::Expected<Written> write_text(const Options& o, const emit::ReportResult& r
   std::vector<fix::TextCellEdit> edits;
   for (const auto& c : plan.changes) {
     if (c.where.line <= 0 || c.where.column <= 0) {
-      return util::Error{fmt::format("{} has no place in the text (the cell is not written "
-                                     "there); fix the source document instead",
-                                     c.path)};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_fix_no_place, {c.path}});
     }
     edits.push_back({c.where.line, c.where.column, c.old_text, c.value.to_string(), html});
   }
@@ -141,18 +143,15 @@ util::Expected<Written> write_fixed(const Options& o, const emit::ReportResult& 
     if (report::looks_like_report_json(bytes)) {
       return Written{emit::report_json(fixed, *r.tmpl).dump(2) + "\n", {}};
     }
-    return util::Error{"fix writes one report's normalized JSON, not CSV rows or JSON lines: fix "
-                       "the source documents, or convert one report to JSON first",
-                       util::ErrorKind::UnsupportedForm};
+    return util::Error::of(util::ErrorKind::UnsupportedForm, {&msg::k_fix_data_form, {}});
   }
   auto docx = emit::docx_report(fixed, *r.tmpl);
   if (!docx) {
     return docx.error();
   }
   return Written{std::move(*docx),
-                 fmt::format("{} input cannot be edited in place: the copy is a .docx of the "
-                             "template's tables",
-                             r.form.empty() ? "this" : r.form)};
+                 {&msg::k_fix_docx_copy,
+                  {r.form.empty() ? diag::nested({&msg::k_fix_this, {}}) : diag::Arg(r.form)}}};
 }
 
 /// Reads the copy back and compares it with the report: the changed cells must read their new
@@ -168,7 +167,8 @@ util::Expected<bool> verify(const Options& o, const emit::ReportResult& r, const
   ro.encoding = o.encoding;
   auto doc = document::read(bytes, ro);
   if (!doc) {
-    return util::Error{fmt::format("the fixed copy does not read back: {}", doc.error().message)};
+    return util::Error::of(doc.error().kind,
+                           {&msg::k_fix_read_back, {diag::nested(doc.error().msg)}});
   }
   const extract::Extraction ex = extract::extract(*doc, *r.tmpl);
   std::map<std::string, const fix::Change*> changed;
@@ -184,16 +184,16 @@ util::Expected<bool> verify(const Options& o, const emit::ReportResult& r, const
     if (auto it = changed.find(path); it != changed.end()) {
       if (after->state != report::CellState::Number || !after->value ||
           !(*after->value == it->second->value)) {
-        return util::Error{fmt::format("the fixed copy reads '{}' in {}, not {}", after->raw, path,
-                                       it->second->value.to_string())};
+        return util::Error::of(
+            util::ErrorKind::Malformed,
+            {&msg::k_fix_reads_not, {after->raw, path, it->second->value.to_string()}});
       }
     } else if (after->raw != before->raw ||
                (!before->raw.empty() && after->state != before->state)) {
       // (A cell the extraction derives from others, like 2021's （六）其他处理, has no text of its
       // own: its value follows the fixed cells.)
-      return util::Error{
-          fmt::format("the fixed copy reads {} differently ('{}' before, '{}' after)", path,
-                      before->raw, after->raw)};
+      return util::Error::of(util::ErrorKind::Malformed,
+                             {&msg::k_fix_reads_differently, {path, before->raw, after->raw}});
     }
   }
   return true;
@@ -246,6 +246,7 @@ int run_fix(const Options& o, const std::vector<schema::Template>& templates,
             const ForEachReport& for_each, std::ostream& out, std::ostream& err) {
   (void)templates;
   const bool diff_only = o.fix_diff;
+  const diag::Lang lang = message_lang(o);
   bool batch = o.paths.size() > 1 || o.fix; // check --fix: -o is always a directory
   for (const auto& p : o.paths) {
     std::error_code ec;
@@ -311,14 +312,13 @@ int run_fix(const Options& o, const std::vector<schema::Template>& templates,
     }
     std::string target = output_path(o, r.source, batch);
     if (r.source == "<stdin>" || same_file(r.source, target)) {
-      err << fmt::format("xxgk: error: {}: the copy would overwrite the input; give another -o\n",
-                         r.source);
+      err << fmt::format("xxgk: error: {}: {}\n", r.source, msg::text(lang, msg::k_fix_overwrite));
       code = k_exit_usage;
       return;
     }
     auto bytes = io::read_file(r.source, o.read_limits.max_input);
     if (!bytes) {
-      err << fmt::format("xxgk: error: {}: {}\n", r.source, bytes.error().message);
+      err << fmt::format("xxgk: error: {}: {}\n", r.source, bytes.error().text(lang));
       code = k_exit_usage;
       return;
     }
@@ -330,17 +330,17 @@ int run_fix(const Options& o, const std::vector<schema::Template>& templates,
       }
     }
     if (!copy) {
-      err << fmt::format("xxgk: error: {}: cannot write the fixed copy: {}\n", r.source,
-                         copy.error().message);
+      err << fmt::format(
+          "xxgk: error: {}: {}\n", r.source,
+          msg::text(lang, msg::k_fix_cannot_write, {diag::nested(copy.error().msg)}));
       code = k_exit_usage;
       return;
     }
     if (!copy->note.empty() && fs::path(target).extension() != ".docx") {
       // The copy of a PDF is a .docx: a batch renames it; a name given by -o must say so.
       if (!batch) {
-        err << fmt::format("xxgk: error: {}: the fixed copy of this input is a .docx: give -o "
-                           "NAME.docx\n",
-                           r.source);
+        err << fmt::format("xxgk: error: {}: {}\n", r.source,
+                           msg::text(lang, msg::k_fix_give_docx));
         code = k_exit_usage;
         return;
       }
@@ -351,15 +351,15 @@ int run_fix(const Options& o, const std::vector<schema::Template>& templates,
       fs::create_directories(dir, ec);
     }
     if (auto w = io::write_file_atomic(target, copy->bytes); !w) {
-      err << fmt::format("xxgk: error: {}: {}\n", target, w.error().message);
+      err << fmt::format("xxgk: error: {}: {}\n", target, w.error().text(lang));
       code = k_exit_usage;
       return;
     }
     ++written;
     jr["output"] = target;
     if (!copy->note.empty()) {
-      jr["note"] = copy->note;
-      err << fmt::format("xxgk: note: {}: {}\n", r.source, copy->note);
+      jr["note"] = copy->note.render(lang);
+      err << fmt::format("xxgk: note: {}: {}\n", r.source, copy->note.render(lang));
     }
     all.push_back(std::move(jr));
   });
@@ -376,12 +376,19 @@ int run_fix(const Options& o, const std::vector<schema::Template>& templates,
       changes += n;
       rules.push_back(fmt::format("{} {}", rule, n));
     }
-    err << fmt::format(
-        "xxgk: {} {} in {} {}{}{}\n", changes, changes == 1 ? "change" : "changes", reports,
-        reports == 1 ? "report" : "reports",
-        rules.empty() ? "" : fmt::format(" ({})", fmt::join(rules, ", ")),
-        diff_only ? "; nothing written (--diff)"
-                  : fmt::format("; {} {} written", written, written == 1 ? "copy" : "copies"));
+    const diag::Arg listed = rules.empty()
+                                 ? diag::Arg(std::string())
+                                 : diag::Arg::both(fmt::format("（{}）", fmt::join(rules, "，")),
+                                                   fmt::format(" ({})", fmt::join(rules, ", ")));
+    const diag::Arg outcome =
+        diff_only ? diag::nested({&msg::k_fix_nothing_written, {}})
+                  : diag::nested({&msg::k_fix_written,
+                                  {written, msg::counted(written, "份副本", "copy", "copies")}});
+    err << "xxgk: "
+        << msg::text(lang, msg::k_fix_summary,
+                     {changes, msg::counted(changes, "处修改", "change", "changes"), reports,
+                      msg::counted(reports, "份报告", "report", "reports"), listed, outcome})
+        << "\n";
   }
   return code;
 }

@@ -43,6 +43,12 @@ T choose(std::string_view what, std::string_view given,
 }
 
 emit::Lang lang_of(const Options& o);
+
+/// The language of the run's messages on stderr: English for --lang en, else Chinese (an unknown
+/// --lang is a usage error elsewhere; it must not hide the error that is being said).
+inline diag::Lang message_lang(const Options& o) {
+  return o.lang == "en" ? diag::Lang::En : diag::Lang::Zh;
+}
 report::Headers headers_of(const Options& o);
 
 /// How findings are written: --format, --lang, --color and --fail-on, checked.

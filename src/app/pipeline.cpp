@@ -2,6 +2,7 @@
 // template, extracting and checking it; and the batch run that does so for every input.
 
 #include "pipeline.hpp"
+#include "messages.hpp"
 
 #include "options.hpp"
 #include "report_data.hpp"
@@ -33,10 +34,7 @@ util::Expected<std::string> read_input(const std::string& path, std::size_t max_
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
       data.append(buf, static_cast<std::size_t>(std::cin.gcount()));
       if (data.size() > max_input) {
-        return util::Error{
-            fmt::format("standard input is larger than the limit of {} bytes (max_input)",
-                        max_input),
-            util::ErrorKind::TooLarge};
+        return util::Error::of(util::ErrorKind::TooLarge, {&msg::k_stdin_too_large, {max_input}});
       }
     }
     return data;
@@ -59,11 +57,11 @@ std::vector<schema::Template> load_templates(const Options& o) {
   if (!o.schema_file.empty()) {
     auto text = io::read_file(o.schema_file);
     if (!text) {
-      throw UsageError{fmt::format("{}: {}", o.schema_file, text.error().message)};
+      throw UsageError{fmt::format("{}: {}", o.schema_file, text.error().text(message_lang(o)))};
     }
     auto t = schema::load_template(*text);
     if (!t) {
-      throw UsageError{fmt::format("{}: {}", o.schema_file, t.error().message)};
+      throw UsageError{fmt::format("{}: {}", o.schema_file, t.error().text(message_lang(o)))};
     }
     out.push_back(std::move(*t));
   } else {
@@ -99,7 +97,7 @@ std::optional<emit::ReportResult> process(const std::string& path,
     emit::ReportResult result;
     result.source = path == "-" ? "<stdin>" : path;
     result.readable = false;
-    result.read_error = bytes.error().message;
+    result.read_error = bytes.error().text(message_lang(o));
     return result;
   }
   return process_bytes(*bytes, path == "-" ? "<stdin>" : path, templates, o, origin, rest);
@@ -113,7 +111,8 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
   result.source = source;
   if (o.input_format.empty()) {
     // xxgk's own normalized JSON and CSV rows: the report is read as it is, then checked.
-    if (auto data = read_report_data(result.source, bytes, templates); data && !data->empty()) {
+    if (auto data = read_report_data(result.source, bytes, templates, message_lang(o));
+        data && !data->empty()) {
       for (auto& r : *data) {
         check_report_data(r);
       }
@@ -134,7 +133,7 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
   }
   if (!doc) {
     result.readable = false;
-    result.read_error = doc.error().message;
+    result.read_error = doc.error().text(message_lang(o));
     return result;
   }
   std::vector<const schema::Template*> candidates;
@@ -198,7 +197,7 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   BatchInputs b;
   b.inputs = collect_inputs(o.paths, o.hidden ? Hidden::Include : Hidden::Skip);
   for (const auto& p : b.inputs.problems) {
-    err << fmt::format("xxgk: error: {}: {}\n", p.path, p.message);
+    err << fmt::format("xxgk: error: {}: {}\n", p.path, p.message.render(message_lang(o)));
   }
   const auto& files = b.inputs.files;
   if (planned) {

@@ -1,6 +1,7 @@
 // Report data read as it is and carried over to another template (report_data.hpp).
 
 #include "report_data.hpp"
+#include "messages.hpp"
 
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/report/fields.hpp>
@@ -24,11 +25,12 @@ const schema::Template* find_template(const std::vector<schema::Template>& templ
   return schema::bundled_template(id);
 }
 
-emit::ReportResult unreadable(const std::string& source, std::string message) {
+emit::ReportResult unreadable(const std::string& source, const diag::Message& message,
+                              diag::Lang lang) {
   emit::ReportResult r;
   r.source = source;
   r.readable = false;
-  r.read_error = std::move(message);
+  r.read_error = message.render(lang);
   return r;
 }
 
@@ -55,19 +57,22 @@ void name_cells(report::Report& report, const schema::Template& tmpl) {
 /// One normalized report in JSON; `line` > 0 for a line of JSON lines (it prefixes the JSON
 /// pointers of the cells).
 emit::ReportResult report_from_json_text(const std::string& source, std::string_view text,
-                                         const std::vector<schema::Template>& templates, int line) {
+                                         const std::vector<schema::Template>& templates, int line,
+                                         diag::Lang lang) {
   const std::string at = line > 0 ? fmt::format("line {}: ", line) : std::string();
+  const diag::Arg at_arg =
+      line > 0 ? diag::nested({&msg::k_line_prefix, {line}}) : diag::Arg(std::string());
   const auto j = nlohmann::json::parse(text, nullptr, false);
   const std::string id = j.is_object() && j.contains("template") && j["template"].is_string()
                              ? j["template"].get<std::string>()
                              : "";
   const schema::Template* tmpl = find_template(templates, id);
   if (tmpl == nullptr) {
-    return unreadable(source, fmt::format("{}unknown template '{}' in the JSON", at, id));
+    return unreadable(source, {&msg::k_json_template, {at_arg, id}}, lang);
   }
   auto report = report::report_from_json(text, *tmpl);
   if (!report) {
-    return unreadable(source, at + report.error().message);
+    return unreadable(source, {&msg::k_at, {at_arg, diag::nested(report.error().msg)}}, lang);
   }
   emit::ReportResult r;
   r.source = source;
@@ -92,10 +97,10 @@ emit::ReportResult report_from_json_text(const std::string& source, std::string_
 
 std::optional<std::vector<emit::ReportResult>>
 read_report_data(const std::string& source, std::string_view bytes,
-                 const std::vector<schema::Template>& templates) {
+                 const std::vector<schema::Template>& templates, diag::Lang lang) {
   std::vector<emit::ReportResult> out;
   if (report::looks_like_report_json(bytes)) {
-    out.push_back(report_from_json_text(source, bytes, templates, 0));
+    out.push_back(report_from_json_text(source, bytes, templates, 0, lang));
     return out;
   }
   if (report::looks_like_report_jsonl(bytes)) {
@@ -109,7 +114,7 @@ read_report_data(const std::string& source, std::string_view bytes,
       ++line;
       const std::string_view text = bytes.substr(start, end - start);
       if (text.find_first_not_of(" \t\r") != std::string_view::npos) {
-        out.push_back(report_from_json_text(source, text, templates, line));
+        out.push_back(report_from_json_text(source, text, templates, line, lang));
       }
       start = end + 1;
     }
@@ -118,14 +123,13 @@ read_report_data(const std::string& source, std::string_view bytes,
   if (report::looks_like_report_csv(bytes)) {
     auto reports = report::reports_from_csv(bytes);
     if (!reports) {
-      out.push_back(unreadable(source, reports.error().message));
+      out.push_back(unreadable(source, reports.error().msg, lang));
       return out;
     }
     for (auto& report : *reports) {
       const schema::Template* tmpl = find_template(templates, report.template_id);
       if (tmpl == nullptr) {
-        out.push_back(unreadable(
-            source, fmt::format("unknown template '{}' in the CSV", report.template_id)));
+        out.push_back(unreadable(source, {&msg::k_csv_template, {report.template_id}}, lang));
         continue;
       }
       emit::ReportResult r;

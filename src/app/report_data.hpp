@@ -16,10 +16,11 @@
 namespace xxgk::app {
 
 /// When `bytes` are the normalized JSON or a CSV of model paths: their reports (an unreadable
-/// result when the data is malformed). nullopt when they are a document to extract from.
+/// result when the data is malformed, its reason in `lang`). nullopt when they are a document to
+/// extract from.
 std::optional<std::vector<emit::ReportResult>>
 read_report_data(const std::string& source, std::string_view bytes,
-                 const std::vector<schema::Template>& templates);
+                 const std::vector<schema::Template>& templates, diag::Lang lang);
 
 /// --template for convert names the layout to write: a 2019 report becomes a 2021 one with the
 /// cells that map cleanly; the cells that cannot be carried over are listed on `err`. Returns

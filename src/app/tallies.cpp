@@ -2,6 +2,9 @@
 
 #include "tallies.hpp"
 
+#include "messages.hpp"
+#include "options.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -29,9 +32,9 @@ emit::Totals Tally::totals() const {
   return t;
 }
 
-void write_not_reports(const BatchInputs& b, std::ostream& err) {
+void write_not_reports(const BatchInputs& b, diag::Lang lang, std::ostream& err) {
   for (const auto& path : b.not_report_paths) {
-    err << fmt::format("xxgk: skipped {}: not a report document\n", path);
+    err << "xxgk: " << msg::text(lang, msg::k_skipped_not_report, {path}) << "\n";
   }
 }
 
@@ -40,15 +43,20 @@ bool check_not_empty(std::size_t reports, const BatchInputs& b, const Options& o
   if (reports > 0 || o.allow_empty) {
     return true;
   }
-  err << fmt::format("xxgk: error: no report found in {}{} (--allow-empty accepts this)\n",
-                     fmt::join(o.paths, ", "),
-                     b.not_reports > 0 ? fmt::format("; {} {} not report documents", b.not_reports,
-                                                     b.not_reports == 1 ? "file is" : "files are")
-                                       : std::string());
+  const diag::Arg not_reports =
+      b.not_reports == 0
+          ? diag::Arg(std::string())
+          : diag::nested({b.not_reports == 1 ? &msg::k_not_reports_one : &msg::k_not_reports_many,
+                          {b.not_reports}});
+  err << "xxgk: error: "
+      << msg::text(message_lang(o), msg::k_no_report_found,
+                   {fmt::format("{}", fmt::join(o.paths, ", ")), not_reports})
+      << "\n";
   return false;
 }
 
-void write_batch_summary(const BatchInputs& b, const Tally& tally, std::ostream& err) {
+void write_batch_summary(const BatchInputs& b, const Tally& tally, diag::Lang lang,
+                         std::ostream& err) {
   int clean = 0;
   int with_errors = 0;
   int with_warnings = 0;
@@ -64,20 +72,22 @@ void write_batch_summary(const BatchInputs& b, const Tally& tally, std::ostream&
   }
   const std::size_t reports = tally.found.size();
   const auto& per_rule = tally.per_rule;
-  err << fmt::format("xxgk: checked {} {}: {} clean, {} with errors, {} with warnings, {} "
-                     "unreadable\n",
-                     reports - static_cast<std::size_t>(unreadable),
-                     reports - static_cast<std::size_t>(unreadable) == 1 ? "report" : "reports",
-                     clean, with_errors, with_warnings, unreadable);
+  const std::size_t read = reports - static_cast<std::size_t>(unreadable);
+  err << "xxgk: "
+      << msg::text(lang, msg::k_checked,
+                   {read, msg::counted(static_cast<long long>(read), "份报告", "report", "reports"),
+                    clean, with_errors, with_warnings, unreadable})
+      << "\n";
   const int skipped =
       b.not_reports + b.inputs.hidden_skipped + b.inputs.special_skipped + b.inputs.links_skipped;
   if (skipped > 0) {
-    err << fmt::format("xxgk: skipped {}: {} not reports, {} hidden, {} already walked "
-                       "(symbolic links), {} other\n",
-                       skipped, b.not_reports, b.inputs.hidden_skipped, b.inputs.links_skipped,
-                       b.inputs.special_skipped);
+    err << "xxgk: "
+        << msg::text(lang, msg::k_skipped,
+                     {skipped, b.not_reports, b.inputs.hidden_skipped, b.inputs.links_skipped,
+                      b.inputs.special_skipped})
+        << "\n";
   }
-  write_not_reports(b, err);
+  write_not_reports(b, lang, err);
   std::vector<std::pair<std::string, int>> top(per_rule.begin(), per_rule.end());
   std::stable_sort(top.begin(), top.end(),
                    [](const auto& a, const auto& b2) { return a.second > b2.second; });
@@ -89,7 +99,11 @@ void write_batch_summary(const BatchInputs& b, const Tally& tally, std::ostream&
     for (const auto& [rule, n] : top) {
       parts.push_back(fmt::format("{} ×{}", rule, n));
     }
-    err << fmt::format("xxgk: most frequent rules: {}\n", fmt::join(parts, ", "));
+    err << "xxgk: "
+        << msg::text(lang, msg::k_top_rules,
+                     {diag::Arg::both(fmt::format("{}", fmt::join(parts, "，")),
+                                      fmt::format("{}", fmt::join(parts, ", ")))})
+        << "\n";
   }
 }
 
@@ -99,8 +113,11 @@ namespace {
 /// --exit-zero; else 0.
 int failing_exit(bool failed, int warnings, const Options& o, std::ostream& err) {
   if (o.max_warnings >= 0 && warnings > o.max_warnings) {
-    err << fmt::format("xxgk: {} {}, more than --max-warnings {}\n", warnings,
-                       warnings == 1 ? "warning" : "warnings", o.max_warnings);
+    err << "xxgk: "
+        << msg::text(
+               message_lang(o), msg::k_max_warnings,
+               {warnings, msg::counted(warnings, "条警告", "warning", "warnings"), o.max_warnings})
+        << "\n";
     failed = true;
   }
   return failed && !o.exit_zero ? k_exit_findings : k_exit_clean;

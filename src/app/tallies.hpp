@@ -46,7 +46,7 @@ struct Tally {
 };
 
 /// The files passed over as not report documents, by name.
-void write_not_reports(const BatchInputs& b, std::ostream& err);
+void write_not_reports(const BatchInputs& b, diag::Lang lang, std::ostream& err);
 
 /// No report among the inputs is an error (a CI job pointed at the wrong folder must not pass),
 /// unless --allow-empty. Returns whether the run may go on.
@@ -54,7 +54,8 @@ bool check_not_empty(std::size_t reports, const BatchInputs& b, const Options& o
                      std::ostream& err);
 
 /// The closing summary of a batch on stderr: counts, then the most frequent rules.
-void write_batch_summary(const BatchInputs& b, const Tally& tally, std::ostream& err);
+void write_batch_summary(const BatchInputs& b, const Tally& tally, diag::Lang lang,
+                         std::ostream& err);
 
 /// "xxgk: error: SOURCE: REASON" for each unreadable result.
 void report_unreadable(const std::vector<emit::ReportResult>& results, std::ostream& err);

@@ -1,3 +1,4 @@
+#include "error_messages.hpp"
 #include "messages.hpp"
 
 #include <xxgk/document/encoding.hpp>
@@ -77,13 +78,10 @@ util::Error unknown_encoding(std::string_view requested) {
     known += k_names[i].name;
   }
   if (!best.empty()) {
-    return util::Error{.message =
-                           fmt::format("unknown encoding '{}' (did you mean '{}'?; known: {})",
-                                       requested, best, known),
-                       .kind = util::ErrorKind::UnsupportedForm};
+    return err::make(util::ErrorKind::UnsupportedForm, err::k_encoding_unknown_suggest,
+                     {requested, best, known});
   }
-  return util::Error{.message = fmt::format("unknown encoding '{}' (known: {})", requested, known),
-                     .kind = util::ErrorKind::UnsupportedForm};
+  return err::make(util::ErrorKind::UnsupportedForm, err::k_encoding_unknown, {requested, known});
 }
 
 std::string_view codec_name(Codec codec) {
@@ -162,8 +160,7 @@ util::Expected<Converted> convert_iconv(std::string_view in, const char* from, s
                                         OnInvalid mode) {
   Iconv cd(from);
   if (!cd.ok()) {
-    return util::Error{.message = fmt::format("this system's iconv cannot decode {}", from),
-                       .kind = util::ErrorKind::UnsupportedForm};
+    return err::make(util::ErrorKind::UnsupportedForm, err::k_iconv_missing, {from});
   }
   Converted c;
   std::string buffer(in.size() * 2 + 16, '\0');
@@ -190,8 +187,7 @@ util::Expected<Converted> convert_iconv(std::string_view in, const char* from, s
       continue;
     }
     if (err != EILSEQ && err != EINVAL) {
-      return util::Error{.message = fmt::format("iconv failed decoding {}", from),
-                         .kind = util::ErrorKind::Malformed};
+      return err::make(util::ErrorKind::Malformed, err::k_iconv_failed, {from});
     }
     // EILSEQ: an invalid sequence; EINVAL: a sequence cut off by the end of the input.
     c.text.assign(buffer.data(), written);
@@ -359,10 +355,7 @@ util::Expected<DecodedText> decode_to_utf8(std::string_view bytes, std::string_v
   // Name the offset where the decoding that got further stopped: that one is most likely the
   // file's real encoding, so its offset points at the actual damage.
   const std::size_t offset = std::max(as_utf8.first_bad, as_gb->first_bad);
-  return util::Error{
-      .message = fmt::format(
-          "not valid UTF-8 or GB18030 text (invalid byte sequence at byte offset {})", offset),
-      .kind = util::ErrorKind::Malformed};
+  return err::make(util::ErrorKind::Malformed, err::k_not_text, {offset});
 }
 
 util::Expected<std::string> decode_utf16(std::string_view bytes, bool big_endian) {

@@ -1,11 +1,11 @@
 // Limits on what one input may cost (read.hpp): the table of names, `NAME=VALUE` parsing, and
 // the checks every reader's input or output goes through.
 
+#include "error_messages.hpp"
+
 #include <xxgk/document/read.hpp>
 
 #include <xxgk/util/text.hpp>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <variant>
@@ -74,8 +74,7 @@ const std::vector<LimitInfo>& limit_infos() {
 util::Expected<bool> set_limit(Limits& limits, std::string_view assignment) {
   const auto eq = assignment.find('=');
   if (eq == std::string_view::npos) {
-    return util::Error{.message = fmt::format("a limit is NAME=VALUE, not '{}'", assignment),
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_limit_syntax, {assignment});
   }
   const std::string_view name = trim_spaces(assignment.substr(0, eq));
   std::string_view value = trim_spaces(assignment.substr(eq + 1));
@@ -94,11 +93,9 @@ util::Expected<bool> set_limit(Limits& limits, std::string_view assignment) {
         best = e.info.name;
       }
     }
-    const std::string mean =
-        best.empty() ? std::string() : fmt::format("did you mean '{}'?; ", best);
-    return util::Error{.message =
-                           fmt::format("unknown limit '{}' ({}limits: {})", name, mean, names),
-                       .kind = util::ErrorKind::Malformed};
+    const diag::Arg mean =
+        best.empty() ? diag::Arg(std::string()) : diag::nested({&err::k_limit_suggest, {best}});
+    return err::make(util::ErrorKind::Malformed, err::k_limit_unknown, {name, mean, names});
   }
   std::size_t multiplier = 1;
   if (!value.empty()) {
@@ -135,17 +132,12 @@ util::Expected<bool> set_limit(Limits& limits, std::string_view assignment) {
     ok = false;
   }
   if (!ok || n == 0) {
-    return util::Error{
-        .message =
-            fmt::format("limit {}: '{}' is not a positive whole number (K, M, G for KiB, MiB, GiB)",
-                        name, assignment.substr(eq + 1)),
-        .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_limit_value,
+                     {name, assignment.substr(eq + 1)});
   }
   if (it->member == &Limits::max_xml_depth && n > k_max_xml_depth_ceiling) {
     // The Word XML reader walks the tree recursively: its stack must hold this many levels.
-    return util::Error{.message =
-                           fmt::format("limit max_xml_depth: at most {}", k_max_xml_depth_ceiling),
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_limit_depth, {k_max_xml_depth_ceiling});
   }
   limits.*(it->member) = n;
   return true;
@@ -162,13 +154,10 @@ util::Expected<bool> check_document_limits(const Document& doc, const Limits& li
         cells += row.cells.size();
       }
       if (cells > limits.max_cells_per_table) {
-        const std::string at =
-            t->where.line > 0 ? fmt::format(" (line {})", t->where.line) : std::string{};
-        return util::Error{
-            .message = fmt::format(
-                "table {}{} has {} cells, more than the limit of {} (max_cells_per_table)",
-                table_index, at, cells, limits.max_cells_per_table),
-            .kind = util::ErrorKind::TooLarge};
+        const diag::Arg at = t->where.line > 0 ? diag::nested({&err::k_at_line, {t->where.line}})
+                                               : diag::Arg(std::string());
+        return err::make(util::ErrorKind::TooLarge, err::k_table_cells,
+                         {table_index, at, cells, limits.max_cells_per_table});
       }
       total += cells;
     } else {
@@ -176,11 +165,7 @@ util::Expected<bool> check_document_limits(const Document& doc, const Limits& li
     }
   }
   if (total > limits.max_cells) {
-    return util::Error{
-        .message = fmt::format(
-            "the document has {} cells and paragraphs, more than the limit of {} (max_cells)",
-            total, limits.max_cells),
-        .kind = util::ErrorKind::TooLarge};
+    return err::make(util::ErrorKind::TooLarge, err::k_document_cells, {total, limits.max_cells});
   }
   return true;
 }
@@ -192,10 +177,8 @@ util::Expected<bool> check_text_limits(std::string_view text, const Limits& limi
   auto check_line = [&](std::size_t end) -> util::Expected<bool> {
     const std::size_t length = end - line_start;
     if (length > limits.max_line_bytes) {
-      return util::Error{.message = fmt::format(
-                             "line {} is {} bytes long, more than the limit of {} (max_line_bytes)",
-                             line, length, limits.max_line_bytes),
-                         .kind = util::ErrorKind::TooLarge};
+      return err::make(util::ErrorKind::TooLarge, err::k_line_bytes,
+                       {line, length, limits.max_line_bytes});
     }
     return true;
   };
@@ -216,24 +199,17 @@ util::Expected<bool> check_text_limits(std::string_view text, const Limits& limi
     return ok;
   }
   if (marks > limits.max_cells) {
-    return util::Error{
-        .message =
-            fmt::format("the text has {} lines, TABs and '|' (each can make a cell or paragraph), "
-                        "more than the limit of {} (max_cells)",
-                        marks, limits.max_cells),
-        .kind = util::ErrorKind::TooLarge};
+    return err::make(util::ErrorKind::TooLarge, err::k_text_marks, {marks, limits.max_cells});
   }
   return true;
 }
 
-util::Expected<bool> check_markup_limits(std::string_view markup, std::string_view what,
+util::Expected<bool> check_markup_limits(std::string_view markup, const diag::Arg& what,
                                          const Limits& limits) {
   const auto tags = static_cast<std::size_t>(std::count(markup.begin(), markup.end(), '<'));
   if (tags > limits.max_xml_tags) {
-    return util::Error{.message =
-                           fmt::format("{} has {} tags, more than the limit of {} (max_xml_tags)",
-                                       what, tags, limits.max_xml_tags),
-                       .kind = util::ErrorKind::TooLarge};
+    return err::make(util::ErrorKind::TooLarge, err::k_markup_tags,
+                     {what, tags, limits.max_xml_tags});
   }
   return true;
 }

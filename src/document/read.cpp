@@ -1,6 +1,7 @@
 // The one entry point for every input form: detects the form once from the bytes and the name,
 // decodes a text-like form once, then runs exactly one reader.
 
+#include "error_messages.hpp"
 #include "html/sniff.hpp"
 #include "text/embedded_tables.hpp"
 
@@ -12,8 +13,6 @@
 #include <xxgk/document/text_reader.hpp>
 #include <xxgk/document/word_reader.hpp>
 #include <xxgk/util/text.hpp>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <iterator>
@@ -81,16 +80,14 @@ bool is_zip(std::string_view bytes) {
 
 util::Expected<Document> read_pdf_bytes(Input& in) {
   if (!looks_like_pdf(in.bytes)) {
-    return util::Error{.message = "not a PDF file (no %PDF- signature)",
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_not_pdf);
   }
   return read_pdf(in.bytes, in.options);
 }
 
 util::Expected<Document> read_docx_bytes(Input& in) {
   if (!is_zip(in.bytes)) {
-    return util::Error{.message = "not a .docx file (no zip signature)",
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_not_zip);
   }
   return read_docx(in.bytes, in.options);
 }
@@ -118,7 +115,8 @@ bool recognises_html(Input& in) {
 }
 
 util::Expected<DecodedText> decode_html(Input& in) {
-  if (auto ok = check_markup_limits(in.bytes, "the HTML page", in.options); !ok) {
+  if (auto ok = check_markup_limits(in.bytes, diag::nested({&err::k_html_page, {}}), in.options);
+      !ok) {
     return ok.error();
   }
   return html::decode_page(in.bytes, in.options.encoding);
@@ -150,8 +148,7 @@ util::Expected<Document> read_text(std::string_view decoded, const ReadOptions& 
       options.input_format.empty() ? detect_text_form(text) : options.input_format;
   auto doc = read_text_form(form, text);
   if (!doc) {
-    return util::Error{.message = fmt::format("unknown input format '{}'", options.input_format),
-                       .kind = util::ErrorKind::UnsupportedForm};
+    return err::make(util::ErrorKind::UnsupportedForm, err::k_unknown_form, {options.input_format});
   }
   splice_html_tables(*doc, html_tables);
   return std::move(*doc);
@@ -164,8 +161,7 @@ const InputForm k_forms[] = {
      [](Input& in) { return looks_like_pdf(in.bytes); }, false, read_pdf_bytes, nullptr, nullptr},
     {never, [](Input& in) { return in.bytes.starts_with(k_ole_magic); }, true,
      [](Input& in) -> util::Expected<Document> {
-       return util::Error{.message = describe_ole_file(in.bytes),
-                          .kind = util::ErrorKind::UnsupportedForm};
+       return util::Error::of(util::ErrorKind::UnsupportedForm, describe_ole_file(in.bytes));
      },
      nullptr, nullptr},
     {[](std::string_view name) { return name == "docx"; },
@@ -184,8 +180,7 @@ const InputForm k_forms[] = {
      },
      true,
      [](Input& /*in*/) -> util::Expected<Document> {
-       return util::Error{.message = "binary data: not a report document in a supported form",
-                          .kind = util::ErrorKind::NotAReport};
+       return err::make(util::ErrorKind::NotAReport, err::k_binary);
      },
      nullptr, nullptr},
     {[](std::string_view name) {
@@ -213,8 +208,7 @@ util::Expected<Document> read_any(std::string_view bytes, const ReadOptions& opt
   const auto& formats = input_formats();
   if (!options.input_format.empty() &&
       std::find(formats.begin(), formats.end(), options.input_format) == formats.end()) {
-    return util::Error{.message = fmt::format("unknown input format '{}'", options.input_format),
-                       .kind = util::ErrorKind::UnsupportedForm};
+    return err::make(util::ErrorKind::UnsupportedForm, err::k_unknown_form, {options.input_format});
   }
   Input in(bytes, options);
   const InputForm& form = detect(in);
@@ -263,13 +257,11 @@ void number_blocks(Document& doc) {
 
 util::Expected<Document> read(std::string_view bytes, const ReadOptions& options) {
   if (bytes.empty()) {
-    return util::Error{.message = "the file is empty", .kind = util::ErrorKind::Empty};
+    return err::make(util::ErrorKind::Empty, err::k_empty);
   }
   if (bytes.size() > options.max_input) {
-    return util::Error{
-        .message = fmt::format("the input is {} bytes, more than the limit of {} (max_input)",
-                               bytes.size(), options.max_input),
-        .kind = util::ErrorKind::TooLarge};
+    return err::make(util::ErrorKind::TooLarge, err::k_input_too_large,
+                     {bytes.size(), options.max_input});
   }
   auto doc = read_any(bytes, options);
   if (doc) {

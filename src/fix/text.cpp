@@ -1,9 +1,10 @@
 // Editing cells of the text forms in the decoded text, and encoding the result back into the
 // input's own encoding.
+#include "messages.hpp"
+
 #include <xxgk/fix/write.hpp>
 #include <xxgk/util/text.hpp>
 
-#include <fmt/format.h>
 #include <iconv.h>
 
 #include <algorithm>
@@ -45,8 +46,7 @@ util::Expected<std::string> edit_text(std::string_view text,
   std::vector<Splice> splices;
   for (const auto& e : edits) {
     if (e.line < 1 || static_cast<std::size_t>(e.line) > starts.size()) {
-      return util::Error{.message = fmt::format("line {} is not in the file", e.line),
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_no_line, {e.line}});
     }
     const std::size_t begin = starts[static_cast<std::size_t>(e.line) - 1];
     std::size_t end = text.find('\n', begin);
@@ -54,8 +54,7 @@ util::Expected<std::string> edit_text(std::string_view text,
     const std::string_view line = text.substr(begin, end - begin);
     std::size_t at = byte_of_column(line, e.column);
     if (at == std::string_view::npos) {
-      return util::Error{.message = fmt::format("line {} has no column {}", e.line, e.column),
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_no_column, {e.line, e.column}});
     }
     if (e.after_start_tag && e.old_text.empty() && at < line.size() && line[at] == '<') {
       // Past the tag's '>' (quoted attribute values may hold one); the tag may span lines.
@@ -71,19 +70,15 @@ util::Expected<std::string> edit_text(std::string_view text,
         }
       }
       if (i >= text.size() || text[i - 1] == '/') {
-        return util::Error{.message =
-                               fmt::format("line {}, column {}: the cell's tag does not open there",
-                                           e.line, e.column),
-                           .kind = util::ErrorKind::Malformed};
+        return util::Error::of(util::ErrorKind::Malformed,
+                               {&msg::k_tag_not_there, {e.line, e.column}});
       }
       splices.push_back({i + 1, i + 1, &e.text});
       continue;
     }
     if (!line.substr(at).starts_with(e.old_text)) {
-      return util::Error{.message =
-                             fmt::format("line {}, column {}: the cell does not read '{}' there",
-                                         e.line, e.column, e.old_text),
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed,
+                             {&msg::k_text_not_there, {e.line, e.column, e.old_text}});
     }
     splices.push_back({begin + at, begin + at + e.old_text.size(), &e.text});
   }
@@ -92,8 +87,7 @@ util::Expected<std::string> edit_text(std::string_view text,
   for (std::size_t i = 1; i < splices.size(); ++i) {
     if (splices[i].begin < splices[i - 1].end ||
         (splices[i].begin == splices[i - 1].begin && splices[i].begin == splices[i].end)) {
-      return util::Error{.message = "two cell edits fall on the same place",
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_same_place, {}});
     }
   }
   std::string out;
@@ -126,8 +120,7 @@ util::Expected<std::string> encode_text(std::string_view utf8, std::string_view 
   const std::string to(encoding);
   iconv_t cd = iconv_open(to.c_str(), "UTF-8");
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    return util::Error{.message = fmt::format("cannot encode text as {}", encoding),
-                       .kind = util::ErrorKind::UnsupportedForm};
+    return util::Error::of(util::ErrorKind::UnsupportedForm, {&msg::k_cannot_encode, {encoding}});
   }
   std::string in(utf8);
   char* inp = in.data();
@@ -138,9 +131,8 @@ util::Expected<std::string> encode_text(std::string_view utf8, std::string_view 
   const std::size_t r = iconv(cd, &inp, &inleft, &outp, &outleft);
   iconv_close(cd);
   if (r == static_cast<std::size_t>(-1)) {
-    return util::Error{.message = fmt::format("the text cannot be written in {} (byte {})",
-                                              encoding, in.size() - inleft),
-                       .kind = util::ErrorKind::UnsupportedForm};
+    return util::Error::of(util::ErrorKind::UnsupportedForm,
+                           {&msg::k_not_encodable, {encoding, in.size() - inleft}});
   }
   out.append(buf.data(), buf.size() - outleft);
   return out;

@@ -1,5 +1,7 @@
 // Editing the text of Word table cells in place: byte splices at the positions pugixml reports,
 // so that nothing outside the changed runs moves.
+#include "messages.hpp"
+
 #include <xxgk/fix/write.hpp>
 
 #include <fmt/format.h>
@@ -169,8 +171,7 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
       doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
                       pugi::encoding_utf8);
   if (!parsed) {
-    return util::Error{.message = fmt::format("the XML does not parse: {}", parsed.description()),
-                       .kind = util::ErrorKind::Malformed};
+    return util::Error::of(util::ErrorKind::Malformed, {&msg::k_xml, {parsed.description()}});
   }
   std::map<long long, pugi::xml_node> cells;
   struct Walker : pugi::xml_tree_walker {
@@ -189,8 +190,7 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
   for (const auto& e : edits) {
     auto it = cells.find(e.offset);
     if (it == cells.end()) {
-      return util::Error{.message = fmt::format("no table cell at byte {} of the part", e.offset),
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_no_cell, {e.offset}});
     }
     pugi::xml_node tc = it->second;
     std::vector<pugi::xml_node> runs;
@@ -200,16 +200,14 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
       const auto at = static_cast<std::size_t>(t.offset_debug());
       const std::size_t tag_end = start_tag_end(xml, at);
       if (tag_end == std::string_view::npos) {
-        return util::Error{.message = fmt::format("malformed text run at byte {}", at),
-                           .kind = util::ErrorKind::Malformed};
+        return util::Error::of(util::ErrorKind::Malformed, {&msg::k_bad_run, {at}});
       }
       const bool empty_tag = xml[tag_end - 2] == '/';
       std::size_t close = tag_end;
       if (!empty_tag) {
         close = xml.find('<', tag_end);
         if (close == std::string_view::npos) {
-          return util::Error{.message = fmt::format("malformed text run at byte {}", at),
-                             .kind = util::ErrorKind::Malformed};
+          return util::Error::of(util::ErrorKind::Malformed, {&msg::k_bad_run, {at}});
         }
       }
       const std::string_view current = xml.substr(tag_end, close - tag_end);
@@ -232,9 +230,7 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
       }
     }
     if (!p) {
-      return util::Error{.message =
-                             fmt::format("the table cell at byte {} has no paragraph", e.offset),
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_no_paragraph, {e.offset}});
     }
     const std::string pfx(prefix_of(p));
     const std::string run = fmt::format("<{0}r>{1}<{0}t>{2}</{0}t></{0}r>", pfx,
@@ -242,8 +238,7 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
     const auto at = static_cast<std::size_t>(p.offset_debug());
     const std::size_t tag_end = start_tag_end(xml, at);
     if (tag_end == std::string_view::npos) {
-      return util::Error{.message = fmt::format("malformed paragraph at byte {}", at),
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_bad_paragraph, {at}});
     }
     if (xml[tag_end - 2] == '/') { // <w:p …/>
       std::string open(xml.substr(at - 1, tag_end - 2 - (at - 1)));
@@ -256,8 +251,7 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
     }
     const std::size_t close = closing_tag(xml, tag_end, p.name());
     if (close == std::string_view::npos) {
-      return util::Error{.message = fmt::format("paragraph at byte {} does not close", at),
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_unclosed_paragraph, {at}});
     }
     splices.push_back({close, close, run});
   }
@@ -265,7 +259,7 @@ util::Expected<std::string> edit_word_xml(std::string_view xml,
             [](const Splice& a, const Splice& b) { return a.begin < b.begin; });
   for (std::size_t i = 1; i < splices.size(); ++i) {
     if (splices[i].begin < splices[i - 1].end) {
-      return util::Error{.message = "two cell edits overlap", .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_overlap, {}});
     }
   }
   std::string out;

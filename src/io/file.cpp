@@ -4,6 +4,8 @@
 #include <xxgk/io/file.hpp>
 #include <xxgk/io/signals.hpp>
 
+#include "messages.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -15,17 +17,26 @@
 namespace xxgk::io {
 
 namespace {
-std::string errno_text(int e) {
+/// The operating system's reason for errno `e`.
+diag::Message os_reason(int e) {
   switch (e) {
   case ENOENT:
-    return "no such file";
+    return {&msg::k_not_found, {}};
   case EACCES:
-    return "permission denied";
+    return {&msg::k_permission, {}};
   case EISDIR:
-    return "is a directory";
+    return {&msg::k_is_directory, {}};
   default:
-    return std::strerror(e);
+    return {&msg::k_os, {std::strerror(e)}};
   }
+}
+
+diag::Arg errno_arg(int e) {
+  return diag::nested(os_reason(e));
+}
+
+util::Error io_error(const diag::MessageTemplate& tpl, std::vector<diag::Arg> args = {}) {
+  return util::Error::of(util::ErrorKind::Io, {&tpl, std::move(args)});
 }
 } // namespace
 
@@ -33,26 +44,24 @@ util::Expected<std::string> read_file(const std::string& path, std::size_t max_b
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int e = errno;
-    return util::Error{.message = errno_text(e),
-                       .kind = e == ENOENT ? util::ErrorKind::NotFound : util::ErrorKind::Io};
+    return util::Error::of(e == ENOENT ? util::ErrorKind::NotFound : util::ErrorKind::Io,
+                           os_reason(e));
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     const int e = errno;
     ::close(fd);
-    return util::Error{.message = errno_text(e), .kind = util::ErrorKind::Io};
+    return util::Error::of(util::ErrorKind::Io, os_reason(e));
   }
   if (S_ISDIR(st.st_mode)) {
     ::close(fd);
-    return util::Error{.message = "is a directory", .kind = util::ErrorKind::Io};
+    return io_error(msg::k_is_directory);
   }
   std::string data;
   if (S_ISREG(st.st_mode)) {
     if (static_cast<std::size_t>(st.st_size) > max_bytes) {
       ::close(fd);
-      return util::Error{.message = "file is larger than the input limit of " +
-                                    std::to_string(max_bytes) + " bytes",
-                         .kind = util::ErrorKind::TooLarge};
+      return util::Error::of(util::ErrorKind::TooLarge, {&msg::k_file_too_large, {max_bytes}});
     }
     data.reserve(static_cast<std::size_t>(st.st_size));
   }
@@ -65,7 +74,7 @@ util::Expected<std::string> read_file(const std::string& path, std::size_t max_b
       }
       const int e = errno;
       ::close(fd);
-      return util::Error{.message = "read error: " + errno_text(e), .kind = util::ErrorKind::Io};
+      return io_error(msg::k_read, {errno_arg(e)});
     }
     if (n == 0) {
       break;
@@ -73,9 +82,7 @@ util::Expected<std::string> read_file(const std::string& path, std::size_t max_b
     data.append(buf, static_cast<std::size_t>(n));
     if (data.size() > max_bytes) {
       ::close(fd);
-      return util::Error{.message = "input is larger than the input limit of " +
-                                    std::to_string(max_bytes) + " bytes",
-                         .kind = util::ErrorKind::TooLarge};
+      return util::Error::of(util::ErrorKind::TooLarge, {&msg::k_input_too_large, {max_bytes}});
     }
   }
   ::close(fd);
@@ -86,8 +93,7 @@ util::Expected<bool> write_file_atomic(const std::string& path, const std::strin
   std::string tmpl = path + ".xxgk-tmp-XXXXXX";
   const int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
-    return util::Error{.message = "cannot create a temporary file beside it: " + errno_text(errno),
-                       .kind = util::ErrorKind::Io};
+    return io_error(msg::k_temp_create, {errno_arg(errno)});
   }
   // A second SIGINT/SIGTERM exits at once and unlinks the temporary file (signals.hpp).
   const TempFileGuard guard(tmpl);
@@ -101,7 +107,7 @@ util::Expected<bool> write_file_atomic(const std::string& path, const std::strin
       const int e = errno;
       ::close(fd);
       ::unlink(tmpl.c_str());
-      return util::Error{.message = "write error: " + errno_text(e), .kind = util::ErrorKind::Io};
+      return io_error(msg::k_write, {errno_arg(e)});
     }
     done += static_cast<std::size_t>(n);
   }
@@ -109,20 +115,27 @@ util::Expected<bool> write_file_atomic(const std::string& path, const std::strin
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     const int e = errno;
     ::unlink(tmpl.c_str());
-    return util::Error{.message = "write error: " + errno_text(e), .kind = util::ErrorKind::Io};
+    return io_error(msg::k_write, {errno_arg(e)});
   }
   if (interrupted()) {
     // Interrupted while writing: keep the old file rather than finish the run's output.
     ::unlink(tmpl.c_str());
-    return util::Error{.message = "interrupted", .kind = util::ErrorKind::Io};
+    return io_error(msg::k_interrupted);
   }
   if (::rename(tmpl.c_str(), path.c_str()) != 0) {
     const int e = errno;
     ::unlink(tmpl.c_str());
-    return util::Error{.message = "cannot rename into place: " + errno_text(e),
-                       .kind = util::ErrorKind::Io};
+    return io_error(msg::k_rename, {errno_arg(e)});
   }
   return true;
+}
+
+const std::vector<const diag::MessageTemplate*>& error_messages() {
+  static const std::vector<const diag::MessageTemplate*> list{
+      &msg::k_not_found,  &msg::k_permission,     &msg::k_is_directory,    &msg::k_os,
+      &msg::k_read,       &msg::k_file_too_large, &msg::k_input_too_large, &msg::k_temp_create,
+      &msg::k_temp_write, &msg::k_write,          &msg::k_interrupted,     &msg::k_rename};
+  return list;
 }
 
 } // namespace xxgk::io
@@ -138,13 +151,11 @@ util::Expected<std::unique_ptr<AtomicFile>> AtomicFile::create(const std::string
   std::string temp = path + ".xxgk-tmp-XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
-    return util::Error{.message = "cannot create a temporary file beside it: " + errno_text(errno),
-                       .kind = util::ErrorKind::Io};
+    return io_error(msg::k_temp_create, {errno_arg(errno)});
   }
   std::unique_ptr<AtomicFile> f(new AtomicFile(path, temp, fd));
   if (!f->m_out) {
-    return util::Error{.message = "cannot write the temporary file beside it",
-                       .kind = util::ErrorKind::Io}; // the destructor removes it
+    return io_error(msg::k_temp_write); // the destructor removes it
   }
   return f;
 }
@@ -169,21 +180,19 @@ util::Expected<bool> AtomicFile::commit() {
   if (!written || !synced) {
     ::unlink(m_temp.c_str());
     m_committed = true; // nothing left to clean up
-    return util::Error{.message =
-                           "write error: " + (written ? errno_text(e) : std::string("disk full?")),
-                       .kind = util::ErrorKind::Io};
+    return io_error(msg::k_write,
+                    {written ? errno_arg(e) : diag::Arg::both("磁盘已满？", "disk full?")});
   }
   if (interrupted()) {
     ::unlink(m_temp.c_str());
     m_committed = true;
-    return util::Error{.message = "interrupted", .kind = util::ErrorKind::Io};
+    return io_error(msg::k_interrupted);
   }
   if (::rename(m_temp.c_str(), m_path.c_str()) != 0) {
     const int re = errno;
     ::unlink(m_temp.c_str());
     m_committed = true;
-    return util::Error{.message = "cannot rename into place: " + errno_text(re),
-                       .kind = util::ErrorKind::Io};
+    return io_error(msg::k_rename, {errno_arg(re)});
   }
   m_committed = true;
   return true;

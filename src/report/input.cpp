@@ -1,6 +1,8 @@
 // Reading xxgk's normalized JSON and CSV report rows back into reports (report/input.hpp): cells
 // from their text as a spreadsheet or JSON holds it, headers as model paths or Chinese names.
 
+#include "messages.hpp"
+
 #include <xxgk/report/fields.hpp>
 #include <xxgk/report/headers.hpp>
 #include <xxgk/report/input.hpp>
@@ -164,13 +166,18 @@ bool looks_like_report_csv(std::string_view bytes) {
   return has_template && has_path;
 }
 
+const std::vector<const diag::MessageTemplate*>& error_messages() {
+  static const std::vector<const diag::MessageTemplate*> list{&msg::k_not_object, &msg::k_bad_value,
+                                                              &msg::k_empty_csv, &msg::k_bad_year,
+                                                              &msg::k_no_template};
+  return list;
+}
+
 util::Expected<report::Report> report_from_json(std::string_view bytes,
                                                 const schema::Template& tmpl) {
   const auto j = nlohmann::json::parse(skip_bom_and_space(bytes), nullptr, false);
   if (!j.is_object()) {
-    return util::Error{.message =
-                           "not a JSON object (the normalized report of `xxgk convert --to json`)",
-                       .kind = util::ErrorKind::Malformed};
+    return util::Error::of(util::ErrorKind::Malformed, {&msg::k_not_object, {}});
   }
   report::Report r;
   auto str = [&](const char* key) {
@@ -219,8 +226,7 @@ util::Expected<report::Report> report_from_json(std::string_view bytes,
     } else if (v.is_string()) {
       *cell = cell_from_text(v.get<std::string>());
     } else {
-      return util::Error{.message = fmt::format("{}: not a number, string or null", path),
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_bad_value, {path}});
     }
     cell->where = std::move(where);
   }
@@ -235,7 +241,7 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
   std::vector<int> lines;
   const auto records = csv_records(text, &lines);
   if (records.empty()) {
-    return util::Error{.message = "empty CSV", .kind = util::ErrorKind::Empty};
+    return util::Error::of(util::ErrorKind::Empty, {&msg::k_empty_csv, {}});
   }
   // Headers are model paths or their Chinese names (convert --headers zh|keys).
   std::vector<std::string> header;
@@ -258,9 +264,7 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
         if (!value.empty()) {
           const util::ParsedValue v = util::parse_value(value);
           if (v.kind != util::ValueKind::Number || !v.number || !v.number->is_integer()) {
-            return util::Error{.message =
-                                   fmt::format("row {}: year '{}' is not a year", i + 1, value),
-                               .kind = util::ErrorKind::Malformed};
+            return util::Error::of(util::ErrorKind::Malformed, {&msg::k_bad_year, {i + 1, value}});
           }
           r.year = static_cast<int>(v.number->units);
         }
@@ -277,8 +281,7 @@ util::Expected<std::vector<report::Report>> reports_from_csv(std::string_view by
       }
     }
     if (r.template_id.empty()) {
-      return util::Error{.message = fmt::format("row {}: no template", i + 1),
-                         .kind = util::ErrorKind::Malformed};
+      return util::Error::of(util::ErrorKind::Malformed, {&msg::k_no_template, {i + 1}});
     }
     out.push_back(std::move(r));
   }

@@ -1,7 +1,13 @@
 #include "checks.hpp"
 
+#include <xxgk/app/app.hpp>
+#include <xxgk/document/read.hpp>
 #include <xxgk/document/reader_rules.hpp>
+#include <xxgk/emit/convert.hpp>
 #include <xxgk/extract/extract.hpp>
+#include <xxgk/fix/write.hpp>
+#include <xxgk/io/file.hpp>
+#include <xxgk/report/input.hpp>
 #include <xxgk/rules/aggregate.hpp>
 #include <xxgk/rules/catalog.hpp>
 #include <xxgk/rules/cross.hpp>
@@ -94,9 +100,12 @@ std::vector<RuleInfo> catalog(const std::vector<schema::Template>& templates) {
 
 std::vector<const diag::MessageTemplate*> message_templates() {
   std::vector<const diag::MessageTemplate*> out;
-  for (const auto* list : {&detail::engine_messages(), &detail::structure_messages(),
-                           &detail::prose_messages(), &detail::kind_messages(), &cross::messages(),
-                           &aggregate::messages(), &extract::messages(), &document::messages()}) {
+  for (const auto* list :
+       {&detail::engine_messages(), &detail::structure_messages(), &detail::prose_messages(),
+        &detail::kind_messages(), &cross::messages(), &aggregate::messages(), &extract::messages(),
+        &document::messages(), &document::error_messages(), &io::error_messages(),
+        &schema::error_messages(), &report::error_messages(), &fix::error_messages(),
+        &emit::write_error_messages(), &app::messages()}) {
     for (const auto* m : *list) {
       if (std::find(out.begin(), out.end(), m) == out.end()) {
         out.push_back(m);

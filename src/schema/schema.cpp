@@ -1,3 +1,5 @@
+#include "messages.hpp"
+
 #include <xxgk/report/fields.hpp>
 #include <xxgk/schema/embedded.hpp>
 #include <xxgk/schema/schema.hpp>
@@ -579,18 +581,21 @@ util::Expected<Template> load_template(std::string_view json_text) {
   try {
     root = json::parse(json_text.begin(), json_text.end());
   } catch (const json::parse_error& e) {
-    return util::Error{.message = fmt::format("invalid JSON: {}", e.what()),
-                       .kind = util::ErrorKind::Malformed};
+    return util::Error::of(util::ErrorKind::Malformed, {&msg::k_invalid_json, {e.what()}});
   }
   try {
     return parse(root);
   } catch (const SchemaError& e) {
-    return util::Error{.message = "invalid schema: " + e.message,
-                       .kind = util::ErrorKind::Malformed};
+    return util::Error::of(util::ErrorKind::Malformed, {&msg::k_invalid_schema, {e.message}});
   } catch (const json::exception& e) {
-    return util::Error{.message = fmt::format("invalid schema: {}", e.what()),
-                       .kind = util::ErrorKind::Malformed};
+    return util::Error::of(util::ErrorKind::Malformed, {&msg::k_invalid_schema, {e.what()}});
   }
+}
+
+const std::vector<const diag::MessageTemplate*>& error_messages() {
+  static const std::vector<const diag::MessageTemplate*> list{&msg::k_invalid_json,
+                                                              &msg::k_invalid_schema};
+  return list;
 }
 
 const std::vector<RuleKind>& rule_kinds() {

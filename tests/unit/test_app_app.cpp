@@ -50,7 +50,9 @@ TEST_CASE("an unreadable input exits 2 with a message naming the file") {
   o.paths = {"/nonexistent/report.txt"};
   const Run r = run(o);
   CHECK(r.code == 2);
-  CHECK(r.err == "xxgk: error: /nonexistent/report.txt: no such file\n");
+  CHECK(r.err == "xxgk: error: /nonexistent/report.txt: 文件不存在\n");
+  o.lang = "en";
+  CHECK(run(o).err == "xxgk: error: /nonexistent/report.txt: no such file\n");
 }
 
 TEST_CASE("JSON output has the documented shape") {
@@ -98,7 +100,7 @@ TEST_CASE("--schema with a broken file is a usage error naming it") {
   o.schema_file = std::string(XXGK_SOURCE_DIR) + "/CMakeLists.txt";
   const Run r = run(o);
   CHECK(r.code == 2);
-  CHECK(r.err.find("CMakeLists.txt: invalid JSON") != std::string::npos);
+  CHECK(r.err.find("CMakeLists.txt: JSON 无效：") != std::string::npos);
 }
 
 TEST_CASE("rules lists every rule of both templates") {
@@ -239,7 +241,7 @@ TEST_CASE("exit codes: --fail-on, --max-warnings and --exit-zero") {
   o.max_warnings = 1;
   Run r = run(o);
   CHECK(r.code == 1);
-  CHECK(has(r.err, "more than --max-warnings 1"));
+  CHECK(has(r.err, "超过 --max-warnings 1"));
   o.exit_zero = true;
   CHECK(run(o).code == 0);
   o.paths.push_back("/nonexistent/report.txt");
@@ -294,7 +296,7 @@ TEST_CASE("a baseline written for a run suppresses those findings and reports ne
   o.write_baseline = baseline;
   Run r = run(o);
   CHECK(r.code == 0);
-  CHECK(has(r.err, "wrote 2 findings to the baseline"));
+  CHECK(has(r.err, "xxgk: 已把 2 条发现写入基线 "));
   const auto b = nlohmann::json::parse(slurp(baseline));
   CHECK(b["version"] == 1);
   CHECK(b["findings"].size() == 2);
@@ -327,7 +329,9 @@ TEST_CASE("a baseline written for a run suppresses those findings and reports ne
   again.baseline = sample("dongfanghong-2023.txt");
   r = run(again);
   CHECK(r.code == 2);
-  CHECK(has(r.err, "not an xxgk baseline"));
+  CHECK(has(r.err, "不是 xxgk 基线文件"));
+  again.lang = "en";
+  CHECK(has(run(again).err, "not an xxgk baseline"));
 }
 
 TEST_CASE("-o writes the output atomically and a failed run leaves no file") {
@@ -418,13 +422,13 @@ TEST_CASE("--limit lowers a limit; an unknown limit or a bad value is a usage er
   o.limits = {"max_line_bytes=40"};
   Run r = run(o);
   CHECK(r.code == app::k_exit_usage);
-  CHECK(r.out.find("(max_line_bytes)") != std::string::npos);
+  CHECK(r.out.find("超过上限 40（max_line_bytes）") != std::string::npos);
   o.limits = {"max_line_bytes=64K"};
   CHECK(run(o).code == app::k_exit_clean);
   o.limits = {"max_lines=40"};
   r = run(o);
   CHECK(r.code == app::k_exit_usage);
-  CHECK(r.err.find("unknown limit 'max_lines'") != std::string::npos);
+  CHECK(r.err.find("未知的上限「max_lines」") != std::string::npos);
   CHECK(r.out.empty());
   o.limits = {"max_cells=0"};
   CHECK(run(o).code == app::k_exit_usage);

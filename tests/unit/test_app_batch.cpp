@@ -2,6 +2,8 @@
 
 #include <xxgk/app/app.hpp>
 #include <xxgk/app/batch.hpp>
+#include <xxgk/document/read.hpp>
+#include <xxgk/io/file.hpp>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -122,7 +124,8 @@ TEST_CASE("an @list names files and directories, one per line; files given stay 
   const auto bad = app::collect_inputs({"@" + (t.path / "nope.txt").string()}, app::Hidden::Skip);
   CHECK(bad.files.empty());
   REQUIRE(bad.problems.size() == 1);
-  CHECK(bad.problems[0].message.find("cannot read the list") != std::string::npos);
+  CHECK(bad.problems[0].message.render(diag::Lang::En).find("cannot read the list") !=
+        std::string::npos);
 }
 
 TEST_CASE("run_ordered hands results on in input order whatever the number of threads") {
@@ -200,9 +203,9 @@ TEST_CASE("check of a directory skips files that are not reports and is the same
   CHECK(serial.code == 1); // T3-BAL
   CHECK(serial.out.find("notes.txt") == std::string::npos);
   CHECK(serial.out.find("T3-BAL.txt") != std::string::npos);
-  CHECK(serial.err.find("xxgk: checked 5 reports: ") != std::string::npos);
-  CHECK(serial.err.find("skipped 4: 3 not reports, 1 hidden") != std::string::npos);
-  CHECK(serial.err.find("most frequent rules: ") != std::string::npos);
+  CHECK(serial.err.find("xxgk: 检查了 5 份报告：") != std::string::npos);
+  CHECK(serial.err.find("跳过 4 个：3 个不是报告，1 个隐藏") != std::string::npos);
+  CHECK(serial.err.find("最常见的规则：") != std::string::npos);
   for (const int jobs : {2, 3}) {
     o.jobs = jobs;
     const Run parallel = run(o);
@@ -234,7 +237,7 @@ TEST_CASE("an unreadable @list is reported and exits 2, the other inputs are sti
   o.format = "json";
   const Run r = run(o);
   CHECK(r.code == 2);
-  CHECK(r.err.find("cannot read the list") != std::string::npos);
+  CHECK(r.err.find("无法读取列表：") != std::string::npos);
   CHECK(r.out.find("hongxing-2021.txt") != std::string::npos);
 }
 
@@ -268,10 +271,22 @@ TEST_CASE("cross-document checks past the kept summaries read the pairing report
   CHECK(run(o).out == serial.out);
 }
 
-TEST_CASE("a read error is 'not a report' by its kind") {
-  CHECK(app::is_not_a_report(util::Error{"binary data", util::ErrorKind::NotAReport}));
-  CHECK(app::is_not_a_report(util::Error{"nothing in it", util::ErrorKind::Empty}));
-  CHECK_FALSE(app::is_not_a_report(util::Error{"broken table", util::ErrorKind::Malformed}));
-  CHECK_FALSE(app::is_not_a_report(util::Error{"no such file", util::ErrorKind::NotFound}));
-  CHECK_FALSE(app::is_not_a_report(util::Error{"permission denied", util::ErrorKind::Io}));
+TEST_CASE("a read error is 'not a report' by its kind, never by its text") {
+  const auto empty = document::read("", {});
+  REQUIRE_FALSE(empty);
+  CHECK(empty.error().kind == util::ErrorKind::Empty);
+  CHECK(app::is_not_a_report(empty.error()));
+  const auto binary = document::read(std::string("\x01\x02\0\x03 binary", 10), {});
+  REQUIRE_FALSE(binary);
+  CHECK(binary.error().kind == util::ErrorKind::NotAReport);
+  CHECK(app::is_not_a_report(binary.error()));
+  const auto missing = io::read_file("no/such/dir/report.txt");
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().kind == util::ErrorKind::NotFound);
+  CHECK_FALSE(app::is_not_a_report(missing.error()));
+  // A text that says so does not make it one.
+  static constexpr diag::MessageTemplate k_says{"test.says", "不是报告文档：文件为空",
+                                                "not a report document: the file is empty"};
+  CHECK_FALSE(app::is_not_a_report(util::Error::of(util::ErrorKind::Malformed, {&k_says, {}})));
+  CHECK_FALSE(app::is_not_a_report(util::Error::of(util::ErrorKind::Io, {&k_says, {}})));
 }

@@ -78,4 +78,7 @@ std::vector<std::pair<std::string, std::string>> convert_targets();
 /// The `--limit` names with their description and default (for --help).
 std::vector<std::pair<std::string, std::string>> limit_names();
 
+/// The message templates of what the commands say on stderr (the rule catalogue lists them).
+const std::vector<const diag::MessageTemplate*>& messages();
+
 } // namespace xxgk::app

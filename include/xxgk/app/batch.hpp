@@ -26,7 +26,7 @@ struct Input {
 /// stderr, the run goes on and exits 2 as for an unreadable file.
 struct InputProblem {
   std::string path;
-  std::string message;
+  diag::Message message; ///< rendered in the run's language
 };
 
 struct Inputs {

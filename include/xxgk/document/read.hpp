@@ -94,8 +94,11 @@ util::Expected<bool> check_text_limits(std::string_view text, const Limits& limi
 
 /// Checks XML or HTML before parsing it: max_xml_tags. `what` names it in the message
 /// ("word/document.xml", "the HTML page").
-util::Expected<bool> check_markup_limits(std::string_view markup, std::string_view what,
+util::Expected<bool> check_markup_limits(std::string_view markup, const diag::Arg& what,
                                          const Limits& limits);
+
+/// The message templates of the readers' fatal errors (the rule catalogue lists them).
+const std::vector<const diag::MessageTemplate*>& error_messages();
 
 /// Names of the input forms `--input-format` accepts.
 const std::vector<std::string>& input_formats();

@@ -61,6 +61,6 @@ util::Expected<Document> read_wordml_part(std::string xml, std::string_view part
 
 /// The one-line reason an OLE compound file (D0 CF 11 E0 …) cannot be read: an encrypted or
 /// password-protected Office document, or a legacy binary .doc.
-std::string describe_ole_file(std::string_view bytes);
+diag::Message describe_ole_file(std::string_view bytes);
 
 } // namespace xxgk::document

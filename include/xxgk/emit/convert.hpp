@@ -52,4 +52,8 @@ void write_text_report(const report::Report& report, const schema::Template& tmp
 /// with the template's merged cells.
 util::Expected<std::string> docx_report(const report::Report& report, const schema::Template& tmpl);
 
+/// The message templates of the errors in writing .docx and .xlsx (the rule catalogue lists
+/// them).
+const std::vector<const diag::MessageTemplate*>& write_error_messages();
+
 } // namespace xxgk::emit

@@ -53,4 +53,7 @@ util::Expected<std::string> edit_text(std::string_view text,
 /// byte order mark when `bom`.
 util::Expected<std::string> encode_text(std::string_view utf8, std::string_view encoding, bool bom);
 
+/// The message templates of the errors in editing a copy (the rule catalogue lists them).
+const std::vector<const diag::MessageTemplate*>& error_messages();
+
 } // namespace xxgk::fix

@@ -9,11 +9,15 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace xxgk::io {
 
 /// Default cap on the size of one input file.
 inline constexpr std::size_t k_default_max_input = 256u * 1024u * 1024u;
+
+/// The message templates of the file errors (the rule catalogue lists them).
+const std::vector<const diag::MessageTemplate*>& error_messages();
 
 /// Reads a whole file read-only; errors say why ("no such file", "is a directory", "too large").
 util::Expected<std::string> read_file(const std::string& path,

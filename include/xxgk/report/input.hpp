@@ -26,4 +26,7 @@ util::Expected<Report> report_from_json(std::string_view bytes, const schema::Te
 /// model paths): one report per data row; each row's "template" column picks its template.
 util::Expected<std::vector<Report>> reports_from_csv(std::string_view bytes);
 
+/// The message templates of this module's errors (the rule catalogue lists them).
+const std::vector<const diag::MessageTemplate*>& error_messages();
+
 } // namespace xxgk::report

@@ -40,8 +40,10 @@ std::vector<RuleInfo> catalog(const std::vector<schema::Template>& templates);
 /// filled, safe), "blank" (blank cells that some identity decides are filled, safe) or "" (none).
 std::string autofix_kind(const schema::Rule& rule, const schema::Template& tmpl);
 
-/// Every message template of the findings of all rules (schema rule kinds, extraction, readers,
-/// cross-document, district totals), each once.
+/// Every message template, each once: the findings of all rules (schema rule kinds, extraction,
+/// readers, cross-document, district totals), the fatal errors of every module (util::Error) and
+/// what the commands say on stderr. (The one place that sees every module's wording: the lists
+/// are plain data, so this is a link dependency only.)
 std::vector<const diag::MessageTemplate*> message_templates();
 
 } // namespace xxgk::rules

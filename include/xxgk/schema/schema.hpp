@@ -193,4 +193,7 @@ util::Expected<Template> load_template(std::string_view json_text);
 const std::vector<Template>& bundled_templates();
 const Template* bundled_template(std::string_view id);
 
+/// The message templates of this module's errors (the rule catalogue lists them).
+const std::vector<const diag::MessageTemplate*>& error_messages();
+
 } // namespace xxgk::schema

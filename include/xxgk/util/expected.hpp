@@ -20,11 +20,12 @@ enum class ErrorKind {
   Io,              ///< the operating system refused (permissions, disk full, ...)
 };
 
-/// Why a fallible operation failed, in words fit for "xxgk: error: <file>: <message>".
+/// Why a fallible operation failed, in words fit for "xxgk: error: <file>: <message>". Made only
+/// by Error::of, from a message ID: there is no error without its wording in both languages.
 struct Error {
-  std::string message; ///< English; the rendering of `msg` when it is set
+  std::string message; ///< the English rendering of `msg`
   ErrorKind kind = ErrorKind::Malformed;
-  diag::Message msg = {}; ///< the message ID and its arguments, rendered in the user's language
+  diag::Message msg; ///< the message ID and its arguments, rendered in the user's language
 
   /// An error of `kind` with message `m` (its English rendering in `message`).
   static Error of(ErrorKind kind, diag::Message m) {
@@ -35,9 +36,10 @@ struct Error {
     return e;
   }
   /// The message in `lang`.
-  [[nodiscard]] std::string text(diag::Lang lang) const {
-    return msg.empty() ? message : msg.render(lang);
-  }
+  [[nodiscard]] std::string text(diag::Lang lang) const { return msg.render(lang); }
+
+private:
+  Error() = default; // not an aggregate: no Error{"plain text"}
 };
 
 template <class T> class Expected {

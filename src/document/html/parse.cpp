@@ -1,5 +1,7 @@
 // Parsing a decoded page with libxml2 (see parse.hpp).
 
+#include "../error_messages.hpp"
+
 #include "parse.hpp"
 
 #include "markup.hpp"
@@ -98,13 +100,12 @@ void on_characters(void* ctx, const xmlChar* chars, int len) {
 
 util::Expected<DocPtr> parse(std::string_view html, SourcePositions& positions) {
   if (html.size() > static_cast<std::size_t>(INT_MAX)) {
-    return util::Error{.message = "the page is too large for the HTML parser (2 GiB at most)",
-                       .kind = util::ErrorKind::TooLarge};
+    return err::make(util::ErrorKind::TooLarge, err::k_html_too_large);
   }
   xmlInitParser();
   std::unique_ptr<htmlParserCtxt, ContextFree> ctxt(htmlNewParserCtxt());
   if (!ctxt || ctxt->sax == nullptr) {
-    return util::Error{.message = "cannot create an HTML parser", .kind = util::ErrorKind::Io};
+    return err::make(util::ErrorKind::Io, err::k_html_parser);
   }
   ctxt->sax->startElement = on_start_element;
   ctxt->sax->characters = on_characters;
@@ -115,7 +116,7 @@ util::Expected<DocPtr> parse(std::string_view html, SourcePositions& positions) 
   DocPtr doc(htmlCtxtReadMemory(ctxt.get(), html.data(), static_cast<int>(html.size()), nullptr,
                                 "UTF-8", k_options));
   if (!doc) {
-    return util::Error{.message = "not a readable HTML page", .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_html_unreadable);
   }
   return doc;
 }

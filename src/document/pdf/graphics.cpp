@@ -1,6 +1,8 @@
 // Ruling lines through poppler's private OutputDev API (libpoppler-private-dev). This is the only
 // file that includes poppler's internal headers; graphics.hpp is its whole interface.
 
+#include "../error_messages.hpp"
+
 #include "graphics.hpp"
 
 #include <Gfx.h>
@@ -172,24 +174,18 @@ util::Expected<std::vector<PageGraphics>> read_graphics(std::string_view bytes,
                                                         const GraphicsLimits& limits) {
   if (!globalParams) {
     // poppler-cpp's document owns poppler's global parameters: pdf_reader.cpp keeps one open.
-    return util::Error{.message = "internal error: poppler is not initialised",
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_pdf_internal);
   }
   Object dict;
   auto* stream =
       new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), std::move(dict));
   PDFDoc doc(stream); // owns the stream
   if (!doc.isOk()) {
-    return util::Error{
-        .message = fmt::format("the PDF cannot be parsed (poppler error {})", doc.getErrorCode()),
-        .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_pdf_parse, {doc.getErrorCode()});
   }
   const auto objects = static_cast<std::size_t>(std::max(0, doc.getXRef()->getNumObjects()));
   if (objects > limits.max_objects) {
-    return util::Error{.message = fmt::format(
-                           "the PDF has {} objects, more than the limit of {} (max_pdf_objects)",
-                           objects, limits.max_objects),
-                       .kind = util::ErrorKind::TooLarge};
+    return err::make(util::ErrorKind::TooLarge, err::k_pdf_objects, {objects, limits.max_objects});
   }
   Deadline deadline{std::chrono::steady_clock::now() +
                         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -202,10 +198,8 @@ util::Expected<std::vector<PageGraphics>> read_graphics(std::string_view bytes,
     doc.displayPage(&collector, static_cast<int>(p) + 1, 72, 72, 0, false, false, false,
                     abort_check, &deadline);
     if (deadline.passed) {
-      return util::Error{
-          .message = fmt::format("reading the PDF took more than {} seconds (max_pdf_seconds)",
-                                 limits.max_seconds),
-          .kind = util::ErrorKind::TooLarge};
+      return err::make(util::ErrorKind::TooLarge, err::k_pdf_seconds,
+                       {fmt::format("{}", limits.max_seconds)});
     }
   }
   return pages;

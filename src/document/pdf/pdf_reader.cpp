@@ -1,6 +1,8 @@
 // The PDF reader (pdf_reader.hpp): poppler-cpp for the text, graphics.cpp for the ruling lines,
 // layout.cpp for paragraphs and tables.
 
+#include "../error_messages.hpp"
+
 #include "graphics.hpp"
 #include "layout.hpp"
 
@@ -9,8 +11,6 @@
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
@@ -53,32 +53,24 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
-    return util::Error{.message = "the PDF is too large for poppler",
-                       .kind = util::ErrorKind::TooLarge};
+    return err::make(util::ErrorKind::TooLarge, err::k_pdf_too_large);
   }
   const std::lock_guard<std::mutex> lock(poppler_mutex());
   poppler::set_debug_error_function(silent, nullptr);
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) {
-    return util::Error{.message = "the PDF is damaged or truncated: poppler cannot open it",
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_pdf_damaged);
   }
   if (doc->is_locked()) {
-    return util::Error{.message =
-                           "the PDF is encrypted and needs a password: save an unprotected copy, "
-                           "or use the report's .docx or web page",
-                       .kind = util::ErrorKind::UnsupportedForm};
+    return err::make(util::ErrorKind::UnsupportedForm, err::k_pdf_encrypted);
   }
   const int page_count = doc->pages();
   if (page_count <= 0) {
-    return util::Error{.message = "the PDF has no pages", .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_pdf_no_pages);
   }
   if (static_cast<std::size_t>(page_count) > limits.max_pages) {
-    return util::Error{
-        .message = fmt::format("the PDF has {} pages, more than the limit of {} (max_pages)",
-                               page_count, limits.max_pages),
-        .kind = util::ErrorKind::TooLarge};
+    return err::make(util::ErrorKind::TooLarge, err::k_pdf_pages, {page_count, limits.max_pages});
   }
   const double seconds = static_cast<double>(limits.max_pdf_seconds);
   auto graphics = pdf::read_graphics(bytes, {limits.max_pdf_objects, seconds}); // while `doc` lives
@@ -143,44 +135,23 @@ util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) 
                                        by_rotation.begin());
     pdf::turn_upright(out, turn);
     if (text_bytes > limits.max_pdf_text) {
-      return util::Error{.message =
-                             fmt::format("the PDF's text is more than {} bytes (max_pdf_text)",
-                                         limits.max_pdf_text),
-                         .kind = util::ErrorKind::TooLarge};
+      return err::make(util::ErrorKind::TooLarge, err::k_pdf_text, {limits.max_pdf_text});
     }
     if (clock::now() - start > std::chrono::duration<double>(seconds)) {
-      return util::Error{
-          .message = fmt::format("reading the PDF took more than {} seconds (max_pdf_seconds)",
-                                 limits.max_pdf_seconds),
-          .kind = util::ErrorKind::TooLarge};
+      return err::make(util::ErrorKind::TooLarge, err::k_pdf_seconds, {limits.max_pdf_seconds});
     }
   }
   // Text shown but (mostly) not extracted: fonts without a Unicode map, whose characters poppler
   // cannot name. Chinese text has few spaces (which are shown but not extracted).
   if (shown >= 20 && chars * 5 < shown) {
-    return util::Error{
-        .message = fmt::format(
-            "the PDF's fonts have no Unicode map: {} of the {} characters it shows cannot be read "
-            "(garbled text); use the report's .docx or web page, or a PDF saved with embedded "
-            "Unicode fonts",
-            shown - std::min(shown, chars), shown),
-        .kind = util::ErrorKind::UnsupportedForm};
+    return err::make(util::ErrorKind::UnsupportedForm, err::k_pdf_unmapped_shown,
+                     {shown - std::min(shown, chars), shown});
   }
   if (chars == 0) {
-    return util::Error{
-        .message = "the PDF has no text layer (a scanned image?): run OCR on it first, or use "
-                   "the report's .docx or web page",
-        .kind = util::ErrorKind::UnsupportedForm};
+    return err::make(util::ErrorKind::UnsupportedForm, err::k_pdf_no_text);
   }
   if (unmapped * 10 > chars * 3) {
-    return util::Error{
-        .message = fmt::format(
-            "the PDF's fonts have no Unicode map: {} of its {} characters are unmapped glyphs or "
-            "glyph numbers (garbled text); use the report's .docx or web page, or a PDF saved with "
-            "embedded "
-            "Unicode fonts",
-            unmapped, chars),
-        .kind = util::ErrorKind::UnsupportedForm};
+    return err::make(util::ErrorKind::UnsupportedForm, err::k_pdf_unmapped, {unmapped, chars});
   }
   Document out;
   out.format = "pdf";

@@ -57,7 +57,7 @@ util::Expected<Document> read_docx(std::string_view bytes, const Limits& limits)
     index = find_entry(za, *part);
   }
   if (!index) {
-    return util::Error{.message = word::not_a_docx(za), .kind = util::ErrorKind::UnsupportedForm};
+    return util::Error::of(util::ErrorKind::UnsupportedForm, word::not_a_docx(za));
   }
   const std::string name = normalize_entry_name(*part);
   auto xml = read_entry(za, *index, name, limits);

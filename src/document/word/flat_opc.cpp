@@ -1,10 +1,10 @@
 // Flat OPC: the main part of a pkg:package, found the way a package reader finds it.
 
+#include "../error_messages.hpp"
+
 #include "flat_opc.hpp"
 
 #include "namespaces.hpp"
-
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
@@ -108,18 +108,14 @@ util::Expected<Document> read_flat_opc(const ParsedXml& x) {
     }
   }
   if (main_part == nullptr) {
-    return util::Error{.message = "no /word/document.xml part in the Flat OPC package",
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_flat_opc_no_main);
   }
   const std::string part_name = main_part->name.substr(1);
   const pugi::xml_node document = xml_data(main_part->node);
   std::vector<std::unique_ptr<NsScope>> doc_chain;
   if (!document || name_of(document, scope_chain(document, doc_chain)).ns != Ns::W ||
       split_qname(document.name()).second != "document") {
-    return util::Error{
-        .message = fmt::format("the {} part of the Flat OPC package holds no w:document XML",
-                               main_part->name),
-        .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_flat_opc_not_xml, {main_part->name});
   }
   return read_body_of(document, part_name, part_name, "flat-opc", x.text);
 }

@@ -1,5 +1,7 @@
 // A WordprocessingML main part: parse within the limits, find w:body, walk it, build the model.
 
+#include "../error_messages.hpp"
+
 #include "main_part.hpp"
 
 #include "../messages.hpp"
@@ -19,12 +21,12 @@ namespace xxgk::document::word {
 
 namespace {
 
-std::string where_in(std::string_view part) {
-  return part.empty() ? std::string{} : fmt::format(" in {}", part);
+diag::Arg where_in(std::string_view part) {
+  return part.empty() ? diag::Arg(std::string{}) : diag::nested({&err::k_in_part, {part}});
 }
 
-std::string describe_root(pugi::xml_node root) {
-  return root ? fmt::format("<{}>", root.name()) : std::string("none");
+diag::Arg describe_root(pugi::xml_node root) {
+  return root ? diag::Arg(fmt::format("<{}>", root.name())) : diag::nested({&err::k_no_root, {}});
 }
 
 } // namespace
@@ -32,23 +34,22 @@ std::string describe_root(pugi::xml_node root) {
 util::Expected<ParsedXml> parse_xml(std::string text, std::string_view part, const Limits& limits) {
   ParsedXml x;
   x.text = std::move(text);
-  if (auto ok = check_markup_limits(x.text, part.empty() ? "the XML" : part, limits); !ok) {
+  if (auto ok = check_markup_limits(
+          x.text, part.empty() ? diag::nested({&err::k_the_xml, {}}) : diag::Arg(part), limits);
+      !ok) {
     return ok.error();
   }
   std::size_t bad = 0;
   if (!util::is_valid_utf8(x.text, &bad)) {
-    return util::Error{.message = fmt::format("malformed XML{}: not valid UTF-8 (byte offset {})",
-                                              where_in(part), bad),
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_xml_utf8, {where_in(part), bad});
   }
   const pugi::xml_parse_result result =
       x.doc->load_buffer(x.text.data(), x.text.size(),
                          pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
   if (!result) {
     LineCounter lines(x.text);
-    return util::Error{.message = fmt::format("malformed XML{} at line {}: {}", where_in(part),
-                                              lines.line_of(result.offset), result.description()),
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_xml_parse,
+                     {where_in(part), lines.line_of(result.offset), result.description()});
   }
   // pugixml's parser and traverse() are iterative; the reader's own walk recurses, so it may
   // only see trees this check has bounded.
@@ -60,12 +61,8 @@ util::Expected<ParsedXml> parse_xml(std::string text, std::string_view part, con
   } check;
   check.max_depth = limits.max_xml_depth;
   if (!x.doc->traverse(check)) {
-    return util::Error{
-        .message =
-            fmt::format("XML{} is nested deeper than {} levels (limit max_xml_depth); not a Word "
-                        "document",
-                        where_in(part), limits.max_xml_depth),
-        .kind = util::ErrorKind::TooLarge};
+    return err::make(util::ErrorKind::TooLarge, err::k_xml_depth,
+                     {where_in(part), limits.max_xml_depth});
   }
   return x;
 }
@@ -78,9 +75,7 @@ util::Expected<Document> read_body_of(pugi::xml_node root, std::string_view part
   NsScope bs;
   pugi::xml_node body = child_element(root, scope, Ns::W, "body", bs);
   if (!body) {
-    return util::Error{
-        .message = fmt::format("no w:body{}: the document has no body text", where_in(named)),
-        .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_no_body, {where_in(named)});
   }
   LineCounter lines(text);
   WalkedBody walked = walk_body(body, &bs, lines);
@@ -109,10 +104,10 @@ util::Expected<Document> read_main_part(std::string xml, std::string_view part,
   std::vector<std::unique_ptr<NsScope>> chain;
   const Name name = name_of(root, scope_chain(root, chain));
   if (name.ns != Ns::W || name.local != "document") {
-    return util::Error{.message = fmt::format("{}not a WordprocessingML document (root element {})",
-                                              named.empty() ? "" : fmt::format("{} is ", named),
-                                              describe_root(root)),
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(
+        util::ErrorKind::Malformed, err::k_not_wordml,
+        {named.empty() ? diag::Arg(std::string()) : diag::nested({&err::k_part_is, {named}}),
+         describe_root(root)});
   }
   return read_body_of(root, part, named, format, parsed->text);
 }

@@ -4,6 +4,8 @@
 
 #include <xxgk/document/zip_archive.hpp>
 
+#include "../error_messages.hpp"
+
 #include <xxgk/document/word_reader.hpp>
 
 #include <string_view>
@@ -13,17 +15,17 @@ namespace xxgk::document {
 namespace word {
 
 /// Why a zip without a Word main part is not a .docx, in words a user recognizes.
-std::string not_a_docx(zip_t* archive) {
+diag::Message not_a_docx(zip_t* archive) {
   if (find_entry(archive, "xl/workbook.xml")) {
-    return "an Excel workbook (.xlsx), not a Word .docx document";
+    return {&err::k_xlsx, {}};
   }
   if (find_entry(archive, "ppt/presentation.xml")) {
-    return "a PowerPoint presentation (.pptx), not a Word .docx document";
+    return {&err::k_pptx, {}};
   }
   if (find_entry(archive, "content.xml") && find_entry(archive, "mimetype")) {
-    return "an OpenDocument file (.odt), not a Word .docx document; save it as .docx";
+    return {&err::k_odt, {}};
   }
-  return "no word/document.xml in the zip archive: not a Word .docx document";
+  return {&err::k_no_main_part, {}};
 }
 
 } // namespace word
@@ -41,17 +43,15 @@ bool contains_utf16le(std::string_view bytes, std::string_view ascii) {
 
 } // namespace
 
-std::string describe_ole_file(std::string_view bytes) {
+diag::Message describe_ole_file(std::string_view bytes) {
   // Directory entries of a compound file hold stream names in UTF-16LE.
   if (contains_utf16le(bytes, "EncryptedPackage") || contains_utf16le(bytes, "EncryptionInfo")) {
-    return "an encrypted or password-protected Office document (OLE compound file); remove the "
-           "password and save it as .docx";
+    return {&err::k_ole_encrypted, {}};
   }
   if (contains_utf16le(bytes, "WordDocument")) {
-    return "a legacy Word 97-2003 .doc file (OLE compound file), not .docx; save it as .docx";
+    return {&err::k_ole_doc, {}};
   }
-  return "an OLE compound file: an encrypted or password-protected document, or a legacy .doc; "
-         "save it as .docx without a password";
+  return {&err::k_ole_other, {}};
 }
 
 } // namespace xxgk::document

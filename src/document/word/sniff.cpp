@@ -1,6 +1,8 @@
 // Sniffing the Word XML forms: the root start tag is scanned by hand (after the XML declaration,
 // comments, processing instructions and a DOCTYPE), so a truncated or huge file is still named.
 
+#include "../error_messages.hpp"
+
 #include "sniff.hpp"
 
 #include "namespaces.hpp"
@@ -168,18 +170,18 @@ WordXmlForm form_of_root(std::string_view utf8) {
   return WordXmlForm::None;
 }
 
-std::string_view form_name(WordXmlForm form) {
+diag::Message form_name(WordXmlForm form) {
   switch (form) {
   case WordXmlForm::DocumentXml:
-    return "a WordprocessingML document.xml (w:document)";
+    return {&err::k_form_document_xml, {}};
   case WordXmlForm::FlatOpc:
-    return "a Flat OPC package (pkg:package)";
+    return {&err::k_form_flat_opc, {}};
   case WordXmlForm::Word2003Xml:
-    return "a Word 2003 XML document (w:wordDocument)";
+    return {&err::k_form_word2003, {}};
   case WordXmlForm::None:
     break;
   }
-  return "Word XML";
+  return {&err::k_form_word_xml, {}};
 }
 
 } // namespace xxgk::document::word

@@ -2,6 +2,7 @@
 // Telling the Word XML forms apart by the root element's name and namespace, from its start tag,
 // and the XML text as UTF-8 (UTF-16 with or without BOM is converted).
 
+#include <xxgk/diag/message.hpp>
 #include <xxgk/document/word_reader.hpp>
 #include <xxgk/util/expected.hpp>
 
@@ -17,6 +18,6 @@ util::Expected<std::string> to_utf8(std::string_view bytes);
 WordXmlForm form_of_root(std::string_view utf8);
 
 /// The form in words, for "not …" messages.
-std::string_view form_name(WordXmlForm form);
+diag::Message form_name(WordXmlForm form);
 
 } // namespace xxgk::document::word

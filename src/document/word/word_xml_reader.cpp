@@ -2,13 +2,13 @@
 // (w:wordDocument, whose body the shared main-part reader reads as is), and the main part of a
 // .docx handed over by the zip layer.
 
+#include "../error_messages.hpp"
+
 #include <xxgk/document/word_reader.hpp>
 
 #include "flat_opc.hpp"
 #include "main_part.hpp"
 #include "sniff.hpp"
-
-#include <fmt/format.h>
 
 #include <utility>
 
@@ -39,13 +39,10 @@ util::Expected<Document> read_word_xml(std::string_view bytes, WordXmlForm form,
     form = found;
   }
   if (form == WordXmlForm::None) {
-    return util::Error{.message = "not a Word XML document: the root element is not w:document, "
-                                  "pkg:package or w:wordDocument",
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_not_word_xml_root);
   }
   if (found != form) {
-    return util::Error{.message = fmt::format("not {}", form_name(form)),
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_not_form, {diag::nested(form_name(form))});
   }
   switch (form) {
   case WordXmlForm::DocumentXml:
@@ -67,7 +64,7 @@ util::Expected<Document> read_word_xml(std::string_view bytes, WordXmlForm form,
   case WordXmlForm::None:
     break;
   }
-  return util::Error{.message = "not a Word XML document", .kind = util::ErrorKind::Malformed};
+  return err::make(util::ErrorKind::Malformed, err::k_not_word_xml);
 }
 
 } // namespace xxgk::document

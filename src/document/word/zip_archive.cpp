@@ -1,5 +1,7 @@
 // The zip layer of a .docx (libzip, from memory).
 
+#include "../error_messages.hpp"
+
 #include <xxgk/document/zip_archive.hpp>
 
 #include <fmt/format.h>
@@ -44,32 +46,23 @@ util::Expected<ZipPtr> open_zip(std::string_view bytes) {
   ZipError error;
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, error.get());
   if (source == nullptr) {
-    return util::Error{.message = fmt::format("cannot read the zip archive ({})", error.text()),
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_zip_read, {error.text()});
   }
   zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, error.get());
   if (archive == nullptr) {
     zip_source_free(source);
     switch (error.code()) {
     case ZIP_ER_NOZIP:
-      return util::Error{
-          .message =
-              "truncated or damaged .docx: the zip archive has no readable central directory",
-          .kind = util::ErrorKind::Malformed};
+      return err::make(util::ErrorKind::Malformed, err::k_zip_no_directory);
     case ZIP_ER_INCONS:
     case ZIP_ER_EOF:
     case ZIP_ER_READ:
     case ZIP_ER_SEEK:
-      return util::Error{
-          .message = fmt::format("truncated or damaged .docx: inconsistent zip archive ({})",
-                                 error.text()),
-          .kind = util::ErrorKind::Malformed};
+      return err::make(util::ErrorKind::Malformed, err::k_zip_inconsistent, {error.text()});
     case ZIP_ER_MULTIDISK:
-      return util::Error{.message = "a multi-disk zip archive, not a .docx",
-                         .kind = util::ErrorKind::UnsupportedForm};
+      return err::make(util::ErrorKind::UnsupportedForm, err::k_zip_multidisk);
     default:
-      return util::Error{.message = fmt::format("cannot open the zip archive ({})", error.text()),
-                         .kind = util::ErrorKind::Malformed};
+      return err::make(util::ErrorKind::Malformed, err::k_zip_open, {error.text()});
     }
   }
   return ZipPtr(archive);
@@ -118,47 +111,35 @@ util::Expected<std::string> read_entry(zip_t* archive, zip_uint64_t index, std::
   if (!file) {
     const int code = zip_error_code_zip(zip_get_error(archive));
     if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP) {
-      return util::Error{.message = fmt::format("{} is encrypted inside the zip archive", name),
-                         .kind = util::ErrorKind::UnsupportedForm};
+      return err::make(util::ErrorKind::UnsupportedForm, err::k_zip_encrypted, {name});
     }
     if (code == ZIP_ER_COMPNOTSUPP) {
-      return util::Error{
-          .message = fmt::format("{} is compressed with a method this build cannot inflate", name),
-          .kind = util::ErrorKind::UnsupportedForm};
+      return err::make(util::ErrorKind::UnsupportedForm, err::k_zip_method, {name});
     }
-    return util::Error{.message = fmt::format("cannot open {} in the zip archive ({})", name,
-                                              zip_strerror(archive)),
-                       .kind = util::ErrorKind::Malformed};
+    return err::make(util::ErrorKind::Malformed, err::k_zip_entry_open,
+                     {name, zip_strerror(archive)});
   }
   std::string out;
   std::array<char, 1u << 16> buffer{};
   for (;;) {
     const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
     if (n < 0) {
-      return util::Error{.message =
-                             fmt::format("truncated or damaged .docx: cannot inflate {} ({})", name,
-                                         zip_file_strerror(file.get())),
-                         .kind = util::ErrorKind::Malformed};
+      return err::make(util::ErrorKind::Malformed, err::k_zip_inflate,
+                       {name, zip_file_strerror(file.get())});
     }
     if (n == 0) {
       break;
     }
     const auto got = static_cast<std::size_t>(n);
     if (got > limit - out.size()) {
-      return util::Error{
-          .message = fmt::format("{} inflates to more than {} (limit max_inflated); not read", name,
-                                 human_size(limit)),
-          .kind = util::ErrorKind::TooLarge};
+      return err::make(util::ErrorKind::TooLarge, err::k_zip_inflated_limit,
+                       {name, human_size(limit)});
     }
     out.append(buffer.data(), got);
     if (have_comp_size && out.size() > k_inflate_ratio_floor &&
         out.size() / std::max<zip_uint64_t>(st.comp_size, 1) > limits.max_inflate_ratio) {
-      return util::Error{
-          .message = fmt::format(
-              "{} inflates to more than {} times its compressed size of {} bytes (limit "
-              "max_inflate_ratio): a zip bomb, not a Word document; not read",
-              name, limits.max_inflate_ratio, st.comp_size),
-          .kind = util::ErrorKind::TooLarge};
+      return err::make(util::ErrorKind::TooLarge, err::k_zip_bomb,
+                       {name, limits.max_inflate_ratio, st.comp_size});
     }
   }
   return out;

@@ -2,8 +2,11 @@
 // title, headings, section text and the template's tables with their merged cells — with fixed
 // timestamps so that the same report gives the same bytes.
 
+#include "messages.hpp"
+
 #include <xxgk/emit/convert.hpp>
 
+#include <fmt/format.h>
 #include <pugixml.hpp>
 #include <zip.h>
 
@@ -308,39 +311,35 @@ zip_parts(const std::vector<std::pair<std::string, std::string>>& parts) {
   std::unique_ptr<zip_source_t, SourceFree> source(
       zip_source_buffer_create(nullptr, 0, 0, &error.error));
   if (!source) {
-    return util::Error{.message = "cannot create the zip buffer", .kind = util::ErrorKind::Io};
+    return util::Error::of(util::ErrorKind::Io, {&msg::k_zip_buffer, {}});
   }
   zip_t* archive = zip_open_from_source(source.get(), ZIP_TRUNCATE, &error.error);
   if (archive == nullptr) {
-    return util::Error{.message = std::string("cannot create the zip archive: ") +
-                                  zip_error_strerror(&error.error),
-                       .kind = util::ErrorKind::Io};
+    return util::Error::of(util::ErrorKind::Io,
+                           {&msg::k_zip_create, {zip_error_strerror(&error.error)}});
   }
   zip_source_keep(source.get()); // the archive frees its reference on close; we read after
   for (const auto& [name, data] : parts) {
     zip_source_t* s = zip_source_buffer(archive, data.data(), data.size(), 0);
     if (s == nullptr) {
       zip_discard(archive);
-      return util::Error{.message = "cannot add " + name + " to the zip archive",
-                         .kind = util::ErrorKind::Io};
+      return util::Error::of(util::ErrorKind::Io, {&msg::k_zip_add, {name}});
     }
     const zip_int64_t index = zip_file_add(archive, name.c_str(), s, ZIP_FL_ENC_UTF_8);
     if (index < 0) {
       zip_source_free(s);
       zip_discard(archive);
-      return util::Error{.message = "cannot add " + name + " to the zip archive",
-                         .kind = util::ErrorKind::Io};
+      return util::Error::of(util::ErrorKind::Io, {&msg::k_zip_add, {name}});
     }
     zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index), k_zip_mtime, 0);
   }
   if (zip_close(archive) != 0) {
     const std::string what = zip_strerror(archive);
     zip_discard(archive);
-    return util::Error{.message = "cannot write the zip archive: " + what,
-                       .kind = util::ErrorKind::Io};
+    return util::Error::of(util::ErrorKind::Io, {&msg::k_zip_write, {what}});
   }
   if (zip_source_open(source.get()) != 0) {
-    return util::Error{.message = "cannot read the zip archive back", .kind = util::ErrorKind::Io};
+    return util::Error::of(util::ErrorKind::Io, {&msg::k_zip_read_back, {}});
   }
   zip_source_seek(source.get(), 0, SEEK_END);
   const zip_int64_t size = zip_source_tell(source.get());
@@ -349,7 +348,7 @@ zip_parts(const std::vector<std::pair<std::string, std::string>>& parts) {
   const zip_int64_t got = zip_source_read(source.get(), out.data(), out.size());
   zip_source_close(source.get());
   if (got != size) {
-    return util::Error{.message = "cannot read the zip archive back", .kind = util::ErrorKind::Io};
+    return util::Error::of(util::ErrorKind::Io, {&msg::k_zip_read_back, {}});
   }
   return out;
 }
@@ -368,6 +367,14 @@ util::Expected<std::string> docx_report(const report::Report& report,
       {"word/styles.xml", styles_xml()},
   };
   return zip_parts(parts);
+}
+
+const std::vector<const diag::MessageTemplate*>& write_error_messages() {
+  static const std::vector<const diag::MessageTemplate*> list{
+      &msg::k_zip_buffer,     &msg::k_zip_create,         &msg::k_zip_add,
+      &msg::k_zip_write,      &msg::k_zip_read_back,      &msg::k_workbook_temp,
+      &msg::k_workbook_write, &msg::k_workbook_read_back, &msg::k_no_template};
+  return list;
 }
 
 } // namespace xxgk::emit

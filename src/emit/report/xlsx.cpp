@@ -3,6 +3,7 @@
 // and removed.
 
 #include "../streams.hpp"
+#include "messages.hpp"
 
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/emit/xlsx.hpp>
@@ -74,21 +75,18 @@ public:
 
   util::Expected<std::string> finish() {
     if (m_book == nullptr) {
-      return util::Error{.message = fmt::format("cannot create a temporary workbook in {}", m_dir),
-                         .kind = util::ErrorKind::Io};
+      return util::Error::of(util::ErrorKind::Io, {&msg::k_workbook_temp, {m_dir}});
     }
     const lxw_error e = workbook_close(m_book);
     m_book = nullptr;
     if (e != LXW_NO_ERROR) {
-      return util::Error{.message = fmt::format("cannot write the workbook: {}", lxw_strerror(e)),
-                         .kind = util::ErrorKind::Io};
+      return util::Error::of(util::ErrorKind::Io, {&msg::k_workbook_write, {lxw_strerror(e)}});
     }
     std::ifstream in(m_path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in) {
-      return util::Error{.message = "cannot read back the workbook written to " + m_path,
-                         .kind = util::ErrorKind::Io};
+      return util::Error::of(util::ErrorKind::Io, {&msg::k_workbook_read_back, {m_path}});
     }
     return bytes.str();
   }
@@ -402,7 +400,7 @@ void write_overview_sheet(lxw_workbook* book, const Formats& f, const ReportResu
 util::Expected<std::string> xlsx_report(const ReportResult& result,
                                         const std::vector<RuleInfo>& rules, Lang lang) {
   if (result.tmpl == nullptr) {
-    return util::Error{.message = "no template for the report", .kind = util::ErrorKind::Malformed};
+    return util::Error::of(util::ErrorKind::Malformed, {&msg::k_no_template, {}});
   }
   Workbook book(report_title(result.report));
   if (book.get() == nullptr) {
