@@ -4,6 +4,7 @@
 #include <xxgk/document/read.hpp>
 #include <xxgk/document/reader_rules.hpp>
 #include <xxgk/emit/convert.hpp>
+#include <xxgk/emit/emitters.hpp>
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/fix/write.hpp>
 #include <xxgk/io/file.hpp>
@@ -105,7 +106,7 @@ std::vector<const diag::MessageTemplate*> message_templates() {
         &detail::kind_messages(), &cross::messages(), &aggregate::messages(), &extract::messages(),
         &document::messages(), &document::error_messages(), &io::error_messages(),
         &schema::error_messages(), &report::error_messages(), &fix::error_messages(),
-        &emit::write_error_messages(), &app::messages()}) {
+        &emit::write_error_messages(), &emit::summary_messages(), &app::messages()}) {
     for (const auto* m : *list) {
       if (std::find(out.begin(), out.end(), m) == out.end()) {
         out.push_back(m);

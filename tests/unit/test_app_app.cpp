@@ -36,7 +36,7 @@ TEST_CASE("check exits 0 on the bundled sample and prints its warnings") {
   CHECK(r.code == 0);
   CHECK(r.out.find("[X-FMT]") != std::string::npos);
   CHECK(r.out.find("[S-FEE]") != std::string::npos); // 2023 report: 六 says nothing of fees
-  CHECK(r.out.find("1 report checked: 0 errors, 5 warnings") != std::string::npos);
+  CHECK(r.out.find("共检查 1 份报告：0 个错误，5 个警告") != std::string::npos);
 }
 
 TEST_CASE("check exits 1 when a report has an error") {
@@ -375,7 +375,7 @@ TEST_CASE("format github appends a Markdown summary to $GITHUB_STEP_SUMMARY") {
   CHECK(r.code == 1);
   CHECK(r.out.starts_with("::error file="));
   const std::string md = slurp(summary);
-  CHECK(md.starts_with("earlier step\n## xxgk: 1 report checked: 2 errors, 0 warnings\n"));
+  CHECK(md.starts_with("earlier step\n## xxgk: 共检查 1 份报告：2 个错误，0 个警告\n"));
 }
 
 TEST_CASE("explain describes a rule, and an unknown rule gets a suggestion") {

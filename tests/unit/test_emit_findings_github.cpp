@@ -41,7 +41,7 @@ TEST_CASE("the GitHub job summary is a Markdown table with escaped cells") {
   d.message = "a | b <i>x</i>\nnext";
   const auto batch = test::synthetic_batch("r.txt", {d});
   const std::string md = test::emit_to_string(emit::write_github_summary, batch);
-  CHECK(md.starts_with("## xxgk: 1 report checked: 1 error, 0 warnings\n"));
+  CHECK(md.starts_with("## xxgk: 共检查 1 份报告：1 个错误，0 个警告\n"));
   CHECK(md.find("| r.txt | 2021 | 测试县 | 2023 | 1 | 0 | 0 |") != std::string::npos);
   CHECK(md.find("| error | T3-ROW |  | a \\| b &lt;i&gt;x&lt;/i&gt; next |") != std::string::npos);
 }

@@ -15,7 +15,7 @@ TEST_CASE("text output shows the source line with a caret under the cell for tex
   const std::string out = test::emit_to_string(emit::write_text, batch);
   CHECK(contains(out, "samples/invalid/T3-ROW.txt:107:2: error: 表三行合计不符："));
   CHECK(contains(out, "   107 |     6\n       |     ^\n"));
-  CHECK(contains(out, "1 report checked: 2 errors, 0 warnings\n"));
+  CHECK(contains(out, "共检查 1 份报告：2 个错误，0 个警告\n"));
 }
 
 TEST_CASE("text output names the table, row and column in Chinese for Word inputs") {
@@ -81,4 +81,32 @@ TEST_CASE("a long source line is cut to a window around the caret") {
   REQUIRE(seven != std::string::npos);
   // "…" is three bytes but one column wide.
   CHECK(caret_line == "       | " + std::string(seven - 2, ' ') + "^");
+}
+
+TEST_CASE("the summary line is Chinese by default and English with --lang en") {
+  emit::Totals t;
+  t.summary.reports = 3;
+  t.summary.errors = 1;
+  t.summary.warnings = 2;
+  t.summary.infos = 4;
+  t.summary.clean = 1;
+  t.summary.reports_with_errors = 1;
+  t.summary.reports_with_warnings = 1;
+  t.summary.unreadable = 1;
+  t.baselined = 5;
+  t.hidden = 1;
+  CHECK(emit::summary_line(t, emit::Lang::Zh) ==
+        "共检查 3 份报告：1 个错误，2 个警告，4 个提示（1 份无问题，1 份有错误，1 份有警告，1 "
+        "份无法读取）；基线中的 5 项问题未列出；1 个警告和提示未列出（--quiet）");
+  CHECK(emit::summary_line(t, emit::Lang::En) ==
+        "3 reports checked: 1 error, 2 warnings, 4 info (1 clean, 1 with errors, 1 with warnings, "
+        "1 unreadable); 5 in the baseline not shown; 1 warning and infos not shown (--quiet)");
+  t.summary = {};
+  t.summary.reports = 1;
+  t.summary.unreadable = 1;
+  t.baselined = 0;
+  t.hidden = 0;
+  CHECK(emit::summary_line(t, emit::Lang::Zh) == "共检查 1 份报告：0 个错误，0 个警告（无法读取）");
+  CHECK(emit::summary_line(t, emit::Lang::En) ==
+        "1 report checked: 0 errors, 0 warnings (unreadable)");
 }

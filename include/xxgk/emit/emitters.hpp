@@ -110,9 +110,11 @@ void write_html(const Batch& batch, const OutputOptions& options, std::ostream& 
 void write_statistics_text(const Batch& batch, const OutputOptions& options, std::ostream& out);
 void write_statistics_json(const Batch& batch, const OutputOptions& options, std::ostream& out);
 
-/// "3 reports checked: 2 errors, 5 warnings, 1 info (…)" (no newline).
-std::string summary_line(const Batch& batch);
-std::string summary_line(const Totals& totals);
+/// "3 reports checked: 2 errors, 5 warnings, 1 info (…)" / "共检查 3 份报告：…" (no newline).
+std::string summary_line(const Batch& batch, Lang lang);
+std::string summary_line(const Totals& totals, Lang lang);
+/// The message templates of the summary line (the catalogue lists them).
+const std::vector<const diag::MessageTemplate*>& summary_messages();
 
 /// Where a finding is, as text: `file:line:col` for text inputs, `file: 表三「…」总计 (…)` for
 /// Word inputs.

@@ -129,7 +129,7 @@ public:
     for (const auto& l : late) {
       report(l.result);
     }
-    m_out << "xxgk: " << summary_line(totals) << "\n";
+    m_out << "xxgk: " << summary_line(totals, m_options.lang) << "\n";
   }
 
 private:
@@ -153,7 +153,7 @@ void write_github(const Batch& batch, const OutputOptions& options, std::ostream
 void write_github_summary(const Batch& batch, const OutputOptions& options, std::ostream& out) {
   const bool en = options.lang == Lang::En;
   const Summary s = summarize(batch.reports);
-  out << "## xxgk: " << summary_line(batch) << "\n\n";
+  out << "## xxgk: " << summary_line(batch, options.lang) << "\n\n";
   out << (en ? "| report | template | agency | year | errors | warnings | infos |\n"
              : "| 报告 | 模板 | 机关 | 年度 | 错误 | 警告 | 提示 |\n")
       << "|---|---|---|---|---:|---:|---:|\n";

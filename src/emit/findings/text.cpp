@@ -1,4 +1,5 @@
 #include "../streams.hpp"
+#include "summary_messages.hpp"
 
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/util/text.hpp>
@@ -121,36 +122,50 @@ private:
 
 } // namespace
 
-std::string summary_line(const Batch& batch) {
-  return summary_line(totals_of(batch));
+std::string summary_line(const Batch& batch, Lang lang) {
+  return summary_line(totals_of(batch), lang);
 }
 
-std::string summary_line(const Totals& totals) {
+std::string summary_line(const Totals& totals, Lang lang) {
   const Summary& s = totals.summary;
-  std::string out = fmt::format(
-      "{} {} checked: {} {}, {} {}", s.reports, s.reports == 1 ? "report" : "reports", s.errors,
-      s.errors == 1 ? "error" : "errors", s.warnings, s.warnings == 1 ? "warning" : "warnings");
+  auto counted = [](std::size_t n, const char* one, const char* many) {
+    return diag::Arg::both(std::to_string(n), fmt::format("{} {}", n, n == 1 ? one : many));
+  };
+  auto say = [&](const diag::MessageTemplate& tpl, std::vector<diag::Arg> args) {
+    return diag::render(tpl, args, lang);
+  };
+  std::string out = say(msg::k_summary, {counted(s.reports, "report", "reports"),
+                                         counted(s.errors, "error", "errors"),
+                                         counted(s.warnings, "warning", "warnings")});
   if (s.infos > 0) {
-    out += fmt::format(", {} info", s.infos);
+    out += say(msg::k_summary_infos, {s.infos});
   }
   if (s.reports > 1) {
-    out += fmt::format(" ({} clean, {} with errors, {} with warnings", s.clean,
-                       s.reports_with_errors, s.reports_with_warnings);
-    if (s.unreadable > 0) {
-      out += fmt::format(", {} unreadable", s.unreadable);
-    }
-    out += ")";
+    const std::string unreadable =
+        s.unreadable > 0 ? say(msg::k_summary_unreadable_count, {s.unreadable}) : "";
+    out += say(msg::k_summary_reports,
+               {s.clean, s.reports_with_errors, s.reports_with_warnings, unreadable});
   } else if (s.unreadable > 0) {
-    out += " (unreadable)";
+    out += say(msg::k_summary_unreadable, {});
   }
   if (totals.baselined > 0) {
-    out += fmt::format("; {} in the baseline not shown", totals.baselined);
+    out += say(msg::k_summary_baselined, {totals.baselined});
   }
   if (totals.hidden > 0) {
-    out += fmt::format("; {} {} and infos not shown (--quiet)", totals.hidden,
-                       totals.hidden == 1 ? "warning" : "warnings");
+    out += say(msg::k_summary_hidden, {counted(totals.hidden, "warning", "warnings")});
   }
   return out;
+}
+
+const std::vector<const diag::MessageTemplate*>& summary_messages() {
+  static const std::vector<const diag::MessageTemplate*> k_all = {&msg::k_summary,
+                                                                  &msg::k_summary_infos,
+                                                                  &msg::k_summary_reports,
+                                                                  &msg::k_summary_unreadable_count,
+                                                                  &msg::k_summary_unreadable,
+                                                                  &msg::k_summary_baselined,
+                                                                  &msg::k_summary_hidden};
+  return k_all;
 }
 
 std::string where_text(const ReportResult& r, const diag::Diagnostic& d, Lang lang) {
@@ -206,7 +221,7 @@ public:
     for (const auto& l : late) {
       report(l.result);
     }
-    m_out << summary_line(totals) << "\n";
+    m_out << summary_line(totals, m_options.lang) << "\n";
   }
 
 private:
@@ -284,7 +299,7 @@ public:
       m_out << fmt::format("{:>5}  {:<18} {:<8} {}\n", c.count, id, diag::to_string(c.severity),
                            title_of(m_rules, id, m_options.lang));
     }
-    m_out << summary_line(totals) << "\n";
+    m_out << summary_line(totals, m_options.lang) << "\n";
   }
 
 private:
