@@ -3,6 +3,7 @@
 #include <xxgk/emit/emitters.hpp>
 #include <xxgk/emit/results.hpp>
 #include <xxgk/emit/xlsx.hpp>
+#include <xxgk/util/hash.hpp>
 #include <xxgk/util/text.hpp>
 
 #include <fmt/format.h>
@@ -64,16 +65,6 @@ Summary summarize(const std::vector<ReportResult>& results) {
 
 namespace {
 
-/// FNV-1a, 64 bits: stable across platforms and releases, which is all a fingerprint needs.
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : s) {
-    h ^= static_cast<std::uint8_t>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 std::string base_name(std::string_view path) {
   const auto slash = path.find_last_of('/');
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
@@ -100,7 +91,7 @@ std::string fingerprint(const ReportResult& r, const diag::Diagnostic& d) {
     const auto& w = d.location;
     key += w.table_name + "|" + w.row_label + "|" + w.column_label + "|" + d.message;
   }
-  return fmt::format("{:016x}", fnv1a(key));
+  return fmt::format("{:016x}", util::fnv1a(key));
 }
 
 const std::vector<Format>& formats() {

@@ -1,5 +1,5 @@
 #pragma once
-// District totals (issue 6, `xxgk aggregate`): the tables 二/三/四 of many reports of one template
+// District totals (`xxgk aggregate`): the tables 二/三/四 of many reports of one template
 // summed cell by cell, a district's own report compared with that sum (X-AGG), and the units that
 // should have reported checked against those that did (X-MISSING, X-UNLISTED). Pure: no I/O.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// Cross-document checks (issue 6): figures that must agree between reports of the same agency,
+// Cross-document checks: figures that must agree between reports of the same agency,
 // across years or within one year. Pure: no I/O. A batch keeps one small Summary per report
 // instead of the reports themselves.
 

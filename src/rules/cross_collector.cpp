@@ -1,0 +1,388 @@
+// The Collector of a batch's cross-document summaries (cross.hpp): each summary encoded into a
+// few hundred bytes as the batch goes, grouped by agency, decoded again only for the agencies
+// whose reports can pair.
+
+#include <xxgk/report/fields.hpp>
+#include <xxgk/rules/cross.hpp>
+#include <xxgk/util/hash.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace xxgk::rules::cross {
+
+namespace {
+
+/// FNV-1a of agency_key(agency): how the Collector groups reports before decoding them.
+std::uint64_t agency_hash(std::string_view agency) {
+  return util::fnv1a(agency_key(agency));
+}
+
+/// The byte encoding of a Summary: unsigned LEB128 varints, signed ones zigzagged, strings as
+/// length and bytes, labels as the index of an interned string.
+class Encoder {
+public:
+  explicit Encoder(std::string& out) : m_out(out) {}
+  void u(std::uint64_t v) {
+    while (v >= 0x80) {
+      m_out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+    m_out.push_back(static_cast<char>(v));
+  }
+  void i(std::int64_t v) {
+    u((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+  }
+  void str(std::string_view v) {
+    u(v.size());
+    m_out.append(v);
+  }
+  void fixed32(std::uint32_t v) {
+    for (int k = 0; k < 4; ++k) {
+      m_out.push_back(static_cast<char>(v >> (8 * k) & 0xff));
+    }
+  }
+
+private:
+  std::string& m_out;
+};
+
+class Decoder {
+public:
+  explicit Decoder(std::string_view in) : m_in(in) {}
+  std::uint64_t u() {
+    std::uint64_t v = 0;
+    for (int shift = 0; m_pos < m_in.size(); shift += 7) {
+      const auto b = static_cast<std::uint8_t>(m_in[m_pos++]);
+      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if ((b & 0x80) == 0) {
+        break;
+      }
+    }
+    return v;
+  }
+  std::int64_t i() {
+    const std::uint64_t z = u();
+    return static_cast<std::int64_t>(z >> 1) ^ -static_cast<std::int64_t>(z & 1);
+  }
+  std::uint32_t fixed32() {
+    std::uint32_t v = 0;
+    for (int k = 0; k < 4 && m_pos < m_in.size(); ++k) {
+      v |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(m_in[m_pos++])) << (8 * k);
+    }
+    return v;
+  }
+  std::string str() {
+    const auto n = static_cast<std::size_t>(u());
+    std::string v(m_in.substr(m_pos, n));
+    m_pos += n;
+    return v;
+  }
+
+private:
+  std::string_view m_in;
+  std::size_t m_pos = 0;
+};
+
+/// What the Collector keeps of a report outside its encoding: enough to group it.
+struct Head {
+  std::uint64_t agency = 0; ///< agency_hash
+  std::uint32_t block = 0;  ///< which block of Store::blocks
+  std::uint32_t offset = 0; ///< where its encoding starts in it
+  std::uint32_t size = 0;
+  std::int32_t year = 0;
+  std::size_t index = 0;
+};
+
+/// Encoded summaries are appended to blocks of this size, never moved: a batch's memory grows by
+/// one block at a time, not by doubling and copying one buffer.
+constexpr std::size_t k_block = 256 * 1024;
+
+} // namespace
+
+struct Collector::Store {
+  std::vector<Head> heads; ///< in batch order (index ascending)
+  std::vector<std::string> blocks;
+  std::vector<std::string> labels; ///< interned: template ids, forms, location names
+  std::map<std::string, std::uint32_t, std::less<>> label_ids;
+  std::string scratch; ///< one summary being encoded
+
+  std::uint32_t intern(std::string_view s) {
+    if (const auto it = label_ids.find(s); it != label_ids.end()) {
+      return it->second;
+    }
+    const auto id = static_cast<std::uint32_t>(labels.size());
+    labels.emplace_back(s);
+    label_ids.emplace(std::string(s), id);
+    return id;
+  }
+
+  /// The integer fields of a location, in encoding order (labels are their interned ids).
+  static constexpr std::size_t k_place_fields = 14;
+  using PlaceFields = std::array<std::int64_t, k_place_fields>;
+
+  PlaceFields fields_of(const diag::SourceLocation& w) {
+    return {w.line,
+            w.column,
+            w.paragraph,
+            w.table,
+            w.row,
+            w.cell,
+            w.xml_line,
+            w.xml_offset,
+            w.block,
+            w.page,
+            intern(w.part),
+            intern(w.table_name),
+            intern(w.row_label),
+            intern(w.column_label)};
+  }
+
+  [[nodiscard]] diag::SourceLocation location_of_fields(const PlaceFields& f) const {
+    diag::SourceLocation w;
+    w.line = static_cast<int>(f[0]);
+    w.column = static_cast<int>(f[1]);
+    w.paragraph = static_cast<int>(f[2]);
+    w.table = static_cast<int>(f[3]);
+    w.row = static_cast<int>(f[4]);
+    w.cell = static_cast<int>(f[5]);
+    w.xml_line = static_cast<int>(f[6]);
+    w.xml_offset = f[7];
+    w.block = static_cast<int>(f[8]);
+    w.page = static_cast<int>(f[9]);
+    w.part = labels[static_cast<std::size_t>(f[10])];
+    w.table_name = labels[static_cast<std::size_t>(f[11])];
+    w.row_label = labels[static_cast<std::size_t>(f[12])];
+    w.column_label = labels[static_cast<std::size_t>(f[13])];
+    return w;
+  }
+
+  /// The fields a location is encoded against first: those of an empty diag::SourceLocation.
+  PlaceFields first{};
+
+  Store() { first = fields_of(diag::SourceLocation{}); }
+
+  // The encoding: the source as its directory (interned: a batch's reports share a few) and
+  // name; labels interned; each figure's line and each location's fields as the difference from
+  // the previous one (a location only with the fields that differ: the cells of a row share most).
+  void encode(const Summary& s, Encoder& e) {
+    const auto slash = s.source.rfind('/');
+    const std::string_view source(s.source);
+    e.u(intern(slash == std::string::npos ? std::string_view() : source.substr(0, slash + 1)));
+    e.str(slash == std::string::npos ? source : source.substr(slash + 1));
+    e.u(intern(s.template_id));
+    e.u(intern(s.format));
+    e.u(intern(s.form));
+    e.str(s.agency);
+    e.u(s.fingerprint);
+    std::int64_t line = 0;
+    for (const auto& path : Figures::paths()) {
+      const Figure& f = *s.figures.find(path);
+      // The value as value() gives it (the only form Figure exposes), then its line.
+      const std::string v = f.value();
+      if (v.empty()) {
+        e.u(0);
+      } else if (v == "?") {
+        e.u(1);
+      } else {
+        const util::ParsedValue p = util::parse_value(v);
+        e.u(2 + static_cast<std::uint64_t>(p.number->scale));
+        e.i(p.number->units);
+      }
+      e.i(f.line - line);
+      line = f.line;
+    }
+    e.u(s.paragraph_hashes.size());
+    for (std::size_t k = 0; k < s.paragraph_hashes.size(); ++k) {
+      e.fixed32(s.paragraph_hashes[k]);
+      e.u(s.paragraph_chars[k]);
+    }
+    e.u(s.narrative_chars);
+    e.u(s.places.size());
+    PlaceFields previous = first;
+    for (const auto& [figure, w] : s.places) {
+      e.u(figure);
+      const PlaceFields f = fields_of(w);
+      std::uint64_t changed = 0;
+      for (std::size_t k = 0; k < k_place_fields; ++k) {
+        changed |= f[k] != previous[k] ? 1ULL << k : 0;
+      }
+      e.u(changed);
+      for (std::size_t k = 0; k < k_place_fields; ++k) {
+        if ((changed >> k & 1) != 0) {
+          e.i(f[k] - previous[k]);
+        }
+      }
+      previous = f;
+    }
+    e.u(s.lines.size());
+    line = 0;
+    for (const auto& [number, text] : s.lines) {
+      e.i(number - line);
+      line = number;
+      e.str(text);
+    }
+  }
+
+  [[nodiscard]] Summary decode(const Head& h) const {
+    Decoder d(std::string_view(blocks[h.block]).substr(h.offset, h.size));
+    Summary s;
+    s.index = h.index;
+    s.year = h.year;
+    s.source = labels[d.u()];
+    s.source += d.str();
+    s.template_id = labels[d.u()];
+    s.format = labels[d.u()];
+    s.form = labels[d.u()];
+    s.agency = d.str();
+    s.fingerprint = d.u();
+    std::int64_t line = 0;
+    for (const auto& path : Figures::paths()) {
+      Figure& f = s.figures[path];
+      const std::uint64_t kind = d.u();
+      if (kind == 1) {
+        f.set("?");
+      } else if (kind >= 2) {
+        const std::int64_t units = d.i();
+        f.set(util::Number{units, static_cast<int>(kind - 2)}.to_string());
+      }
+      line += d.i();
+      f.line = static_cast<int>(line);
+    }
+    const auto paragraphs = static_cast<std::size_t>(d.u());
+    s.paragraph_hashes.reserve(paragraphs);
+    s.paragraph_chars.reserve(paragraphs);
+    for (std::size_t k = 0; k < paragraphs; ++k) {
+      s.paragraph_hashes.push_back(d.fixed32());
+      s.paragraph_chars.push_back(static_cast<std::uint32_t>(d.u()));
+    }
+    s.narrative_chars = static_cast<std::size_t>(d.u());
+    const auto places = static_cast<std::size_t>(d.u());
+    PlaceFields f = first;
+    for (std::size_t k = 0; k < places; ++k) {
+      const auto figure = static_cast<std::uint8_t>(d.u());
+      const std::uint64_t changed = d.u();
+      for (std::size_t j = 0; j < k_place_fields; ++j) {
+        if ((changed >> j & 1) != 0) {
+          f[j] += d.i();
+        }
+      }
+      s.places.emplace_back(figure, location_of_fields(f));
+    }
+    const auto lines = static_cast<std::size_t>(d.u());
+    line = 0;
+    for (std::size_t k = 0; k < lines; ++k) {
+      line += d.i();
+      s.lines.emplace_back(static_cast<int>(line), d.str());
+    }
+    return s;
+  }
+};
+
+Collector::Collector() : m_store(std::make_unique<Store>()) {}
+Collector::~Collector() = default;
+
+void Collector::reserve(std::size_t reports) {
+  m_store->heads.reserve(reports);
+}
+
+void Collector::add(const Summary& summary) {
+  Store& st = *m_store;
+  st.scratch.clear();
+  Encoder e(st.scratch);
+  st.encode(summary, e);
+  if (st.blocks.empty() || st.blocks.back().size() + st.scratch.size() > k_block) {
+    st.blocks.emplace_back();
+    st.blocks.back().reserve(std::max(k_block, st.scratch.size()));
+  }
+  std::string& block = st.blocks.back();
+  Head h;
+  h.agency = agency_hash(summary.agency);
+  h.block = static_cast<std::uint32_t>(st.blocks.size() - 1);
+  h.offset = static_cast<std::uint32_t>(block.size());
+  h.size = static_cast<std::uint32_t>(st.scratch.size());
+  h.year = summary.year;
+  h.index = summary.index;
+  block += st.scratch;
+  st.heads.push_back(h);
+}
+
+std::size_t Collector::size() const {
+  return m_store->heads.size();
+}
+
+std::size_t Collector::bytes() const {
+  const Store& st = *m_store;
+  std::size_t n = st.heads.capacity() * sizeof(Head) + st.scratch.capacity();
+  for (const auto& b : st.blocks) {
+    n += b.capacity();
+  }
+  for (const auto& l : st.labels) {
+    n += 2 * (sizeof(std::string) + l.size()) + 32; // the label and its key in label_ids
+  }
+  return n;
+}
+
+std::vector<Finding> Collector::check() const {
+  const Store& st = *m_store;
+  // Agency hash → the reports, in batch order; only agencies with two reports of the same or
+  // consecutive years can have findings, and only theirs are decoded.
+  std::vector<std::uint32_t> order(st.heads.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    order[k] = static_cast<std::uint32_t>(k);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::tie(st.heads[a].agency, st.heads[a].year) <
+           std::tie(st.heads[b].agency, st.heads[b].year);
+  });
+  std::vector<Finding> out;
+  for (std::size_t first = 0; first < order.size();) {
+    std::size_t last = first + 1;
+    bool pairs = false;
+    while (last < order.size() && st.heads[order[last]].agency == st.heads[order[first]].agency) {
+      pairs = pairs || st.heads[order[last]].year - st.heads[order[last - 1]].year <= 1;
+      ++last;
+    }
+    if (pairs) {
+      std::vector<std::uint32_t> group(order.begin() + static_cast<std::ptrdiff_t>(first),
+                                       order.begin() + static_cast<std::ptrdiff_t>(last));
+      std::sort(group.begin(), group.end()); // batch order, as check() expects
+      std::vector<Summary> summaries;
+      summaries.reserve(group.size());
+      for (const auto k : group) {
+        summaries.push_back(st.decode(st.heads[k]));
+      }
+      for (auto& f : rules::cross::check(summaries)) {
+        out.push_back(std::move(f));
+      }
+    }
+    first = last;
+  }
+  // The order of check() over the whole batch: by report, then rule.
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.index, a.diagnostic.rule) < std::tie(b.index, b.diagnostic.rule);
+  });
+  return out;
+}
+
+std::optional<Summary> Collector::summary(std::size_t index) const {
+  const Store& st = *m_store;
+  const auto it = std::lower_bound(st.heads.begin(), st.heads.end(), index,
+                                   [](const Head& h, std::size_t i) { return h.index < i; });
+  if (it == st.heads.end() || it->index != index) {
+    return std::nullopt;
+  }
+  return st.decode(*it);
+}
+
+} // namespace xxgk::rules::cross
