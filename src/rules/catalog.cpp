@@ -5,6 +5,7 @@
 #include <xxgk/document/reader_rules.hpp>
 #include <xxgk/emit/convert.hpp>
 #include <xxgk/emit/emitters.hpp>
+#include <xxgk/emit/lang.hpp>
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/fix/write.hpp>
 #include <xxgk/io/file.hpp>
@@ -106,7 +107,8 @@ std::vector<const diag::MessageTemplate*> message_templates() {
         &detail::kind_messages(), &cross::messages(), &aggregate::messages(), &extract::messages(),
         &document::messages(), &document::error_messages(), &io::error_messages(),
         &schema::error_messages(), &report::error_messages(), &fix::error_messages(),
-        &emit::write_error_messages(), &emit::summary_messages(), &app::messages()}) {
+        &emit::write_error_messages(), &emit::summary_messages(), &emit::location_messages(),
+        &app::messages()}) {
     for (const auto* m : *list) {
       if (std::find(out.begin(), out.end(), m) == out.end()) {
         out.push_back(m);

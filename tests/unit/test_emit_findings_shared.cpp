@@ -28,7 +28,7 @@ TEST_CASE("a finding with a line is placed by line and column, one without by it
   word.column_label = "自然人";
   word.part = "word/document.xml";
   word.table = 1;
-  const std::string logical = "表三「（一）予以公开」自然人 (word/document.xml, table 2)";
+  const std::string logical = "表三「（一）予以公开」自然人 (word/document.xml, 第2个表格)";
   CHECK(emit::line_or_logical(word, emit::Lang::Zh) == logical);
   CHECK(emit::with_logical_location(word, emit::Lang::Zh, "m") == logical + ": m");
 

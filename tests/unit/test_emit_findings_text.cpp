@@ -22,8 +22,9 @@ TEST_CASE("text output names the table, row and column in Chinese for Word input
   const auto batch =
       test::batch_of({"tests/golden/check-word-text/lishui-bureau-2020-errors.docx"});
   const std::string out = test::emit_to_string(emit::write_text, batch);
-  CHECK(contains(out, ": 表三「一、本年新收政府信息公开申请数量」总计 (word/document.xml, table 2, "
-                      "row 4, cell 8"));
+  CHECK(contains(out,
+                 ": 表三「一、本年新收政府信息公开申请数量」总计 (word/document.xml, 第2个表格, "
+                 "第4行, 第8个单元格"));
   CHECK(contains(out, ": 表四「行政复议」总计 ("));
   CHECK_FALSE(contains(out, "   | ")); // no source excerpt without lines
 }

@@ -151,7 +151,19 @@ TEST_CASE("cell names are Chinese by default and English frames with --lang en")
   w.row = 3;
   w.cell = 7;
   CHECK(emit::logical_location(w, emit::Lang::Zh) ==
-        "表三「（一）予以公开」总计 (word/document.xml, table 2, row 4, cell 8)");
+        "表三「（一）予以公开」总计 (word/document.xml, 第2个表格, 第4行, 第8个单元格)");
+  CHECK(emit::logical_location(w, emit::Lang::En) ==
+        "table 3, row 「（一）予以公开」, column 「总计」 (word/document.xml, table 2, row 4, cell "
+        "8)");
+  w.table = -1;
+  w.row = -1;
+  w.cell = -1;
+  w.paragraph = 4;
+  w.xml_line = 12;
+  CHECK(emit::logical_location(w, emit::Lang::Zh) ==
+        "表三「（一）予以公开」总计 (word/document.xml, 第5段, XML 第12行)");
+  CHECK(emit::logical_location(w, emit::Lang::En)
+            .ends_with("(word/document.xml, paragraph 5, XML line 12)"));
 }
 
 TEST_CASE("the list of a grouped EXTRACT-UNKNOWN finding is English with --lang en") {

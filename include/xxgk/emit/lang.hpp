@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace xxgk::emit {
 
@@ -23,9 +24,12 @@ std::string localized_message(const diag::Diagnostic& d, const RuleInfo* rule, L
 /// (English: table 3, row 「…」, column 「总计」); empty when it names none.
 std::string cell_name(const diag::SourceLocation& where, Lang lang);
 /// Where a finding is in a Word input: the cell name, then part and indices in parentheses,
-/// e.g. 表三「…」总计 (word/document.xml, table 2, row 3, cell 8).
+/// e.g. 表三「…」总计 (word/document.xml, 第2个表格, 第3行, 第8个单元格); English with --lang en.
 std::string logical_location(const diag::SourceLocation& where, Lang lang);
 /// 二 → 2 (English table numbers); other names unchanged.
 std::string table_number(std::string_view name, Lang lang);
+
+/// The message templates of the logical location's parts (the catalogue lists them).
+const std::vector<const diag::MessageTemplate*>& location_messages();
 
 } // namespace xxgk::emit
