@@ -376,7 +376,7 @@ Document read_grid_text(std::string_view text) {
       }
     }
     const std::string_view line = lines[i];
-    if (!util::trim(line).empty() && !is_page_number_line(line)) {
+    if (!util::trim_view(line).empty() && !is_page_number_line(line)) {
       add_line_paragraph(doc, line, i);
     }
     i = next;

@@ -218,7 +218,7 @@ bool looks_like_markdown(std::string_view text) {
     if (pipe_table_at(lines, i) || dash_table_at(lines, i)) {
       return true;
     }
-    const bool blank = util::trim(lines[i]).empty();
+    const bool blank = util::trim_view(lines[i]).empty();
     tabs = tabs || (!blank && lines[i].find('\t') != std::string_view::npos);
     heading = heading || (!blank && atx_heading_prefix(lines[i]) > 0);
   }
@@ -254,7 +254,7 @@ Document read_markdown(std::string_view text) {
             ++i;
             continue;
           }
-          if (util::trim(lines[i]).empty() || !split_pipe_row(lines[i]) ||
+          if (util::trim_view(lines[i]).empty() || !split_pipe_row(lines[i]) ||
               pipe_table_at(lines, i)) {
             break;
           }

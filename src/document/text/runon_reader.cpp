@@ -61,7 +61,7 @@ std::size_t RunonReader::skip_wrapper() {
       }
       any = true;
     } else if (is_rule_line(line) || (any && line.find("links.tsv") != std::string_view::npos) ||
-               util::trim(line).empty()) {
+               util::trim_view(line).empty()) {
       // the crawler's separator rule and notes, blank lines
     } else {
       break;

@@ -86,6 +86,18 @@ std::optional<Document> read_text_form(std::string_view name, std::string_view t
 }
 
 bool is_page_number_line(std::string_view line) {
+  // Nearly every line starts, after white space, with a character NFKC leaves as it is and that is
+  // no dash: an ASCII character or a CJK ideograph. Those lines are answered without folding.
+  {
+    std::size_t pos = line.find_first_not_of(" \t\r\n\v\f");
+    if (pos == std::string_view::npos) {
+      return false;
+    }
+    const char32_t first = util::next_codepoint(line, pos);
+    if ((first < 0x80 && first != '-') || (first >= 0x4E00 && first <= 0x9FFF)) {
+      return false;
+    }
+  }
   const std::string t = util::nfkc(util::trim(line));
   std::size_t i = 0;
   auto skip_dashes = [&] {

@@ -39,7 +39,7 @@ std::string strip_bookmarks(std::string_view line, std::size_t& removed_prefix_b
 }
 
 bool is_blank(std::string_view line) {
-  return util::trim(line).empty();
+  return util::trim_view(line).empty();
 }
 
 constexpr std::size_t k_max_centred_label = 30;

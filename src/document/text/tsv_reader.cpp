@@ -16,7 +16,7 @@ constexpr std::size_t k_max_quoted_lines = 20;
 constexpr std::size_t k_max_caption = 40;
 
 bool is_blank(std::string_view line) {
-  return util::trim(line).empty();
+  return util::trim_view(line).empty();
 }
 
 /// A line that starts a TSV table: a TAB after some cell content, and either content after a TAB
