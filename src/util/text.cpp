@@ -302,6 +302,10 @@ std::string key_of_nfkc(std::string_view folded) {
   for (std::size_t pos = 0; pos < folded.size();) {
     const std::size_t start = pos;
     char32_t cp = next_codepoint(folded, pos);
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      out.append(folded.data() + start, 3); // an ideograph: neither space nor punctuation
+      continue;
+    }
     if (is_space(cp) || is_label_punct(cp)) {
       continue;
     }
