@@ -422,6 +422,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::vector<std::string_view> split_lines(std::string_view s) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
+  if (s.find('\r') == std::string_view::npos) {
+    // LF only (nearly every text): memchr from line to line.
+    lines.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
+    for (std::size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', start)) {
+      lines.push_back(s.substr(start, nl - start));
+      start = nl + 1;
+    }
+    if (start < s.size()) {
+      lines.push_back(s.substr(start));
+    }
+    return lines;
+  }
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\n') {
       std::size_t end = i;

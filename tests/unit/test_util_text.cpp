@@ -60,6 +60,20 @@ TEST_CASE("split_lines handles LF, CRLF and a missing final newline") {
   CHECK(lines[1] == "b");
   CHECK(lines[2] == "");
   CHECK(lines[3] == "c");
+  // The same without CR (the LF-only path), and the ends.
+  const auto lf = split_lines("a\nb\n\nc");
+  REQUIRE(lf.size() == 4);
+  CHECK(lf[0] == "a");
+  CHECK(lf[1] == "b");
+  CHECK(lf[2] == "");
+  CHECK(lf[3] == "c");
+  CHECK(split_lines("a\n").size() == 1);
+  CHECK(split_lines("\n").size() == 1);
+  CHECK(split_lines("").empty());
+  const auto mac = split_lines("a\rb\r\n");
+  REQUIRE(mac.size() == 2);
+  CHECK(mac[0] == "a");
+  CHECK(mac[1] == "b");
 }
 
 namespace {

@@ -211,7 +211,10 @@ std::string_view strip_closing_hashes(std::string_view s) {
 } // namespace
 
 bool looks_like_markdown(std::string_view text) {
-  const auto lines = util::split_lines(text);
+  return looks_like_markdown(util::split_lines(text));
+}
+
+bool looks_like_markdown(const std::vector<std::string_view>& lines) {
   bool heading = false;
   bool tabs = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -30,15 +30,37 @@ constexpr TextForm k_text_forms[] = {
 
 /// How each text form is recognised, in the order they are tried; text-plain takes the rest.
 /// Markdown first: its pipe tables are unmistakable, and its reader also reads grid tables.
+/// Each predicate sees the text and its lines (split once for all of them).
 struct Recogniser {
   std::string_view name;
-  bool (*recognises)(std::string_view);
+  bool (*recognises)(std::string_view, const std::vector<std::string_view>&);
 };
 
 constexpr Recogniser k_recognised[] = {
-    {"markdown", looks_like_markdown},       {"text-grid", looks_like_grid_text},
-    {"text-layout", looks_like_layout_text}, {"text-runon", looks_like_runon_text},
-    {"text-tsv", looks_like_tsv_text},       {"text-tika", looks_like_tika_text},
+    {"markdown",
+     [](std::string_view, const std::vector<std::string_view>& lines) {
+       return looks_like_markdown(lines);
+     }},
+    {"text-grid",
+     [](std::string_view, const std::vector<std::string_view>& lines) {
+       return looks_like_grid_text(lines);
+     }},
+    {"text-layout",
+     [](std::string_view, const std::vector<std::string_view>& lines) {
+       return looks_like_layout_text(lines);
+     }},
+    {"text-runon",
+     [](std::string_view text, const std::vector<std::string_view>&) {
+       return looks_like_runon_text(text);
+     }},
+    {"text-tsv",
+     [](std::string_view, const std::vector<std::string_view>& lines) {
+       return looks_like_tsv_text(lines);
+     }},
+    {"text-tika",
+     [](std::string_view, const std::vector<std::string_view>& lines) {
+       return looks_like_tika_text(lines);
+     }},
 };
 
 bool is_wide(char32_t cp) {
@@ -68,8 +90,9 @@ const std::vector<std::string>& text_form_names() {
 }
 
 std::string detect_text_form(std::string_view text) {
+  const auto lines = util::split_lines(text);
   for (const auto& form : k_recognised) {
-    if (form.recognises(text)) {
+    if (form.recognises(text, lines)) {
       return std::string(form.name);
     }
   }

@@ -47,7 +47,11 @@ constexpr std::size_t k_max_centred_label = 30;
 } // namespace
 
 bool looks_like_tika_text(std::string_view text) {
-  for (auto line : util::split_lines(text)) {
+  return looks_like_tika_text(util::split_lines(text));
+}
+
+bool looks_like_tika_text(const std::vector<std::string_view>& lines) {
+  for (auto line : lines) {
     if (!line.empty() && line.front() == '\t') {
       return true;
     }
