@@ -36,31 +36,22 @@ struct Recogniser {
   bool (*recognises)(std::string_view, const std::vector<std::string_view>&);
 };
 
+using LinesPredicate = bool (*)(const std::vector<std::string_view>&);
+template <LinesPredicate Predicate>
+bool on_lines(std::string_view /*text*/, const std::vector<std::string_view>& lines) {
+  return Predicate(lines);
+}
+bool runon(std::string_view text, const std::vector<std::string_view>& /*lines*/) {
+  return looks_like_runon_text(text);
+}
+
 constexpr Recogniser k_recognised[] = {
-    {"markdown",
-     [](std::string_view, const std::vector<std::string_view>& lines) {
-       return looks_like_markdown(lines);
-     }},
-    {"text-grid",
-     [](std::string_view, const std::vector<std::string_view>& lines) {
-       return looks_like_grid_text(lines);
-     }},
-    {"text-layout",
-     [](std::string_view, const std::vector<std::string_view>& lines) {
-       return looks_like_layout_text(lines);
-     }},
-    {"text-runon",
-     [](std::string_view text, const std::vector<std::string_view>&) {
-       return looks_like_runon_text(text);
-     }},
-    {"text-tsv",
-     [](std::string_view, const std::vector<std::string_view>& lines) {
-       return looks_like_tsv_text(lines);
-     }},
-    {"text-tika",
-     [](std::string_view, const std::vector<std::string_view>& lines) {
-       return looks_like_tika_text(lines);
-     }},
+    {"markdown", on_lines<looks_like_markdown>},
+    {"text-grid", on_lines<looks_like_grid_text>},
+    {"text-layout", on_lines<looks_like_layout_text>},
+    {"text-runon", runon},
+    {"text-tsv", on_lines<looks_like_tsv_text>},
+    {"text-tika", on_lines<looks_like_tika_text>},
 };
 
 bool is_wide(char32_t cp) {
