@@ -57,8 +57,14 @@ TextKeys keys_of(std::string_view text) {
   k.key = std::move(keys.key);
   k.core = std::move(keys.core);
   k.core_length = util::count_codepoints(k.core);
-  k.core_numerals = numerals(k.core);
   return k;
+}
+
+const std::u32string& TextKeys::core_numerals() const {
+  if (!m_core_numerals) {
+    m_core_numerals = numerals(core);
+  }
+  return *m_core_numerals;
 }
 
 bool matches_approximately(const TextKeys& text, const schema::Label& label) {
@@ -72,7 +78,7 @@ bool matches_approximately(const TextKeys& text, const schema::Label& label) {
     const std::size_t longer = std::max(n, m);
     const std::size_t shorter = std::min(n, m);
     const std::size_t allowed = std::max<std::size_t>(1, longer / 6);
-    if (longer - shorter > allowed || numerals(k) != text.core_numerals) {
+    if (longer - shorter > allowed || numerals(k) != text.core_numerals()) {
       continue;
     }
     if (util::edit_distance(text.core, k) <= allowed) {
