@@ -285,6 +285,50 @@ TEST_CASE("elements of a foreign namespace that reuses the prefix w are not Word
   CHECK(paragraphs(read_ok(xml))[0]->text == "正文");
 }
 
+TEST_CASE("a body with namespace declarations inside reads like one without them") {
+  // Without any "xmlns" inside the body the walker skips looking for declarations; an unused
+  // declaration, or the word in text, must not change what is read.
+  const std::string content =
+      p("段落") + tbl(tr(tc("甲", "<w:gridSpan w:val=\"2\"/>")) + tr(tc("乙") + tc("丙")), 2) +
+      "<w:p><w:pPr><w:rPr><w:del w:id=\"1\"/></w:rPr></w:pPr><w:r><w:t>合</w:t></w:r></w:p>" +
+      p("并");
+  const Document plain = read_body(content);
+  const Document declared =
+      read_body("<w:customXml xmlns:u=\"urn:unused\">" + content + "</w:customXml>");
+  const Document mentioned = read_body(content + p("xmlns"));
+  for (const Document* d : {&declared, &mentioned}) {
+    const auto a = paragraphs(plain);
+    const auto b = paragraphs(*d);
+    REQUIRE(b.size() >= a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(b[i]->text == a[i]->text);
+    }
+    const Table& ta = only_table(plain);
+    const Table& tb = only_table(*d);
+    REQUIRE(ta.rows.size() == tb.rows.size());
+    for (std::size_t r = 0; r < ta.rows.size(); ++r) {
+      REQUIRE(ta.rows[r].cells.size() == tb.rows[r].cells.size());
+      for (std::size_t c = 0; c < ta.rows[r].cells.size(); ++c) {
+        CHECK(ta.rows[r].cells[c].text == tb.rows[r].cells[c].text);
+        CHECK(ta.rows[r].cells[c].col_span == tb.rows[r].cells[c].col_span);
+      }
+    }
+  }
+  REQUIRE(paragraphs(plain).size() == 2);
+  CHECK(paragraphs(plain)[1]->text == "合并");
+}
+
+TEST_CASE("a prefix redeclared for the W namespace inside the body is followed") {
+  const std::string xml = std::string("<w:document xmlns:w=\"") + k_w +
+                          "\"><w:body><w:p><w:r><w:t>甲</w:t></w:r></w:p>"
+                          "<q:p xmlns:q=\"" +
+                          k_w +
+                          "\"><q:r><q:t>乙</q:t><w:t>丙</w:t></q:r></q:p></w:body></w:document>";
+  const Document d = read_ok(xml);
+  REQUIRE(paragraphs(d).size() == 2);
+  CHECK(paragraphs(d)[1]->text == "乙丙");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tables
 

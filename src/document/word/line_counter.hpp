@@ -3,6 +3,8 @@
 // document order, so a forward cursor counts each newline once; no per-line table (a file of
 // newlines would make it huge).
 
+#include "../byte_count.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <string_view>
@@ -22,9 +24,7 @@ public:
       m_pos = 0;
       m_line = 1;
     }
-    m_line +=
-        static_cast<int>(std::count(m_text.begin() + static_cast<std::ptrdiff_t>(m_pos),
-                                    m_text.begin() + static_cast<std::ptrdiff_t>(target), '\n'));
+    m_line += static_cast<int>(count_byte(m_text.substr(m_pos, target - m_pos), '\n'));
     m_pos = target;
     return m_line;
   }

@@ -78,7 +78,7 @@ util::Expected<Document> read_body_of(pugi::xml_node root, std::string_view part
     return err::make(util::ErrorKind::Malformed, err::k_no_body, {where_in(named)});
   }
   LineCounter lines(text);
-  WalkedBody walked = walk_body(body, &bs, lines);
+  WalkedBody walked = walk_body(body, &bs, lines, text);
 
   Document doc;
   doc.format = std::string(format);
