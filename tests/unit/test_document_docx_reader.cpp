@@ -756,6 +756,26 @@ TEST_CASE("malformed XML is an error naming the part and the line") {
   CHECK(contains(error_of(read(doc_xml(p("a")).substr(0, 200))), "malformed XML"));
 }
 
+TEST_CASE("lines are the same whether the XML has few newlines or very many") {
+  // Few newlines: parsed in place, lines from the newlines' offsets taken before; a newline
+  // every few bytes: parsed from a copy, lines counted in the text.
+  const std::string body = p("一") + "\n" + tbl(tr(tc("甲") + "\n" + tc("乙")), 2) + "\n" + p("二");
+  for (const std::string& filler : {std::string(400, ' '), std::string(400, '\n')}) {
+    const Document d = read_ok(doc_xml(filler + body));
+    const int shift = static_cast<int>(std::count(filler.begin(), filler.end(), '\n'));
+    const auto ps = paragraphs(d);
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0]->where.xml_line == 4 + shift);
+    CHECK(ps[1]->where.xml_line == 7 + shift);
+    const Table& t = only_table(d);
+    CHECK(t.where.xml_line == 5 + shift);
+    CHECK(t.rows[0].cells[1].where.xml_line == 6 + shift);
+    const std::string broken = doc_xml(filler + "\n<w:p><w:r><w:t>未闭合</w:r></w:p>");
+    CHECK(contains(error_of(read_wordml_part(broken, "word/document.xml", "docx")),
+                   "at line " + std::to_string(5 + shift) + ": "));
+  }
+}
+
 TEST_CASE("XML that is not valid UTF-8 is an error") {
   const std::string xml = doc_xml(p("bad \xFF byte"));
   CHECK(error_of(read(xml)) ==
