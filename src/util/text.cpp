@@ -197,11 +197,29 @@ bool is_nfkc_inert(char32_t cp) {
 bool nfkc_common(std::string_view s, std::string& out) {
   out.reserve(s.size());
   for (std::size_t pos = 0; pos < s.size();) {
-    const auto b = static_cast<unsigned char>(s[pos]);
-    if (b < 0x80) {
-      out.push_back(static_cast<char>(b));
-      ++pos;
-      continue;
+    // A run of ASCII and of CJK Unified Ideographs (U+4E00–U+9FFF: E4 B8 80 … E9 BF BF), copied
+    // at once.
+    std::size_t run = pos;
+    while (run < s.size()) {
+      const auto b = static_cast<unsigned char>(s[run]);
+      if (b < 0x80) {
+        ++run;
+        continue;
+      }
+      if (b >= 0xE4 && b <= 0xE9 && run + 3 <= s.size()) {
+        const auto b1 = static_cast<unsigned char>(s[run + 1]);
+        const auto b2 = static_cast<unsigned char>(s[run + 2]);
+        if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && (b != 0xE4 || b1 >= 0xB8)) {
+          run += 3;
+          continue;
+        }
+      }
+      break;
+    }
+    out.append(s.data() + pos, run - pos);
+    pos = run;
+    if (pos >= s.size()) {
+      break;
     }
     const std::size_t start = pos;
     const char32_t cp = next_codepoint(s, pos);
