@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace xxgk::schema {
 
@@ -535,7 +537,30 @@ const Column* Template::column_of(std::string_view path) const {
   return nullptr;
 }
 
+namespace {
+
+/// Row and column labels by cell path, for every path of a template (built once: extraction
+/// labels each cell it fills, and the rules each cell they name).
+using LabelsByPath = std::unordered_map<std::string_view, std::pair<std::string, std::string>>;
+
+} // namespace
+
 std::pair<std::string, std::string> Template::row_column_labels(std::string_view path) const {
+  const auto& by_path = labels.get<LabelsByPath>([this] {
+    auto table = std::make_unique<LabelsByPath>();
+    table->reserve(paths.size());
+    for (const auto& p : paths) {
+      table->emplace(p, labels_of(p));
+    }
+    return table;
+  });
+  if (const auto it = by_path.find(path); it != by_path.end()) {
+    return it->second;
+  }
+  return labels_of(path);
+}
+
+std::pair<std::string, std::string> Template::labels_of(std::string_view path) const {
   const auto parts = split_path(path);
   if (parts.size() != 3) {
     return {std::string(path), ""};

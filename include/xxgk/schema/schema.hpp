@@ -208,6 +208,11 @@ struct Template {
   [[nodiscard]] std::string cell_label(std::string_view path) const;
   /// Row and column labels of a cell path.
   [[nodiscard]] std::pair<std::string, std::string> row_column_labels(std::string_view path) const;
+  /// The labels of every cell path, built on first use (row_column_labels).
+  Derived labels;
+
+private:
+  [[nodiscard]] std::pair<std::string, std::string> labels_of(std::string_view path) const;
 };
 
 /// A rule kind as schemas/template.schema.json declares it (the one list of kinds): its name,
