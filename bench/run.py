@@ -153,7 +153,7 @@ def batch_rows(xxgk, build, sizes, args, jobs):
     corpus = os.path.join(build, "bench-corpus-cross" + ("-quick" if args.quick else ""))
     ensure_corpus(corpus, sizes["docx"], sizes["text"], args.seed, CROSS)
     rows = manifest(corpus)
-    check = [xxgk, "check", "--no-config", "--color", "never"]
+    check = [xxgk, "check", "--no-config", "--color", "never", "--lang", "en"]
     global CROSS_ROWS
     CROSS_ROWS = True
     results, problems = {}, []
@@ -378,7 +378,7 @@ def main():
     docx_dir = os.path.join(corpus, "docx")
     text_dir = os.path.join(corpus, "text")
     n_docx, n_text = sizes["docx"], sizes["text"]
-    check = [xxgk, "check", "--no-config", "--color", "never"]
+    check = [xxgk, "check", "--no-config", "--color", "never", "--lang", "en"]
     findings = (0, 1)  # planted errors make the exit code 1
 
     print("bench: %s" % machine())
