@@ -108,6 +108,10 @@ struct Head {
 /// one block at a time, not by doubling and copying one buffer.
 constexpr std::size_t k_block = 256 * 1024;
 
+/// check(index) keeps the findings of an agency with this many reports or more: asking for each
+/// of its reports in turn would otherwise decode and check them all that many times.
+constexpr std::size_t k_kept_group = 64;
+
 } // namespace
 
 struct Collector::Store {
@@ -116,6 +120,25 @@ struct Collector::Store {
   std::vector<std::string> labels; ///< interned: template ids, forms, location names
   std::map<std::string, std::uint32_t, std::less<>> label_ids;
   std::string scratch; ///< one summary being encoded
+
+  // For check(index), built on its first call: the heads (their positions) by agency hash, each
+  // agency's in batch order; the findings of the agency asked for last, and those of the agencies
+  // with at least k_kept_group reports (see Collector::check(index)).
+  std::vector<std::uint32_t> by_agency;
+  std::optional<std::uint64_t> last_agency;
+  std::vector<Finding> last_findings;
+  std::map<std::uint64_t, std::vector<Finding>> kept_findings;
+
+  /// check() over the reports at these positions of `heads` (one agency's), in batch order.
+  [[nodiscard]] std::vector<Finding> check_group(std::vector<std::uint32_t> group) const {
+    std::sort(group.begin(), group.end()); // batch order, as check() expects
+    std::vector<Summary> summaries;
+    summaries.reserve(group.size());
+    for (const auto k : group) {
+      summaries.push_back(decode(heads[k]));
+    }
+    return rules::cross::check(summaries);
+  }
 
   std::uint32_t intern(std::string_view s) {
     if (const auto it = label_ids.find(s); it != label_ids.end()) {
@@ -333,7 +356,7 @@ std::size_t Collector::bytes() const {
   return n;
 }
 
-std::vector<Finding> Collector::check() const {
+void Collector::check_each(const std::function<void(std::vector<Finding>&&)>& each) const {
   const Store& st = *m_store;
   // Agency hash → the reports, in batch order; only agencies with two reports of the same or
   // consecutive years can have findings, and only theirs are decoded.
@@ -345,7 +368,6 @@ std::vector<Finding> Collector::check() const {
     return std::tie(st.heads[a].agency, st.heads[a].year) <
            std::tie(st.heads[b].agency, st.heads[b].year);
   });
-  std::vector<Finding> out;
   for (std::size_t first = 0; first < order.size();) {
     std::size_t last = first + 1;
     bool pairs = false;
@@ -354,24 +376,72 @@ std::vector<Finding> Collector::check() const {
       ++last;
     }
     if (pairs) {
-      std::vector<std::uint32_t> group(order.begin() + static_cast<std::ptrdiff_t>(first),
-                                       order.begin() + static_cast<std::ptrdiff_t>(last));
-      std::sort(group.begin(), group.end()); // batch order, as check() expects
-      std::vector<Summary> summaries;
-      summaries.reserve(group.size());
-      for (const auto k : group) {
-        summaries.push_back(st.decode(st.heads[k]));
-      }
-      for (auto& f : rules::cross::check(summaries)) {
-        out.push_back(std::move(f));
-      }
+      each(st.check_group({order.begin() + static_cast<std::ptrdiff_t>(first),
+                           order.begin() + static_cast<std::ptrdiff_t>(last)}));
     }
     first = last;
   }
-  // The order of check() over the whole batch: by report, then rule.
+}
+
+std::vector<Finding> Collector::check() const {
+  std::vector<Finding> out;
+  check_each([&](std::vector<Finding>&& group) {
+    for (auto& f : group) {
+      out.push_back(std::move(f));
+    }
+  });
+  // The order of check() over the whole batch: by report, then rule (a report's findings all
+  // come from its agency's group, where they are in this order already).
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.index, a.diagnostic.rule) < std::tie(b.index, b.diagnostic.rule);
   });
+  return out;
+}
+
+std::vector<Finding> Collector::check(std::size_t index) const {
+  Store& st = *m_store;
+  const auto it = std::lower_bound(st.heads.begin(), st.heads.end(), index,
+                                   [](const Head& h, std::size_t i) { return h.index < i; });
+  if (it == st.heads.end() || it->index != index) {
+    return {};
+  }
+  const std::uint64_t agency = it->agency;
+  const std::vector<Finding>* group = nullptr;
+  if (const auto kept = st.kept_findings.find(agency); kept != st.kept_findings.end()) {
+    group = &kept->second;
+  } else if (st.last_agency == agency) {
+    group = &st.last_findings;
+  } else {
+    if (st.by_agency.size() != st.heads.size()) {
+      st.by_agency.resize(st.heads.size());
+      for (std::size_t k = 0; k < st.by_agency.size(); ++k) {
+        st.by_agency[k] = static_cast<std::uint32_t>(k);
+      }
+      std::stable_sort(st.by_agency.begin(), st.by_agency.end(),
+                       [&](std::uint32_t a, std::uint32_t b) {
+                         return st.heads[a].agency < st.heads[b].agency;
+                       });
+    }
+    const auto first =
+        std::partition_point(st.by_agency.begin(), st.by_agency.end(),
+                             [&](std::uint32_t k) { return st.heads[k].agency < agency; });
+    const auto last = std::partition_point(
+        first, st.by_agency.end(), [&](std::uint32_t k) { return st.heads[k].agency == agency; });
+    std::vector<Finding> findings = st.check_group({first, last});
+    if (last - first >= static_cast<std::ptrdiff_t>(k_kept_group)) {
+      group = &(st.kept_findings[agency] = std::move(findings));
+    } else {
+      st.last_agency = agency;
+      st.last_findings = std::move(findings);
+      group = &st.last_findings;
+    }
+  }
+  std::vector<Finding> out;
+  for (const auto& f : *group) {
+    if (f.index == index) {
+      out.push_back(f);
+    }
+  }
   return out;
 }
 
