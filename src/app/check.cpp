@@ -209,6 +209,7 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
       step_summary ? emit::make_stream(summary_format, catalog, oo, summary_text) : nullptr;
   BaselineWriter recorder;
   Tally tally;
+  tally.quiet = o.quiet;
   rules::cross::Collector cross; // every report that can take part in them, encoded
 
   // --quiet: what it leaves out of a report's findings, and how many.
@@ -228,14 +229,12 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
     }
     if (index >= tally.found.size()) {
       tally.found.resize(index + 1);
-      tally.shown.resize(index + 1);
     }
     tally.found[index].add(r);
     for (const auto& d : r.diagnostics) {
       ++tally.per_rule[d.rule];
     }
     tally.hidden += hide(r);
-    tally.shown[index].add(r);
   };
 
   std::size_t count = 0;
@@ -262,7 +261,6 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
         // reports (that would pin pages: see release_free_memory).
         cross.reserve(planned);
         tally.found.reserve(planned);
-        tally.shown.reserve(planned);
       });
   if (io::interrupted()) {
     return k_exit_usage; // run() says so and exits 130 or 143; what was written stays

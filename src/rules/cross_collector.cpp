@@ -98,10 +98,9 @@ private:
 struct Head {
   std::uint64_t agency = 0; ///< agency_hash
   std::uint32_t block = 0;  ///< which block of Store::blocks
-  std::uint32_t offset = 0; ///< where its encoding starts in it
-  std::uint32_t size = 0;
+  std::uint32_t offset = 0; ///< where its encoding starts in it (decoding finds its end)
   std::int32_t year = 0;
-  std::size_t index = 0;
+  std::uint32_t index = 0; ///< Summary::index (add() refuses one that does not fit)
 };
 
 /// Encoded summaries are appended to blocks of this size, never moved: a batch's memory grows by
@@ -258,7 +257,7 @@ struct Collector::Store {
   }
 
   [[nodiscard]] Summary decode(const Head& h) const {
-    Decoder d(std::string_view(blocks[h.block]).substr(h.offset, h.size));
+    Decoder d(std::string_view(blocks[h.block]).substr(h.offset));
     Summary s;
     s.index = h.index;
     s.year = h.year;
@@ -321,6 +320,9 @@ void Collector::reserve(std::size_t reports) {
 
 void Collector::add(const Summary& summary) {
   Store& st = *m_store;
+  if (summary.index > UINT32_MAX) {
+    throw std::length_error("cross-document summaries: too many reports");
+  }
   st.scratch.clear();
   Encoder e(st.scratch);
   st.encode(summary, e);
@@ -333,9 +335,8 @@ void Collector::add(const Summary& summary) {
   h.agency = agency_hash(summary.agency);
   h.block = static_cast<std::uint32_t>(st.blocks.size() - 1);
   h.offset = static_cast<std::uint32_t>(block.size());
-  h.size = static_cast<std::uint32_t>(st.scratch.size());
   h.year = summary.year;
-  h.index = summary.index;
+  h.index = static_cast<std::uint32_t>(summary.index);
   block += st.scratch;
   st.heads.push_back(h);
 }
