@@ -23,9 +23,11 @@ namespace xxgk::rules::cross {
 
 namespace {
 
-/// FNV-1a of agency_key(agency): how the Collector groups reports before decoding them.
-std::uint64_t agency_hash(std::string_view agency) {
-  return util::fnv1a(agency_key(agency));
+/// FNV-1a of agency_key(agency), folded to 32 bits: how the Collector groups reports before
+/// decoding them (agencies that share it are only checked together: check() groups by the key).
+std::uint32_t agency_hash(std::string_view agency) {
+  const std::uint64_t h = util::fnv1a(agency_key(agency));
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
 /// The byte encoding of a Summary: unsigned LEB128 varints, signed ones zigzagged, strings as
@@ -96,7 +98,7 @@ private:
 
 /// What the Collector keeps of a report outside its encoding: enough to group it.
 struct Head {
-  std::uint64_t agency = 0; ///< agency_hash
+  std::uint32_t agency = 0; ///< agency_hash
   std::uint32_t block = 0;  ///< which block of Store::blocks
   std::uint32_t offset = 0; ///< where its encoding starts in it (decoding finds its end)
   std::int32_t year = 0;
@@ -206,22 +208,30 @@ struct Collector::Store {
     e.u(intern(s.format));
     e.u(intern(s.form));
     e.str(s.agency);
-    e.u(s.fingerprint);
+    // A hash: as likely to need 10 bytes as a varint as fewer; always 8 here.
+    e.fixed32(static_cast<std::uint32_t>(s.fingerprint));
+    e.fixed32(static_cast<std::uint32_t>(s.fingerprint >> 32));
     std::int64_t line = 0;
     for (const auto& path : Figures::paths()) {
       const Figure& f = *s.figures.find(path);
       // The value as value() gives it (the only form Figure exposes), then its line.
+      // Its kind, and in the lowest bit whether it is on the line of the figure before (the
+      // columns of a row usually are): only then is the line left out.
       const std::string v = f.value();
+      const std::int64_t delta = f.line - line;
+      const std::uint64_t same = delta == 0 ? 1 : 0;
       if (v.empty()) {
-        e.u(0);
+        e.u(same);
       } else if (v == "?") {
-        e.u(1);
+        e.u(2 | same);
       } else {
         const util::ParsedValue p = util::parse_value(v);
-        e.u(2 + static_cast<std::uint64_t>(p.number->scale));
+        e.u(((2 + static_cast<std::uint64_t>(p.number->scale)) << 1) | same);
         e.i(p.number->units);
       }
-      e.i(f.line - line);
+      if (same == 0) {
+        e.i(delta);
+      }
       line = f.line;
     }
     e.u(s.paragraph_hashes.size());
@@ -267,18 +277,22 @@ struct Collector::Store {
     s.format = labels[d.u()];
     s.form = labels[d.u()];
     s.agency = d.str();
-    s.fingerprint = d.u();
+    s.fingerprint = d.fixed32();
+    s.fingerprint |= static_cast<std::uint64_t>(d.fixed32()) << 32;
     std::int64_t line = 0;
     for (const auto& path : Figures::paths()) {
       Figure& f = s.figures[path];
-      const std::uint64_t kind = d.u();
+      const std::uint64_t tag = d.u();
+      const std::uint64_t kind = tag >> 1;
       if (kind == 1) {
         f.set("?");
       } else if (kind >= 2) {
         const std::int64_t units = d.i();
         f.set(util::Number{units, static_cast<int>(kind - 2)}.to_string());
       }
-      line += d.i();
+      if ((tag & 1) == 0) {
+        line += d.i();
+      }
       f.line = static_cast<int>(line);
     }
     const auto paragraphs = static_cast<std::size_t>(d.u());
