@@ -99,13 +99,77 @@ Extractor::Hit Extractor::classify(const StreamCell& c, const schema::Table& t,
   return h;
 }
 
+const Extractor::ExactIndex& Extractor::exact_index(const schema::Table& t) const {
+  auto it = m_exact.find(&t);
+  if (it != m_exact.end()) {
+    return it->second;
+  }
+  // The labels in the order classify_uncached tries them; a key keeps its first label.
+  ExactIndex index;
+  std::size_t order = 0;
+  auto add = [&](const schema::Label& l, Hit h) {
+    for (const auto& k : l.keys) {
+      index.emplace(std::string_view(k), std::make_pair(order, h));
+    }
+    ++order;
+  };
+  if (t.layout == schema::Layout::Blocks) {
+    for (std::size_t b = 0; b < t.blocks.size(); ++b) {
+      const auto& blk = t.blocks[b];
+      add(blk.caption, {Kind::Caption, 0, b, false, &blk.caption});
+      for (std::size_t r = 0; r < blk.rows.size(); ++r) {
+        add(blk.rows[r].label, {Kind::Row, r, b, false, &blk.rows[r].label});
+      }
+    }
+    for (std::size_t b = 0; b < t.blocks.size(); ++b) {
+      const auto& blk = t.blocks[b];
+      for (std::size_t k = 0; k < blk.columns.size(); ++k) {
+        add(blk.columns[k].label, {Kind::Column, k, b, false, &blk.columns[k].label});
+      }
+    }
+  } else {
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      add(t.rows[r].label, {Kind::Row, r, 0, false, &t.rows[r].label});
+    }
+    for (std::size_t g = 0; g < t.groups.size(); ++g) {
+      add(t.groups[g].label, {Kind::Group, g, 0, false, &t.groups[g].label});
+    }
+    for (std::size_t k = 0; k < t.columns.size(); ++k) {
+      add(t.columns[k].label, {Kind::Column, k, 0, false, &t.columns[k].label});
+    }
+  }
+  for (std::size_t h = 0; h < t.header_labels.size(); ++h) {
+    add(t.header_labels[h], {Kind::Header, h, 0, false, &t.header_labels[h]});
+  }
+  return m_exact.emplace(&t, std::move(index)).first->second;
+}
+
+Extractor::Hit Extractor::classify_exact(const StreamCell& c, const schema::Table& t) const {
+  // matches_exactly: a label matches when one of its keys is the cell's key or its core key; the
+  // first such label in classify_uncached's order wins.
+  const ExactIndex& index = exact_index(t);
+  const auto by_key = index.find(std::string_view(c.keys.key));
+  const auto by_core =
+      c.keys.core == c.keys.key ? index.end() : index.find(std::string_view(c.keys.core));
+  if (by_key != index.end() &&
+      (by_core == index.end() || by_key->second.first <= by_core->second.first)) {
+    return by_key->second.second;
+  }
+  if (by_core != index.end()) {
+    return by_core->second.second;
+  }
+  return classify_path(c, t);
+}
+
 Extractor::Hit Extractor::classify_uncached(const StreamCell& c, const schema::Table& t,
                                             bool allow_approx) const {
-  for (int pass = 0; pass < (allow_approx ? 2 : 1); ++pass) {
-    const bool approx = pass == 1;
-    auto test = [&](const schema::Label& l) {
-      return approx ? matches_approximately(c.keys, l) : matches_exactly(c.keys, l);
-    };
+  if (const Hit h = classify_exact(c, t); h.kind != Kind::None || !allow_approx) {
+    return h;
+  }
+  // Approximately (a typo, a missing character): the labels in the same order.
+  {
+    const bool approx = true;
+    auto test = [&](const schema::Label& l) { return matches_approximately(c.keys, l); };
     if (t.layout == schema::Layout::Blocks) {
       for (std::size_t b = 0; b < t.blocks.size(); ++b) {
         const auto& blk = t.blocks[b];
@@ -146,11 +210,6 @@ Extractor::Hit Extractor::classify_uncached(const StreamCell& c, const schema::T
     for (std::size_t h = 0; h < t.header_labels.size(); ++h) {
       if (test(t.header_labels[h])) {
         return {Kind::Header, h, 0, approx, &t.header_labels[h]};
-      }
-    }
-    if (!approx) {
-      if (const Hit h = classify_path(c, t); h.kind != Kind::None) {
-        return h;
       }
     }
   }

@@ -16,12 +16,15 @@
 #include <fmt/format.h>
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -57,9 +60,16 @@ struct StreamCell {
   [[nodiscard]] bool is_value() const { return value.kind != util::ValueKind::Text; }
 };
 
-/// The cells of the document tables assigned to one template table, in reading order, each with
-/// its parsed value or label keys.
-std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables);
+/// What a document cell says, worked out once per report: table finding scores every document
+/// table against each template table, then the tables' streams read the same cells again.
+struct CellFacts {
+  /// The cell with value_of(text), and label_keys_of(text) when that is Text (row and segment
+  /// unset).
+  StreamCell cell;
+  /// A number with a note in the same cell (split_note): the number's value and the note.
+  std::optional<std::pair<util::ParsedValue, std::string>> noted;
+};
+CellFacts facts_of(const document::Cell& c);
 
 /// A finding of a built-in EXTRACT-* rule, with that rule's severity.
 Diagnostic make_diag(std::string_view rule, diag::Message message, const diag::SourceLocation& at,
@@ -140,6 +150,12 @@ private:
 
   Hit classify(const StreamCell& c, const schema::Table& t, bool allow_approx) const;
   Hit classify_uncached(const StreamCell& c, const schema::Table& t, bool allow_approx) const;
+  /// The exact matches of classify_uncached (matches_exactly, then classify_path), by a table of
+  /// label keys built once per template table.
+  Hit classify_exact(const StreamCell& c, const schema::Table& t) const;
+  using ExactIndex =
+      std::unordered_map<std::string_view, std::pair<std::size_t, Hit>>; ///< key → (order, hit)
+  const ExactIndex& exact_index(const schema::Table& t) const;
   /// A row or column written with its ancestors joined in front (or after): label_paths.hpp.
   Hit classify_path(const StreamCell& c, const schema::Table& t) const;
   struct TreeOf {
@@ -148,6 +164,11 @@ private:
   };
   const TreeOf& tree_of(const schema::Table& t) const;
   int score(const document::Table& dt, const schema::Table& t) const;
+  /// The facts of a cell, computed on first use and kept for the report.
+  const CellFacts& facts(const document::Cell& c) const;
+  /// The cells of the document tables assigned to one template table, in reading order, each
+  /// with its parsed value or label keys.
+  std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables) const;
   void assign(const schema::Table& t, const std::string& row_key, const std::string& col_key,
               const StreamCell& c);
   void note_fuzzy(const StreamCell& c, const Hit& h);
@@ -214,7 +235,17 @@ private:
   std::vector<bool> m_exact_heading;
   mutable std::map<const schema::Table*, TreeOf> m_trees;
   /// classify is asked about the same cell many times (row starts, value stops, scoring).
-  mutable std::map<std::tuple<const document::Cell*, const schema::Table*, bool>, Hit> m_classified;
+  using ClassifyKey = std::tuple<const document::Cell*, const schema::Table*, bool>;
+  struct ClassifyKeyHash {
+    std::size_t operator()(const ClassifyKey& k) const noexcept {
+      const auto a = reinterpret_cast<std::uintptr_t>(std::get<0>(k));
+      const auto b = reinterpret_cast<std::uintptr_t>(std::get<1>(k));
+      return std::hash<std::uintptr_t>{}(a ^ (b * 0x9E3779B97F4A7C15ULL) ^ std::get<2>(k));
+    }
+  };
+  mutable std::unordered_map<ClassifyKey, Hit, ClassifyKeyHash> m_classified;
+  mutable std::unordered_map<const document::Cell*, CellFacts> m_facts;
+  mutable std::map<const schema::Table*, ExactIndex> m_exact;
 };
 
 } // namespace xxgk::extract::detail

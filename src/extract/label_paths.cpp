@@ -103,6 +103,19 @@ std::optional<std::size_t> pick_leaf(std::string_view piece, const PathTree& tre
   return first;
 }
 
+/// Whether some ancestor key starts (front) or ends (!front) `key`: what a path needs before
+/// anything else is tried — most cells are no path at all.
+bool has_ancestor_at(std::string_view key, const PathTree& tree, bool front) {
+  for (const auto* a : tree.ancestors) {
+    for (const auto& k : a->keys) {
+      if (!k.empty() && (front ? key.starts_with(k) : key.ends_with(k))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 void index_leaves(PathTree& tree) {
@@ -120,7 +133,7 @@ void index_leaves(PathTree& tree) {
 }
 
 std::optional<PathMatch> match_path(std::string_view key, const PathTree& tree) {
-  if (key.empty() || key.size() > k_max_path_bytes) {
+  if (key.empty() || key.size() > k_max_path_bytes || !has_ancestor_at(key, tree, true)) {
     return std::nullopt;
   }
   const auto cuts = boundaries(key);
@@ -142,7 +155,7 @@ std::optional<PathMatch> match_path(std::string_view key, const PathTree& tree) 
 }
 
 std::optional<PathMatch> match_path_leaf_first(std::string_view key, const PathTree& tree) {
-  if (key.empty() || key.size() > k_max_path_bytes) {
+  if (key.empty() || key.size() > k_max_path_bytes || !has_ancestor_at(key, tree, false)) {
     return std::nullopt;
   }
   const auto cuts = boundaries(key);

@@ -23,12 +23,29 @@ bool matches_exactly(const TextKeys& text, const schema::Label& label) {
 }
 
 std::u32string numerals(std::string_view key) {
-  static const std::u32string k_cjk = U"〇零一二三四五六七八九十百";
   std::u32string out;
   for (std::size_t pos = 0; pos < key.size();) {
     const char32_t cp = util::next_codepoint(key, pos);
-    if ((cp >= '0' && cp <= '9') || k_cjk.find(cp) != std::u32string::npos) {
+    switch (cp) {
+    case U'〇':
+    case U'零':
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+    case U'百':
       out.push_back(cp);
+      break;
+    default:
+      if (cp >= '0' && cp <= '9') {
+        out.push_back(cp);
+      }
     }
   }
   return out;
@@ -40,8 +57,14 @@ TextKeys keys_of(std::string_view text) {
   k.key = std::move(keys.key);
   k.core = std::move(keys.core);
   k.core_length = util::count_codepoints(k.core);
-  k.core_numerals = numerals(k.core);
   return k;
+}
+
+const std::u32string& TextKeys::core_numerals() const {
+  if (!m_core_numerals) {
+    m_core_numerals = numerals(core);
+  }
+  return *m_core_numerals;
 }
 
 bool matches_approximately(const TextKeys& text, const schema::Label& label) {
@@ -55,7 +78,7 @@ bool matches_approximately(const TextKeys& text, const schema::Label& label) {
     const std::size_t longer = std::max(n, m);
     const std::size_t shorter = std::min(n, m);
     const std::size_t allowed = std::max<std::size_t>(1, longer / 6);
-    if (longer - shorter > allowed || numerals(k) != text.core_numerals) {
+    if (longer - shorter > allowed || numerals(k) != text.core_numerals()) {
       continue;
     }
     if (util::edit_distance(text.core, k) <= allowed) {

@@ -3,6 +3,7 @@
 
 #include <xxgk/schema/schema.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,10 +14,15 @@ namespace xxgk::extract::detail {
 struct TextKeys {
   std::string key;  ///< util::label_key
   std::string core; ///< util::label_core_key
-  /// Code points of `core` and its item numbers, computed once: a cell is compared with every
-  /// label of a template, and a cell can be megabytes long.
+  /// Code points of `core`, computed once: a cell is compared with every label of a template,
+  /// and a cell can be megabytes long.
   std::size_t core_length = 0;
-  std::u32string core_numerals;
+  /// The item numbers of `core` (numerals()), computed on first use: only an approximate match
+  /// of a cell about as long as a label needs them.
+  [[nodiscard]] const std::u32string& core_numerals() const;
+
+private:
+  mutable std::optional<std::u32string> m_core_numerals;
 };
 TextKeys keys_of(std::string_view text);
 

@@ -41,7 +41,29 @@ std::optional<std::pair<std::string, std::string>> split_note(std::string_view t
 
 } // namespace
 
-std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables) {
+CellFacts facts_of(const document::Cell& c) {
+  CellFacts f;
+  f.cell.cell = &c;
+  f.cell.value = value_of(c.text);
+  if (f.cell.value.kind == util::ValueKind::Text) {
+    f.cell.keys = label_keys_of(c.text);
+    if (auto noted = split_note(c.text)) {
+      f.noted.emplace(util::parse_value(noted->first), std::move(noted->second));
+    }
+  }
+  return f;
+}
+
+const CellFacts& Extractor::facts(const document::Cell& c) const {
+  auto it = m_facts.find(&c);
+  if (it == m_facts.end()) {
+    it = m_facts.emplace(&c, facts_of(c)).first;
+  }
+  return it->second;
+}
+
+std::vector<StreamCell>
+Extractor::flatten(const std::vector<const document::Table*>& tables) const {
   std::vector<StreamCell> out;
   long row_id = 0;
   std::size_t segment = 0;
@@ -53,19 +75,17 @@ std::vector<StreamCell> flatten(const std::vector<const document::Table*>& table
         if (c.merged_continuation) {
           continue; // the merged cell above holds the text; its continuations are not values
         }
+        const CellFacts& f = facts(c);
         StreamCell s;
-        s.cell = &c;
+        if (f.noted) {
+          s.cell = &c;
+          s.value = f.noted->first;
+          s.note = f.noted->second;
+        } else {
+          s = f.cell;
+        }
         s.segment = segment;
         s.row = t->structure == document::RowStructure::Reliable ? row_id : -1;
-        s.value = value_of(c.text);
-        if (s.value.kind == util::ValueKind::Text) {
-          if (auto noted = split_note(c.text)) {
-            s.value = util::parse_value(noted->first);
-            s.note = std::move(noted->second);
-          } else {
-            s.keys = label_keys_of(c.text);
-          }
-        }
         out.push_back(std::move(s));
       }
     }

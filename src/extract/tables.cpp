@@ -15,13 +15,10 @@ int Extractor::score(const document::Table& dt, const schema::Table& t) const {
       if (c.text.empty()) {
         continue;
       }
-      StreamCell s;
-      s.cell = &c;
-      s.value = value_of(c.text);
+      const StreamCell& s = facts(c).cell;
       if (s.value.kind != util::ValueKind::Text) {
         continue;
       }
-      s.keys = label_keys_of(c.text);
       const Hit h = classify(s, t, false);
       if (h.kind != Kind::None) {
         seen.insert(h.label);
@@ -87,8 +84,8 @@ void Extractor::run() {
       continue;
     }
     for (const auto& row : dt->rows) {
-      const auto number = std::find_if(row.cells.begin(), row.cells.end(), [](const auto& c) {
-        return value_of(c.text).kind == util::ValueKind::Number;
+      const auto number = std::find_if(row.cells.begin(), row.cells.end(), [this](const auto& c) {
+        return facts(c).cell.value.kind == util::ValueKind::Number;
       });
       if (number != row.cells.end()) {
         m_out.diagnostics.push_back(

@@ -91,23 +91,28 @@ const std::vector<Field>& fields() {
   return k_fields;
 }
 
-Cell* find_cell(Report& r, std::string_view path) {
-  // The table is small (≈ 270 entries) and sorted lookups are not needed on this path; a static
-  // index keeps it O(log n) anyway.
-  static const std::vector<std::pair<std::string_view, std::size_t>> k_index = [] {
-    std::vector<std::pair<std::string_view, std::size_t>> idx;
+CellIndex field_index(std::string_view path) {
+  // The table is small (≈ 270 entries); a static sorted index keeps the lookup O(log n).
+  static const std::vector<std::pair<std::string_view, CellIndex>> k_index = [] {
+    static_assert(k_no_cell > 300, "CellIndex holds every field's index");
+    std::vector<std::pair<std::string_view, CellIndex>> idx;
     for (std::size_t i = 0; i < k_fields.size(); ++i) {
-      idx.emplace_back(k_fields[i].path, i);
+      idx.emplace_back(k_fields[i].path, static_cast<CellIndex>(i));
     }
     std::sort(idx.begin(), idx.end());
     return idx;
   }();
   auto it = std::lower_bound(k_index.begin(), k_index.end(),
-                             std::pair<std::string_view, std::size_t>{path, 0});
+                             std::pair<std::string_view, CellIndex>{path, 0});
   if (it == k_index.end() || it->first != path) {
-    return nullptr;
+    return k_no_cell;
   }
-  return &k_fields[it->second].get(r);
+  return it->second;
+}
+
+Cell* find_cell(Report& r, std::string_view path) {
+  const CellIndex i = field_index(path);
+  return i == k_no_cell ? nullptr : &k_fields[i].get(r);
 }
 
 const Cell* find_cell(const Report& r, std::string_view path) {

@@ -5,22 +5,37 @@
 #include <xxgk/report/report.hpp>
 #include <xxgk/schema/schema.hpp>
 
+#include <memory>
 #include <vector>
 
 namespace xxgk::rules::detail {
 
 using Out = std::vector<diag::Diagnostic>;
 
-// The table kinds (engine.cpp).
-void check_sum(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
-               Out& out);
+/// A rule compiled once per template (kinds.cpp: a kind's `compile`): the cells it reads resolved
+/// to report::CellIndex, its bindings expanded, its patterns prepared. run() evaluates one report
+/// without allocating or building strings; a finding builds its text only when the rule fires.
+/// It keeps references into the rule and the template it was compiled from (it lives in the
+/// template: schema::Template::compiled).
+class Compiled {
+public:
+  Compiled() = default;
+  Compiled(const Compiled&) = delete;
+  Compiled& operator=(const Compiled&) = delete;
+  virtual ~Compiled() = default;
+  virtual void run(const report::Report& r, Out& out) const = 0;
+};
+using CompiledRule = std::unique_ptr<const Compiled>;
+
+// The compiled table kinds (engine.cpp) and prose figures (prose.cpp).
+CompiledRule compile_sum(const schema::Rule& rule, const schema::Template& t);
 /// "equal" and "at_least".
-void check_compare(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
-                   Out& out);
-void check_value_type(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
-                      Out& out);
-void check_blank(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
-                 Out& out);
+CompiledRule compile_compare(const schema::Rule& rule, const schema::Template& t);
+CompiledRule compile_value_type(const schema::Rule& rule, const schema::Template& t);
+CompiledRule compile_blank(const schema::Rule& rule, const schema::Template& t);
+CompiledRule compile_prose_figures(const schema::Rule& rule, const schema::Template& t);
+
+// The evaluated kinds: run over the rule and the report for each report.
 void check_template_year(const schema::Rule& rule, const report::Report& r,
                          const schema::Template& t, Out& out);
 
@@ -38,8 +53,6 @@ void check_prose_year(const schema::Rule& rule, const report::Report& r, Out& ou
 void check_statement(const schema::Rule& rule, const report::Report& r, const schema::Template& t,
                      Out& out);
 void check_agency_cannot(const schema::Rule& rule, const report::Report& r,
-                         const schema::Template& t, Out& out);
-void check_prose_figures(const schema::Rule& rule, const report::Report& r,
                          const schema::Template& t, Out& out);
 
 /// The rule's title in both languages, as the first argument of a titled message.

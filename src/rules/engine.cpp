@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 
 namespace xxgk::rules {
 
@@ -429,192 +430,402 @@ std::vector<std::string> apply_substitutes(std::vector<std::string> paths, const
   return paths;
 }
 
+/// The finding of a "sum" rule for binding `b` when its target differs from the sum of its terms
+/// (nothing otherwise): the rule's text, evaluated by path. Called only for a binding whose
+/// compiled check failed.
+void sum_finding(const schema::Rule& rule, const Binding& b, const report::Report& r,
+                 const schema::Template& tmpl, std::vector<Diagnostic>& out) {
+  const std::string target_path = substitute(rule.target, b);
+  const auto target = operands({target_path}, r);
+  const auto terms =
+      operands(apply_substitutes(expand_terms(rule.terms, b, rule, tmpl), rule, b, tmpl, r), r);
+  if (!target || !terms) {
+    return;
+  }
+  const auto computed = total(*terms);
+  if (!computed) {
+    return;
+  }
+  const Operand& t = target->front();
+  if (util::compare(t.value, *computed) == 0) {
+    return;
+  }
+  std::vector<std::string> all = paths_of(*target, *terms);
+  const Labeler label(tmpl, all);
+  std::vector<const Operand*> blanks;
+  for (const std::vector<Operand>* v :
+       std::initializer_list<const std::vector<Operand>*>{&*target, &*terms}) {
+    for (const auto& o : *v) {
+      if (o.blank) {
+        blanks.push_back(&o);
+      }
+    }
+  }
+  Diagnostic d = base(rule);
+  d.say({&msg::k_sum,
+         {title_arg(rule), diag::Arg::cell(tmpl.cell_label(target_path)), t.value.to_string(),
+          computed->to_string(), join_terms(*terms, label, terms->size() > 6),
+          blank_note(blanks, label)}});
+  d.cells = std::move(all);
+  d.location = t.cell->where;
+  out.push_back(std::move(d));
+}
+
+/// The finding of an "equal" or "at_least" rule for binding `b` when it fails (see sum_finding).
+void compare_finding(const schema::Rule& rule, const Binding& b, const report::Report& r,
+                     const schema::Template& tmpl, std::vector<Diagnostic>& out) {
+  const bool equal = rule.kind == "equal";
+  const auto lhs = operands(expand_terms(rule.terms, b, rule, tmpl), r);
+  const auto rhs = operands(expand_terms(rule.rhs, b, rule, tmpl), r);
+  if (!lhs || !rhs) {
+    return;
+  }
+  const auto l = total(*lhs);
+  const auto rv = total(*rhs);
+  if (!l || !rv) {
+    return;
+  }
+  const int cmp = util::compare(*l, *rv);
+  if (equal ? cmp == 0 : cmp >= 0) {
+    return;
+  }
+  std::vector<std::string> all = paths_of(*lhs, *rhs);
+  const Labeler label(tmpl, all);
+  std::vector<const Operand*> blanks;
+  for (const auto* v : {&*lhs, &*rhs}) {
+    for (const auto& o : *v) {
+      if (o.blank) {
+        blanks.push_back(&o);
+      }
+    }
+  }
+  const std::vector<diag::Arg> context = context_of(b, tmpl, all.front());
+  const diag::Arg head =
+      context.empty()
+          ? title_arg(rule)
+          : diag::nested({&msg::k_context, {title_arg(rule), join_args(context, "，", ", ")}});
+  // "a 1 + b 2 = 3" for a sum, "a 1" for a single cell, "0" for an empty side.
+  auto side = [&](const std::vector<Operand>& ops, const util::Number& sum) {
+    if (ops.empty()) {
+      return diag::Arg("0");
+    }
+    diag::Arg terms = join_terms(ops, label, false);
+    if (ops.size() > 1) {
+      const std::string total = " = " + sum.to_string();
+      terms.zh += total;
+      terms.en += total;
+    }
+    return terms;
+  };
+  Diagnostic d = base(rule);
+  d.say({equal ? &msg::k_equal : &msg::k_at_least,
+         {head, side(*lhs, *l), side(*rhs, *rv), blank_note(blanks, label)}});
+  d.cells = std::move(all);
+  d.location = lhs->front().cell->where;
+  out.push_back(std::move(d));
+}
+
+// --- Compiled forms: the rule's cells as indices into report::fields() -------------------------
+
+using report::CellIndex;
+
+std::vector<CellIndex> indices_of(const std::vector<std::string>& paths) {
+  std::vector<CellIndex> out;
+  out.reserve(paths.size());
+  for (const auto& p : paths) {
+    out.push_back(report::field_index(p));
+  }
+  return out;
+}
+
+/// Adds the cells' values to `sum` as operands() and total() read them (blank and placeholders
+/// count as 0); false when a cell is missing, absent or text, or the sum overflows.
+bool add_cells(std::span<const CellIndex> cells, const report::Report& r, util::Number& sum) {
+  for (const CellIndex i : cells) {
+    const report::Cell* c = report::cell_at(r, i);
+    if (c == nullptr) {
+      return false;
+    }
+    util::Number v{};
+    switch (c->state) {
+    case CellState::Absent:
+    case CellState::Text:
+      return false;
+    case CellState::Blank:
+    case CellState::Placeholder:
+      break;
+    case CellState::Number:
+      v = *c->value;
+      break;
+    }
+    const auto next = util::add(sum, v);
+    if (!next) {
+      return false;
+    }
+    sum = *next;
+  }
+  return true;
+}
+
+bool is_empty(const report::Cell* c) {
+  return c != nullptr && (c->state == CellState::Absent || c->state == CellState::Blank ||
+                          c->state == CellState::Placeholder);
+}
+
+class CompiledSum final : public detail::Compiled {
+public:
+  CompiledSum(const schema::Rule& rule, const schema::Template& tmpl) : m_rule(rule), m_tmpl(tmpl) {
+    for (auto& b : bindings(rule, tmpl)) {
+      Expansion e;
+      e.target = report::field_index(substitute(rule.target, b));
+      e.terms = indices_of(expand_terms(rule.terms, b, rule, tmpl));
+      for (const auto& sub : rule.substitutes) {
+        e.substitutes.push_back({report::field_index(substitute(sub.cell, b)),
+                                 indices_of(expand_terms(sub.for_terms, b, rule, tmpl))});
+      }
+      e.binding = std::move(b);
+      m_expansions.push_back(std::move(e));
+    }
+  }
+
+  void run(const report::Report& r, std::vector<Diagnostic>& out) const override {
+    for (const auto& e : m_expansions) {
+      util::Number target{};
+      if (!add_cells({&e.target, 1}, r, target)) {
+        continue;
+      }
+      std::span<const CellIndex> terms = e.terms;
+      std::vector<CellIndex> substituted; // only when a substitute applies
+      for (const auto& sub : e.substitutes) {
+        const report::Cell* c = report::cell_at(r, sub.stand_in);
+        if (c == nullptr || c->state != CellState::Number ||
+            !std::all_of(sub.replaced.begin(), sub.replaced.end(),
+                         [&](CellIndex i) { return is_empty(report::cell_at(r, i)); })) {
+          continue;
+        }
+        auto is_replaced = [&](CellIndex i) {
+          return std::find(sub.replaced.begin(), sub.replaced.end(), i) != sub.replaced.end();
+        };
+        const auto first = std::find_if(terms.begin(), terms.end(), is_replaced);
+        if (first == terms.end()) {
+          continue;
+        }
+        const auto at = first - terms.begin();
+        std::vector<CellIndex> next(terms.begin(), terms.end());
+        next.erase(std::remove_if(next.begin(), next.end(), is_replaced), next.end());
+        next.insert(next.begin() + at, sub.stand_in);
+        substituted = std::move(next);
+        terms = substituted;
+      }
+      util::Number computed{};
+      if (!add_cells(terms, r, computed) || util::compare(target, computed) == 0) {
+        continue;
+      }
+      sum_finding(m_rule, e.binding, r, m_tmpl, out);
+    }
+  }
+
+private:
+  struct Substitute {
+    CellIndex stand_in;
+    std::vector<CellIndex> replaced;
+  };
+  struct Expansion {
+    Binding binding;
+    CellIndex target = report::k_no_cell;
+    std::vector<CellIndex> terms;
+    std::vector<Substitute> substitutes;
+  };
+  const schema::Rule& m_rule;
+  const schema::Template& m_tmpl;
+  std::vector<Expansion> m_expansions;
+};
+
+class CompiledCompare final : public detail::Compiled {
+public:
+  CompiledCompare(const schema::Rule& rule, const schema::Template& tmpl)
+      : m_rule(rule), m_tmpl(tmpl), m_equal(rule.kind == "equal") {
+    for (auto& b : bindings(rule, tmpl)) {
+      Expansion e;
+      e.lhs = indices_of(expand_terms(rule.terms, b, rule, tmpl));
+      e.rhs = indices_of(expand_terms(rule.rhs, b, rule, tmpl));
+      e.binding = std::move(b);
+      m_expansions.push_back(std::move(e));
+    }
+  }
+
+  void run(const report::Report& r, std::vector<Diagnostic>& out) const override {
+    for (const auto& e : m_expansions) {
+      util::Number l{};
+      util::Number rv{};
+      if (!add_cells(e.lhs, r, l) || !add_cells(e.rhs, r, rv)) {
+        continue;
+      }
+      const int cmp = util::compare(l, rv);
+      if (m_equal ? cmp == 0 : cmp >= 0) {
+        continue;
+      }
+      compare_finding(m_rule, e.binding, r, m_tmpl, out);
+    }
+  }
+
+private:
+  struct Expansion {
+    Binding binding;
+    std::vector<CellIndex> lhs;
+    std::vector<CellIndex> rhs;
+  };
+  const schema::Rule& m_rule;
+  const schema::Template& m_tmpl;
+  bool m_equal = false;
+  std::vector<Expansion> m_expansions;
+};
+
+class CompiledValueType final : public detail::Compiled {
+public:
+  CompiledValueType(const schema::Rule& rule, const schema::Template& tmpl)
+      : m_rule(rule), m_tmpl(tmpl) {
+    for (auto& path : detail::matching_paths(rule.cells, tmpl)) {
+      const schema::Column* col = tmpl.column_of(path);
+      if (col == nullptr) {
+        continue;
+      }
+      const std::string type(schema::to_string(col->type));
+      if (std::find(rule.types.begin(), rule.types.end(), type) == rule.types.end()) {
+        continue;
+      }
+      const CellIndex index = report::field_index(path);
+      if (index != report::k_no_cell) {
+        m_cells.push_back({index, col->type, std::move(path)});
+      }
+    }
+  }
+
+  void run(const report::Report& r, std::vector<Diagnostic>& out) const override {
+    for (const auto& cell : m_cells) {
+      const report::Cell* c = report::cell_at(r, cell.index);
+      const diag::MessageTemplate* reason = nullptr;
+      if (c->state == CellState::Text) {
+        reason = &msg::k_not_number;
+      } else if (c->state == CellState::Number) {
+        const util::Number& v = *c->value;
+        if (cell.type != schema::ValueType::Amount && !v.is_integer()) {
+          reason = &msg::k_not_whole;
+        } else if (cell.type != schema::ValueType::SignedCount && v.is_negative()) {
+          reason = &msg::k_negative;
+        }
+      }
+      if (reason == nullptr) {
+        continue;
+      }
+      Diagnostic d = base(m_rule);
+      d.say({&msg::k_value_type,
+             {title_arg(m_rule), diag::Arg::cell(m_tmpl.cell_label(cell.path)), c->raw,
+              diag::nested({reason, {}})}});
+      d.cells = {cell.path};
+      d.location = c->where;
+      out.push_back(std::move(d));
+    }
+  }
+
+private:
+  struct Cell {
+    CellIndex index;
+    schema::ValueType type;
+    std::string path;
+  };
+  const schema::Rule& m_rule;
+  const schema::Template& m_tmpl;
+  std::vector<Cell> m_cells;
+};
+
+class CompiledBlank final : public detail::Compiled {
+public:
+  CompiledBlank(const schema::Rule& rule, const schema::Template& tmpl)
+      : m_rule(rule), m_tmpl(tmpl) {
+    for (auto& path : detail::matching_paths(rule.cells, tmpl)) {
+      const CellIndex index = report::field_index(path);
+      if (index == report::k_no_cell) {
+        continue;
+      }
+      // Derived rows (2021 （六）其他处理) are not cells of the document.
+      bool derived = false;
+      for (const auto& t : tmpl.tables) {
+        for (const auto& g : t.groups) {
+          if (!g.derived_row.empty() && path.find("." + g.derived_row + ".") != std::string::npos) {
+            derived = true;
+          }
+        }
+      }
+      if (!derived) {
+        m_cells.push_back({index, std::move(path)});
+      }
+    }
+  }
+
+  void run(const report::Report& r, std::vector<Diagnostic>& out) const override {
+    std::vector<std::string> blanks; // allocates only once a blank cell is found
+    const report::Cell* first = nullptr;
+    for (const auto& cell : m_cells) {
+      const report::Cell* c = report::cell_at(r, cell.index);
+      if (c->state != CellState::Blank && c->state != CellState::Placeholder) {
+        continue;
+      }
+      // A blank cell that was never read (no text, no place in the document) is no finding.
+      if (c->raw.empty() && c->state == CellState::Blank && !c->where.has_line() &&
+          c->where.table < 0) {
+        continue;
+      }
+      if (first == nullptr) {
+        first = c;
+      }
+      blanks.push_back(cell.path);
+    }
+    if (blanks.empty()) {
+      return;
+    }
+    std::vector<std::string> names;
+    for (const auto& p : blanks) {
+      if (names.size() == 8) {
+        break;
+      }
+      const auto [row, col] = m_tmpl.row_column_labels(p);
+      names.push_back(fmt::format("「{}」{}", row, col));
+    }
+    const diag::Arg more =
+        blanks.size() > names.size() ? diag::nested({&msg::k_more, {}}) : diag::Arg("");
+    Diagnostic d = base(m_rule);
+    d.say({&msg::k_blank, {title_arg(m_rule), blanks.size(), name_list(names), more}});
+    d.cells = std::move(blanks);
+    d.location = first->where;
+    out.push_back(std::move(d));
+  }
+
+private:
+  struct Cell {
+    CellIndex index;
+    std::string path;
+  };
+  const schema::Rule& m_rule;
+  const schema::Template& m_tmpl;
+  std::vector<Cell> m_cells;
+};
+
 } // namespace
 
 namespace detail {
 
-void check_sum(const schema::Rule& rule, const report::Report& r, const schema::Template& tmpl,
-               std::vector<Diagnostic>& out) {
-  for (const auto& b : bindings(rule, tmpl)) {
-    const std::string target_path = substitute(rule.target, b);
-    const auto target = operands({target_path}, r);
-    const auto terms =
-        operands(apply_substitutes(expand_terms(rule.terms, b, rule, tmpl), rule, b, tmpl, r), r);
-    if (!target || !terms) {
-      continue;
-    }
-    const auto computed = total(*terms);
-    if (!computed) {
-      continue;
-    }
-    const Operand& t = target->front();
-    if (util::compare(t.value, *computed) == 0) {
-      continue;
-    }
-    std::vector<std::string> all = paths_of(*target, *terms);
-    const Labeler label(tmpl, all);
-    std::vector<const Operand*> blanks;
-    for (const std::vector<Operand>* v :
-         std::initializer_list<const std::vector<Operand>*>{&*target, &*terms}) {
-      for (const auto& o : *v) {
-        if (o.blank) {
-          blanks.push_back(&o);
-        }
-      }
-    }
-    Diagnostic d = base(rule);
-    d.say({&msg::k_sum,
-           {title_arg(rule), diag::Arg::cell(tmpl.cell_label(target_path)), t.value.to_string(),
-            computed->to_string(), join_terms(*terms, label, terms->size() > 6),
-            blank_note(blanks, label)}});
-    d.cells = std::move(all);
-    d.location = t.cell->where;
-    out.push_back(std::move(d));
-  }
+CompiledRule compile_sum(const schema::Rule& rule, const schema::Template& t) {
+  return std::make_unique<CompiledSum>(rule, t);
 }
-
-void check_compare(const schema::Rule& rule, const report::Report& r, const schema::Template& tmpl,
-                   std::vector<Diagnostic>& out) {
-  const bool equal = rule.kind == "equal";
-  for (const auto& b : bindings(rule, tmpl)) {
-    const auto lhs = operands(expand_terms(rule.terms, b, rule, tmpl), r);
-    const auto rhs = operands(expand_terms(rule.rhs, b, rule, tmpl), r);
-    if (!lhs || !rhs) {
-      continue;
-    }
-    const auto l = total(*lhs);
-    const auto rv = total(*rhs);
-    if (!l || !rv) {
-      continue;
-    }
-    const int cmp = util::compare(*l, *rv);
-    if (equal ? cmp == 0 : cmp >= 0) {
-      continue;
-    }
-    std::vector<std::string> all = paths_of(*lhs, *rhs);
-    const Labeler label(tmpl, all);
-    std::vector<const Operand*> blanks;
-    for (const auto* v : {&*lhs, &*rhs}) {
-      for (const auto& o : *v) {
-        if (o.blank) {
-          blanks.push_back(&o);
-        }
-      }
-    }
-    const std::vector<diag::Arg> context = context_of(b, tmpl, all.front());
-    const diag::Arg head =
-        context.empty()
-            ? title_arg(rule)
-            : diag::nested({&msg::k_context, {title_arg(rule), join_args(context, "，", ", ")}});
-    // "a 1 + b 2 = 3" for a sum, "a 1" for a single cell, "0" for an empty side.
-    auto side = [&](const std::vector<Operand>& ops, const util::Number& sum) {
-      if (ops.empty()) {
-        return diag::Arg("0");
-      }
-      diag::Arg terms = join_terms(ops, label, false);
-      if (ops.size() > 1) {
-        const std::string total = " = " + sum.to_string();
-        terms.zh += total;
-        terms.en += total;
-      }
-      return terms;
-    };
-    Diagnostic d = base(rule);
-    d.say({equal ? &msg::k_equal : &msg::k_at_least,
-           {head, side(*lhs, *l), side(*rhs, *rv), blank_note(blanks, label)}});
-    d.cells = std::move(all);
-    d.location = lhs->front().cell->where;
-    out.push_back(std::move(d));
-  }
+CompiledRule compile_compare(const schema::Rule& rule, const schema::Template& t) {
+  return std::make_unique<CompiledCompare>(rule, t);
 }
-
-void check_value_type(const schema::Rule& rule, const report::Report& r,
-                      const schema::Template& tmpl, std::vector<Diagnostic>& out) {
-  for (const auto& path : detail::matching_paths(rule.cells, tmpl)) {
-    const schema::Column* col = tmpl.column_of(path);
-    if (col == nullptr) {
-      continue;
-    }
-    const std::string type(schema::to_string(col->type));
-    if (std::find(rule.types.begin(), rule.types.end(), type) == rule.types.end()) {
-      continue;
-    }
-    const report::Cell* c = report::find_cell(r, path);
-    if (c == nullptr) {
-      continue;
-    }
-    const diag::MessageTemplate* reason = nullptr;
-    if (c->state == CellState::Text) {
-      reason = &msg::k_not_number;
-    } else if (c->state == CellState::Number) {
-      const util::Number& v = *c->value;
-      if (col->type != schema::ValueType::Amount && !v.is_integer()) {
-        reason = &msg::k_not_whole;
-      } else if (col->type != schema::ValueType::SignedCount && v.is_negative()) {
-        reason = &msg::k_negative;
-      }
-    }
-    if (reason == nullptr) {
-      continue;
-    }
-    Diagnostic d = base(rule);
-    d.say({&msg::k_value_type,
-           {title_arg(rule), diag::Arg::cell(tmpl.cell_label(path)), c->raw,
-            diag::nested({reason, {}})}});
-    d.cells = {path};
-    d.location = c->where;
-    out.push_back(std::move(d));
-  }
+CompiledRule compile_value_type(const schema::Rule& rule, const schema::Template& t) {
+  return std::make_unique<CompiledValueType>(rule, t);
 }
-
-void check_blank(const schema::Rule& rule, const report::Report& r, const schema::Template& tmpl,
-                 std::vector<Diagnostic>& out) {
-  std::vector<std::string> blanks;
-  const report::Cell* first = nullptr;
-  for (const auto& path : detail::matching_paths(rule.cells, tmpl)) {
-    const report::Cell* c = report::find_cell(r, path);
-    if (c == nullptr || (c->state != CellState::Blank && c->state != CellState::Placeholder)) {
-      continue;
-    }
-    // Derived rows (2021 （六）其他处理) are not cells of the document.
-    if (c->raw.empty() && c->state == CellState::Blank && !c->where.has_line() &&
-        c->where.table < 0) {
-      continue;
-    }
-    bool derived = false;
-    for (const auto& t : tmpl.tables) {
-      for (const auto& g : t.groups) {
-        if (!g.derived_row.empty() && path.find("." + g.derived_row + ".") != std::string::npos) {
-          derived = true;
-        }
-      }
-    }
-    if (derived) {
-      continue;
-    }
-    if (first == nullptr) {
-      first = c;
-    }
-    blanks.push_back(path);
-  }
-  if (blanks.empty()) {
-    return;
-  }
-  std::vector<std::string> names;
-  for (const auto& p : blanks) {
-    if (names.size() == 8) {
-      break;
-    }
-    const auto [row, col] = tmpl.row_column_labels(p);
-    names.push_back(fmt::format("「{}」{}", row, col));
-  }
-  const diag::Arg more =
-      blanks.size() > names.size() ? diag::nested({&msg::k_more, {}}) : diag::Arg("");
-  Diagnostic d = base(rule);
-  d.say({&msg::k_blank, {title_arg(rule), blanks.size(), name_list(names), more}});
-  d.cells = std::move(blanks);
-  d.location = first->where;
-  out.push_back(std::move(d));
+CompiledRule compile_blank(const schema::Rule& rule, const schema::Template& t) {
+  return std::make_unique<CompiledBlank>(rule, t);
 }
 
 void check_template_year(const schema::Rule& rule, const report::Report& r,

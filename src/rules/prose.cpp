@@ -16,11 +16,17 @@ namespace xxgk::rules::detail {
 namespace {
 
 /// Text as code points, for position arithmetic that is not byte arithmetic.
-std::u32string decode(std::string_view s) {
-  std::u32string out;
+/// `s` decoded into `out` (cleared first; its capacity is reused from paragraph to paragraph).
+void decode_into(std::string_view s, std::u32string& out) {
+  out.clear();
   for (std::size_t pos = 0; pos < s.size();) {
     out.push_back(util::next_codepoint(s, pos));
   }
+}
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  decode_into(s, out);
   return out;
 }
 
@@ -38,7 +44,7 @@ bool contains(std::u32string_view hay, const std::u32string& needle) {
 
 /// A clause: a piece of a sentence between commas, with its offset in the paragraph.
 struct Clause {
-  std::u32string text;
+  std::u32string_view text; ///< a view of the paragraph's code points
   std::size_t offset = 0;
 };
 
@@ -47,7 +53,7 @@ std::vector<Clause> clauses_of(const std::u32string& p) {
   std::vector<Clause> out;
   std::size_t start = 0;
   bool subset = false;
-  const std::u32string k_subset = U"其中";
+  constexpr std::u32string_view k_subset = U"其中";
   for (std::size_t i = 0; i <= p.size(); ++i) {
     const bool end_sentence = i == p.size() || p[i] == U'。' || p[i] == U'！' || p[i] == U'？' ||
                               p[i] == U'；' || p[i] == U';' || p[i] == U'!' || p[i] == U'?' ||
@@ -56,11 +62,11 @@ std::vector<Clause> clauses_of(const std::u32string& p) {
     if (!end_clause) {
       continue;
     }
-    std::u32string piece = p.substr(start, i - start);
+    std::u32string_view piece = std::u32string_view(p).substr(start, i - start);
     if (!subset) {
       const auto cut = piece.find(k_subset);
-      if (cut != std::u32string::npos) {
-        piece.resize(cut);
+      if (cut != std::u32string_view::npos) {
+        piece = piece.substr(0, cut);
         subset = true;
       }
       if (!piece.empty()) {
@@ -224,43 +230,74 @@ const std::vector<const diag::MessageTemplate*>& prose_messages() {
   return k_all;
 }
 
-void check_prose_figures(const schema::Rule& rule, const report::Report& r,
-                         const schema::Template& t, Out& out) {
-  std::vector<std::u32string> exclude;
-  for (const auto& e : rule.exclude) {
-    exclude.push_back(decode(e));
+namespace {
+
+/// The rule's words decoded once per template; the report's paragraphs are scanned per report.
+class CompiledProseFigures final : public Compiled {
+public:
+  CompiledProseFigures(const schema::Rule& rule, const schema::Template& t)
+      : m_rule(rule), m_tmpl(t) {
+    for (const auto& e : rule.exclude) {
+      m_exclude.push_back(decode(e));
+    }
+    for (const auto& p : rule.patterns) {
+      Pattern q{&p, {}, {}, {}};
+      for (const auto& k : p.keywords) {
+        q.keywords.push_back(decode(k));
+      }
+      for (const auto& k : p.requires_words) {
+        q.requires_words.push_back(decode(k));
+      }
+      for (const auto& k : p.forbid) {
+        q.forbid.push_back(decode(k));
+      }
+      m_patterns.push_back(std::move(q));
+    }
+    for (const auto& s : t.sections) {
+      if (rule.sections.empty() ||
+          std::find(rule.sections.begin(), rule.sections.end(), s.key) != rule.sections.end()) {
+        m_sections.push_back(&s.key);
+      }
+    }
   }
+
+  void run(const report::Report& r, Out& out) const override;
+
+private:
   struct Pattern {
     const schema::ProsePattern* def;
     std::vector<std::u32string> keywords, requires_words, forbid;
   };
-  std::vector<Pattern> patterns;
-  for (const auto& p : rule.patterns) {
-    Pattern q{&p, {}, {}, {}};
-    for (const auto& k : p.keywords) {
-      q.keywords.push_back(decode(k));
-    }
-    for (const auto& k : p.requires_words) {
-      q.requires_words.push_back(decode(k));
-    }
-    for (const auto& k : p.forbid) {
-      q.forbid.push_back(decode(k));
-    }
-    patterns.push_back(std::move(q));
-  }
-  for (const auto& s : t.sections) {
-    if (!rule.sections.empty() &&
-        std::find(rule.sections.begin(), rule.sections.end(), s.key) == rule.sections.end()) {
-      continue;
-    }
-    const auto it = r.sections.find(s.key);
+  const schema::Rule& m_rule;
+  const schema::Template& m_tmpl;
+  std::vector<std::u32string> m_exclude;
+  std::vector<Pattern> m_patterns;
+  std::vector<const std::string*> m_sections; ///< the template's sections the rule reads, in order
+};
+
+void CompiledProseFigures::run(const report::Report& r, Out& out) const {
+  const schema::Rule& rule = m_rule;
+  const schema::Template& t = m_tmpl;
+  const auto& exclude = m_exclude;
+  const auto& patterns = m_patterns;
+  std::u32string text; // each paragraph's code points, one buffer for the report
+  for (const std::string* key : m_sections) {
+    const auto it = r.sections.find(*key);
     if (it == r.sections.end()) {
       continue;
     }
     for (const auto& para : it->second.paragraphs) {
-      const std::u32string text = decode(util::nfkc(para.text));
+      // A figure is a number followed by 件 in its clause: a paragraph without 件 states none
+      // (no other character folds to 件 under NFKC).
+      if (para.text.find("件") == std::string::npos) {
+        continue;
+      }
+      decode_into(util::nfkc(para.text), text);
       for (const auto& clause : clauses_of(text)) {
-        const std::u32string& c = clause.text;
+        const std::u32string_view c = clause.text;
+        if (c.find(U'件') == std::u32string_view::npos) {
+          continue;
+        }
         if (std::any_of(exclude.begin(), exclude.end(),
                         [&](const auto& e) { return contains(c, e); })) {
           continue;
@@ -350,6 +387,12 @@ void check_prose_figures(const schema::Rule& rule, const report::Report& r,
       }
     }
   }
+}
+
+} // namespace
+
+CompiledRule compile_prose_figures(const schema::Rule& rule, const schema::Template& t) {
+  return std::make_unique<CompiledProseFigures>(rule, t);
 }
 
 } // namespace xxgk::rules::detail

@@ -215,7 +215,13 @@ void check_section_not_empty(const schema::Rule& rule, const report::Report& r,
     if (it == r.sections.end() || !it->second.found) {
       continue;
     }
-    if (!util::trim(it->second.text).empty()) {
+    // Not empty when a code point is not a space (what util::trim keeps), found from the start.
+    const std::string& text = it->second.text;
+    bool has_text = false;
+    for (std::size_t pos = 0; pos < text.size() && !has_text;) {
+      has_text = !util::is_space(util::next_codepoint(text, pos));
+    }
+    if (has_text) {
       continue;
     }
     auto d = make(rule);
@@ -322,6 +328,11 @@ void check_prose_year(const schema::Rule& rule, const report::Report& r, Out& ou
       continue;
     }
     for (const auto& p : it->second.paragraphs) {
+      // Every finding names a year "YYYY年": a paragraph without 年 (or U+F98E, the one other
+      // character NFKC folds to 年) has none, and is not folded.
+      if (p.text.find("年") == std::string::npos && p.text.find("\uF98E") == std::string::npos) {
+        continue;
+      }
       // Skip a leading item number such as "（一）" or "1."; then look for "YYYY年".
       const std::string folded = util::nfkc(p.text);
       std::size_t pos = 0;

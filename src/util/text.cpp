@@ -10,7 +10,7 @@
 
 namespace xxgk::util {
 
-char32_t next_codepoint(std::string_view s, std::size_t& pos) {
+char32_t detail::next_codepoint_general(std::string_view s, std::size_t& pos) {
   const auto b0 = static_cast<unsigned char>(s[pos]);
   if (b0 < 0x80) {
     ++pos;
@@ -140,28 +140,37 @@ bool is_space(char32_t cp) {
   }
 }
 
-std::string trim(std::string_view s) {
-  std::size_t begin = 0;
-  std::size_t end = s.size();
+std::string_view trim_view(std::string_view s) {
   // Forward: skip leading spaces.
+  std::size_t begin = s.size();
   for (std::size_t pos = 0; pos < s.size();) {
     const std::size_t start = pos;
     if (!is_space(next_codepoint(s, pos))) {
       begin = start;
       break;
     }
-    begin = pos;
   }
-  // Find the end of the last non-space code point.
-  std::size_t last_end = begin;
-  for (std::size_t pos = begin; pos < s.size();) {
-    const char32_t cp = next_codepoint(s, pos);
-    if (!is_space(cp)) {
-      last_end = pos;
+  // Backward: drop trailing spaces. Decoding synchronizes at every lead byte, so the code point
+  // that starts at the last lead byte is the one a forward pass would decode there.
+  std::size_t end = s.size();
+  while (end > begin) {
+    std::size_t start = end - 1;
+    while (start > begin && end - start < 4 &&
+           (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+      --start;
     }
+    std::size_t pos = start;
+    const char32_t cp = next_codepoint(s.substr(0, end), pos);
+    if (pos != end || !is_space(cp)) {
+      break;
+    }
+    end = start;
   }
-  end = last_end;
-  return std::string(s.substr(begin, end - begin));
+  return s.substr(begin, end - begin);
+}
+
+std::string trim(std::string_view s) {
+  return std::string(trim_view(s));
 }
 
 namespace {
@@ -188,11 +197,29 @@ bool is_nfkc_inert(char32_t cp) {
 bool nfkc_common(std::string_view s, std::string& out) {
   out.reserve(s.size());
   for (std::size_t pos = 0; pos < s.size();) {
-    const auto b = static_cast<unsigned char>(s[pos]);
-    if (b < 0x80) {
-      out.push_back(static_cast<char>(b));
-      ++pos;
-      continue;
+    // A run of ASCII and of CJK Unified Ideographs (U+4E00–U+9FFF: E4 B8 80 … E9 BF BF), copied
+    // at once.
+    std::size_t run = pos;
+    while (run < s.size()) {
+      const auto b = static_cast<unsigned char>(s[run]);
+      if (b < 0x80) {
+        ++run;
+        continue;
+      }
+      if (b >= 0xE4 && b <= 0xE9 && run + 3 <= s.size()) {
+        const auto b1 = static_cast<unsigned char>(s[run + 1]);
+        const auto b2 = static_cast<unsigned char>(s[run + 2]);
+        if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && (b != 0xE4 || b1 >= 0xB8)) {
+          run += 3;
+          continue;
+        }
+      }
+      break;
+    }
+    out.append(s.data() + pos, run - pos);
+    pos = run;
+    if (pos >= s.size()) {
+      break;
     }
     const std::size_t start = pos;
     const char32_t cp = next_codepoint(s, pos);
@@ -293,6 +320,10 @@ std::string key_of_nfkc(std::string_view folded) {
   for (std::size_t pos = 0; pos < folded.size();) {
     const std::size_t start = pos;
     char32_t cp = next_codepoint(folded, pos);
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      out.append(folded.data() + start, 3); // an ideograph: neither space nor punctuation
+      continue;
+    }
     if (is_space(cp) || is_label_punct(cp)) {
       continue;
     }
@@ -308,12 +339,13 @@ std::string key_of_nfkc(std::string_view folded) {
   return out;
 }
 
-std::string core_key_of_nfkc(std::string_view folded) {
-  // Drop bracketed groups longer than 3 code points that do not open the label: notes such as
-  // （单位：万元） or (指2019年事项数), but not item numbers such as （一） or 第（五）项.
-  std::string kept;
-  kept.reserve(folded.size());
+/// `folded` without its notes: bracketed groups longer than 3 code points that do not open the
+/// label, such as （单位：万元） or (指2019年事项数), but not item numbers such as （一） or
+/// 第（五）项. Returns false, leaving `kept` empty, when there is no such group.
+bool drop_notes(std::string_view folded, std::string& kept) {
+  bool dropped = false;
   bool seen_text = false;
+  std::size_t copied = 0; // folded[0, copied) is in `kept` once something is dropped
   for (std::size_t pos = 0; pos < folded.size();) {
     const std::size_t start = pos;
     const char32_t cp = next_codepoint(folded, pos);
@@ -336,16 +368,29 @@ std::string core_key_of_nfkc(std::string_view folded) {
         ++inner;
       }
       if (close_end != std::string_view::npos && inner > 3) {
+        if (!dropped) {
+          kept.reserve(folded.size());
+          dropped = true;
+        }
+        kept.append(folded.substr(copied, start - copied));
         pos = close_end;
+        copied = close_end;
         continue;
       }
     }
     if (!is_space(cp) && !is_label_punct(cp)) {
       seen_text = true;
     }
-    kept.append(folded.substr(start, pos - start));
   }
-  return key_of_nfkc(kept);
+  if (dropped) {
+    kept.append(folded.substr(copied));
+  }
+  return dropped;
+}
+
+std::string core_key_of_nfkc(std::string_view folded) {
+  std::string kept;
+  return key_of_nfkc(drop_notes(folded, kept) ? std::string_view(kept) : folded);
 }
 
 } // namespace
@@ -360,7 +405,11 @@ std::string label_core_key(std::string_view s) {
 
 LabelKeys label_keys(std::string_view s) {
   const std::string folded = nfkc(s);
-  return {key_of_nfkc(folded), core_key_of_nfkc(folded)};
+  LabelKeys keys;
+  keys.key = key_of_nfkc(folded);
+  std::string kept;
+  keys.core = drop_notes(folded, kept) ? key_of_nfkc(kept) : keys.key;
+  return keys;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -391,6 +440,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 std::vector<std::string_view> split_lines(std::string_view s) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
+  if (s.find('\r') == std::string_view::npos) {
+    // LF only (nearly every text): memchr from line to line.
+    lines.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
+    for (std::size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', start)) {
+      lines.push_back(s.substr(start, nl - start));
+      start = nl + 1;
+    }
+    if (start < s.size()) {
+      lines.push_back(s.substr(start));
+    }
+    return lines;
+  }
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\n') {
       std::size_t end = i;

@@ -285,6 +285,50 @@ TEST_CASE("elements of a foreign namespace that reuses the prefix w are not Word
   CHECK(paragraphs(read_ok(xml))[0]->text == "正文");
 }
 
+TEST_CASE("a body with namespace declarations inside reads like one without them") {
+  // Without any "xmlns" inside the body the walker skips looking for declarations; an unused
+  // declaration, or the word in text, must not change what is read.
+  const std::string content =
+      p("段落") + tbl(tr(tc("甲", "<w:gridSpan w:val=\"2\"/>")) + tr(tc("乙") + tc("丙")), 2) +
+      "<w:p><w:pPr><w:rPr><w:del w:id=\"1\"/></w:rPr></w:pPr><w:r><w:t>合</w:t></w:r></w:p>" +
+      p("并");
+  const Document plain = read_body(content);
+  const Document declared =
+      read_body("<w:customXml xmlns:u=\"urn:unused\">" + content + "</w:customXml>");
+  const Document mentioned = read_body(content + p("xmlns"));
+  for (const Document* d : {&declared, &mentioned}) {
+    const auto a = paragraphs(plain);
+    const auto b = paragraphs(*d);
+    REQUIRE(b.size() >= a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(b[i]->text == a[i]->text);
+    }
+    const Table& ta = only_table(plain);
+    const Table& tb = only_table(*d);
+    REQUIRE(ta.rows.size() == tb.rows.size());
+    for (std::size_t r = 0; r < ta.rows.size(); ++r) {
+      REQUIRE(ta.rows[r].cells.size() == tb.rows[r].cells.size());
+      for (std::size_t c = 0; c < ta.rows[r].cells.size(); ++c) {
+        CHECK(ta.rows[r].cells[c].text == tb.rows[r].cells[c].text);
+        CHECK(ta.rows[r].cells[c].col_span == tb.rows[r].cells[c].col_span);
+      }
+    }
+  }
+  REQUIRE(paragraphs(plain).size() == 2);
+  CHECK(paragraphs(plain)[1]->text == "合并");
+}
+
+TEST_CASE("a prefix redeclared for the W namespace inside the body is followed") {
+  const std::string xml = std::string("<w:document xmlns:w=\"") + k_w +
+                          "\"><w:body><w:p><w:r><w:t>甲</w:t></w:r></w:p>"
+                          "<q:p xmlns:q=\"" +
+                          k_w +
+                          "\"><q:r><q:t>乙</q:t><w:t>丙</w:t></q:r></q:p></w:body></w:document>";
+  const Document d = read_ok(xml);
+  REQUIRE(paragraphs(d).size() == 2);
+  CHECK(paragraphs(d)[1]->text == "乙丙");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tables
 
@@ -710,6 +754,26 @@ TEST_CASE("malformed XML is an error naming the part and the line") {
   CHECK(contains(msg, "malformed XML in word/document.xml at line 4: "));
   CHECK(msg.find('\n') == std::string::npos);
   CHECK(contains(error_of(read(doc_xml(p("a")).substr(0, 200))), "malformed XML"));
+}
+
+TEST_CASE("lines are the same whether the XML has few newlines or very many") {
+  // Few newlines: parsed in place, lines from the newlines' offsets taken before; a newline
+  // every few bytes: parsed from a copy, lines counted in the text.
+  const std::string body = p("一") + "\n" + tbl(tr(tc("甲") + "\n" + tc("乙")), 2) + "\n" + p("二");
+  for (const std::string& filler : {std::string(400, ' '), std::string(400, '\n')}) {
+    const Document d = read_ok(doc_xml(filler + body));
+    const int shift = static_cast<int>(std::count(filler.begin(), filler.end(), '\n'));
+    const auto ps = paragraphs(d);
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0]->where.xml_line == 4 + shift);
+    CHECK(ps[1]->where.xml_line == 7 + shift);
+    const Table& t = only_table(d);
+    CHECK(t.where.xml_line == 5 + shift);
+    CHECK(t.rows[0].cells[1].where.xml_line == 6 + shift);
+    const std::string broken = doc_xml(filler + "\n<w:p><w:r><w:t>未闭合</w:r></w:p>");
+    CHECK(contains(error_of(read_wordml_part(broken, "word/document.xml", "docx")),
+                   "at line " + std::to_string(5 + shift) + ": "));
+  }
 }
 
 TEST_CASE("XML that is not valid UTF-8 is an error") {

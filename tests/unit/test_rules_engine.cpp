@@ -217,3 +217,24 @@ TEST_CASE("T3-DISP sums （六）其他处理's group total when its sub-rows ar
   set(r2, "requests.new_received.total", 1);
   CHECK(test::rule_ids(rules::check(r2, t)).count("T3-DISP") == 0);
 }
+
+TEST_CASE("rules are compiled once per template; a copy of the template compiles its own rules") {
+  const auto& t = table_rules("2021");
+  report::Report r = zero_report(t);
+  set(r, "requests.new_received.total", 5); // T3-ROW: the row's columns sum to 0
+  const auto before = test::rule_ids(rules::check(r, t));
+  REQUIRE(before.count("T3-ROW") == 1);
+  CHECK(test::rule_ids(rules::check(r, t)) == before); // the compiled program, run again
+
+  schema::Template copy = t; // edited after the original was compiled
+  std::erase_if(copy.rules, [](const schema::Rule& rule) { return rule.id == "T3-ROW"; });
+  const auto without = test::rule_ids(rules::check(r, copy));
+  CHECK(without.count("T3-ROW") == 0);
+  CHECK(without.size() + 1 == before.size());
+  CHECK(test::rule_ids(rules::check(r, t)) == before); // the original keeps its program
+
+  schema::Template assigned = test::tmpl("2021");
+  CHECK(test::rule_ids(rules::check(r, assigned)).count("T3-ROW") == 1);
+  assigned = copy; // assignment drops the compiled program too
+  CHECK(test::rule_ids(rules::check(r, assigned)).count("T3-ROW") == 0);
+}

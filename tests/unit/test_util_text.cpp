@@ -3,9 +3,12 @@
 #include <doctest/doctest.h>
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <ios>
 #include <string>
+#include <string_view>
+#include <vector>
 
 using namespace xxgk::util;
 
@@ -57,6 +60,20 @@ TEST_CASE("split_lines handles LF, CRLF and a missing final newline") {
   CHECK(lines[1] == "b");
   CHECK(lines[2] == "");
   CHECK(lines[3] == "c");
+  // The same without CR (the LF-only path), and the ends.
+  const auto lf = split_lines("a\nb\n\nc");
+  REQUIRE(lf.size() == 4);
+  CHECK(lf[0] == "a");
+  CHECK(lf[1] == "b");
+  CHECK(lf[2] == "");
+  CHECK(lf[3] == "c");
+  CHECK(split_lines("a\n").size() == 1);
+  CHECK(split_lines("\n").size() == 1);
+  CHECK(split_lines("").empty());
+  const auto mac = split_lines("a\rb\r\n");
+  REQUIRE(mac.size() == 2);
+  CHECK(mac[0] == "a");
+  CHECK(mac[1] == "b");
 }
 
 namespace {
@@ -102,5 +119,86 @@ TEST_CASE("label_keys gives label_key and label_core_key") {
     const LabelKeys k = label_keys(s);
     CHECK(k.key == label_key(s));
     CHECK(k.core == label_core_key(s));
+  }
+}
+
+namespace {
+
+/// The reference decoder: utf8proc's, with our convention for a bad byte (U+FFFD, one byte).
+char32_t reference_codepoint(std::string_view s, std::size_t& pos) {
+  utf8proc_int32_t cp = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+                                  static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
+  if (n <= 0) {
+    ++pos;
+    return 0xFFFD;
+  }
+  pos += static_cast<std::size_t>(n);
+  return static_cast<char32_t>(cp);
+}
+
+/// trim as it was written first: a forward pass over every code point.
+std::string reference_trim(std::string_view s) {
+  std::size_t begin = s.size();
+  for (std::size_t pos = 0; pos < s.size();) {
+    const std::size_t start = pos;
+    if (!is_space(reference_codepoint(s, pos))) {
+      begin = start;
+      break;
+    }
+  }
+  std::size_t end = begin;
+  for (std::size_t pos = begin; pos < s.size();) {
+    if (!is_space(reference_codepoint(s, pos))) {
+      end = pos;
+    }
+  }
+  return std::string(s.substr(begin, end - begin));
+}
+
+} // namespace
+
+TEST_CASE("next_codepoint and trim agree with the plain forward decoder on arbitrary bytes") {
+  // Pieces that make every case: ASCII and Unicode spaces, CJK, truncated, overlong and surrogate
+  // sequences, stray continuation bytes, 4-byte characters.
+  const std::vector<std::string> pieces = {" ",
+                                           "\t",
+                                           "a",
+                                           "\xE3\x80\x80",
+                                           "\xC2\xA0",
+                                           "\xE4\xB8\x80",
+                                           "\xE3\x80",
+                                           "\xE3",
+                                           "\x80",
+                                           "\xBF\xBF",
+                                           "\xC0\xAF",
+                                           "\xE0\x80\x80",
+                                           "\xED\xA0\x80",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xF8",
+                                           "\xE2\x80\xA8",
+                                           "\xE2\x80\x8B",
+                                           "\xEF\xBC\x8C"};
+  std::uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const auto n = next() % 7;
+    for (unsigned i = 0; i < n; ++i) {
+      s += pieces[next() % pieces.size()];
+    }
+    std::size_t a = 0;
+    std::size_t b = 0;
+    while (a < s.size()) {
+      const char32_t x = next_codepoint(s, a);
+      const char32_t y = reference_codepoint(s, b);
+      REQUIRE(x == y);
+      REQUIRE(a == b);
+    }
+    CHECK(trim(s) == reference_trim(s));
+    CHECK(trim_view(s) == reference_trim(s));
   }
 }

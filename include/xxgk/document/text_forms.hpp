@@ -53,6 +53,12 @@ bool looks_like_runon_text(std::string_view text);
 bool looks_like_layout_text(std::string_view text);
 /// TAB-separated rows rather than the Tika form's one cell per line (rule in tsv_reader.cpp).
 bool looks_like_tsv_text(std::string_view text);
+/// The predicates that look at lines, on the lines of the text (util::split_lines):
+/// detect_text_form splits the text once for all of them.
+bool looks_like_markdown(const std::vector<std::string_view>& lines);
+bool looks_like_grid_text(const std::vector<std::string_view>& lines);
+bool looks_like_layout_text(const std::vector<std::string_view>& lines);
+bool looks_like_tsv_text(const std::vector<std::string_view>& lines);
 
 /// The names of the text forms, as `--input-format` takes them and Document::format reports them.
 const std::vector<std::string>& text_form_names();

@@ -5,6 +5,7 @@
 #include <xxgk/document/model.hpp>
 
 #include <string_view>
+#include <vector>
 
 namespace xxgk::document {
 
@@ -13,5 +14,7 @@ Document read_tika_text(std::string_view text);
 
 /// Whether the text looks like the Tika form (has lines that start with TAB).
 bool looks_like_tika_text(std::string_view text);
+/// The same on the text's lines (util::split_lines), as detect_text_form splits them once.
+bool looks_like_tika_text(const std::vector<std::string_view>& lines);
 
 } // namespace xxgk::document

@@ -4,6 +4,9 @@
 
 #include <xxgk/report/report.hpp>
 
+#include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +22,19 @@ struct Field {
 const std::vector<Field>& fields();
 Cell* find_cell(Report& r, std::string_view path);
 const Cell* find_cell(const Report& r, std::string_view path);
+
+/// A cell's stable index: its position in fields(), the same for every report and template.
+/// Code that reads the same cells of many reports resolves each path once (field_index) and then
+/// reads every report by index (cell_at), without string work.
+using CellIndex = std::uint16_t;
+inline constexpr CellIndex k_no_cell = std::numeric_limits<CellIndex>::max();
+/// The index of a model path, or k_no_cell when no field has that path.
+CellIndex field_index(std::string_view path);
+/// The cell at `index` (< fields().size()); nullptr for k_no_cell, as find_cell for an unknown
+/// path.
+inline const Cell* cell_at(const Report& r, CellIndex index) {
+  return index == k_no_cell ? nullptr : &fields()[index].get(const_cast<Report&>(r));
+}
 
 /// The three keys of a cell's model path `table.row.column`, e.g. requests.new_received.total.
 struct PathKeys {

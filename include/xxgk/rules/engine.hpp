@@ -11,7 +11,10 @@
 
 namespace xxgk::rules {
 
-/// The findings of every rule of the template on the report, in rule order.
+/// The findings of every rule of the template on the report, in rule order. The first call for a
+/// template compiles its rules (kinds.cpp) and keeps the program in `tmpl.compiled`; later calls,
+/// from any thread, run it. Do not edit a template's rules after checking with it (a copy may be
+/// edited: it compiles its own).
 std::vector<diag::Diagnostic> check(const report::Report& report, const schema::Template& tmpl);
 
 /// Whether xxgk evaluates rules of this kind (every kind of schema::rule_kinds() must be).

@@ -8,6 +8,8 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -152,6 +154,36 @@ struct Rule {
   std::vector<std::string> agency_exclude;  ///< "agency_cannot"
 };
 
+/// What another module derives from a template once and keeps with it (rules/ compiles the rules
+/// into a program over cell indices: rules/engine.hpp). Built on first use, under a lock; a copy
+/// of the template starts empty (the copy may be edited before it is used).
+class Derived {
+public:
+  Derived() = default;
+  Derived(const Derived& /*other*/) {}
+  Derived& operator=(const Derived& other) {
+    if (this != &other) {
+      const std::lock_guard lock(m_mutex);
+      m_value.reset();
+    }
+    return *this;
+  }
+  ~Derived() = default;
+
+  /// The value `make()` returned on the first call (a std::shared_ptr<const T>).
+  template <class T, class Make> const T& get(Make&& make) const {
+    const std::lock_guard lock(m_mutex);
+    if (!m_value) {
+      m_value = std::shared_ptr<const T>(make());
+    }
+    return *static_cast<const T*>(m_value.get());
+  }
+
+private:
+  mutable std::mutex m_mutex;
+  mutable std::shared_ptr<const void> m_value;
+};
+
 struct Template {
   std::string id; ///< "2019" / "2021"
   std::string name;
@@ -163,6 +195,8 @@ struct Template {
   std::vector<std::string> placeholders;
   /// Every cell path in table/row/column order, computed once by load_template (cell_paths()).
   std::vector<std::string> paths;
+  /// The rules compiled for evaluation (rules::check), built on first use.
+  Derived compiled;
 
   [[nodiscard]] const Table* table(std::string_view key) const;
   [[nodiscard]] const Rule* rule(std::string_view id) const;

@@ -8,8 +8,32 @@
 
 namespace xxgk::util {
 
-/// Decodes one code point at `pos` and advances `pos`; invalid bytes yield U+FFFD.
-char32_t next_codepoint(std::string_view s, std::size_t& pos);
+namespace detail {
+/// next_codepoint for everything but ASCII and well-formed three-byte sequences.
+char32_t next_codepoint_general(std::string_view s, std::size_t& pos);
+} // namespace detail
+
+/// Decodes one code point at `pos` and advances `pos`; invalid bytes yield U+FFFD. Inline: it is
+/// called for every character of every cell, and reports are ASCII and CJK (three bytes).
+inline char32_t next_codepoint(std::string_view s, std::size_t& pos) {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && pos + 3 <= s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+    const auto b2 = static_cast<unsigned char>(s[pos + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      const char32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        pos += 3;
+        return cp;
+      }
+    }
+  }
+  return detail::next_codepoint_general(s, pos);
+}
 void append_utf8(std::string& out, char32_t cp);
 std::size_t count_codepoints(std::string_view s);
 /// Whether `s` is well-formed UTF-8; `bad_offset` receives the first bad byte's offset.
@@ -19,6 +43,8 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr);
 bool is_space(char32_t cp);
 /// Trims `is_space` code points from both ends.
 std::string trim(std::string_view s);
+/// trim without a copy: the part of `s` between its leading and trailing white space.
+std::string_view trim_view(std::string_view s);
 /// NFKC (width folding and compatibility forms), via utf8proc.
 std::string nfkc(std::string_view s);
 

@@ -177,7 +177,10 @@ bool is_grid_border(std::string_view line) {
 }
 
 bool looks_like_grid_text(std::string_view text) {
-  const auto lines = util::split_lines(text);
+  return looks_like_grid_text(util::split_lines(text));
+}
+
+bool looks_like_grid_text(const std::vector<std::string_view>& lines) {
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
     if (is_grid_border(lines[i]) && trim_left(lines[i + 1]).starts_with('|')) {
       return true;
@@ -376,7 +379,7 @@ Document read_grid_text(std::string_view text) {
       }
     }
     const std::string_view line = lines[i];
-    if (!util::trim(line).empty() && !is_page_number_line(line)) {
+    if (!util::trim_view(line).empty() && !is_page_number_line(line)) {
       add_line_paragraph(doc, line, i);
     }
     i = next;

@@ -211,14 +211,17 @@ std::string_view strip_closing_hashes(std::string_view s) {
 } // namespace
 
 bool looks_like_markdown(std::string_view text) {
-  const auto lines = util::split_lines(text);
+  return looks_like_markdown(util::split_lines(text));
+}
+
+bool looks_like_markdown(const std::vector<std::string_view>& lines) {
   bool heading = false;
   bool tabs = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (pipe_table_at(lines, i) || dash_table_at(lines, i)) {
       return true;
     }
-    const bool blank = util::trim(lines[i]).empty();
+    const bool blank = util::trim_view(lines[i]).empty();
     tabs = tabs || (!blank && lines[i].find('\t') != std::string_view::npos);
     heading = heading || (!blank && atx_heading_prefix(lines[i]) > 0);
   }
@@ -254,7 +257,7 @@ Document read_markdown(std::string_view text) {
             ++i;
             continue;
           }
-          if (util::trim(lines[i]).empty() || !split_pipe_row(lines[i]) ||
+          if (util::trim_view(lines[i]).empty() || !split_pipe_row(lines[i]) ||
               pipe_table_at(lines, i)) {
             break;
           }

@@ -11,7 +11,7 @@ Document read_plain_text(std::string_view text) {
   const auto lines = util::split_lines(text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = lines[i];
-    if (util::trim(line).empty() || is_page_number_line(line)) {
+    if (util::trim_view(line).empty() || is_page_number_line(line)) {
       continue;
     }
     add_line_paragraph(doc, line, i);

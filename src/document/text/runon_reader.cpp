@@ -61,7 +61,7 @@ std::size_t RunonReader::skip_wrapper() {
       }
       any = true;
     } else if (is_rule_line(line) || (any && line.find("links.tsv") != std::string_view::npos) ||
-               util::trim(line).empty()) {
+               util::trim_view(line).empty()) {
       // the crawler's separator rule and notes, blank lines
     } else {
       break;
@@ -208,6 +208,10 @@ Document read_runon_text(std::string_view text) {
 }
 
 bool looks_like_layout_text(std::string_view text) {
+  return looks_like_layout_text(util::split_lines(text));
+}
+
+bool looks_like_layout_text(const std::vector<std::string_view>& lines) {
   // Lines of 表三: a row label, then at least five numbers separated by white space.
   static constexpr std::string_view k_labels[] = {"本年新收政府信息公开申请数量",
                                                   "上年结转政府信息公开申请数量",
@@ -217,7 +221,7 @@ bool looks_like_layout_text(std::string_view text) {
                                                   "总计",
                                                   "结转下年度继续办理"};
   int hits = 0;
-  for (const auto line : util::split_lines(text)) {
+  for (const auto line : lines) {
     for (const auto l : k_labels) {
       const std::size_t p = line.find(l);
       if (p == std::string_view::npos) {

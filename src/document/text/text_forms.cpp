@@ -30,15 +30,28 @@ constexpr TextForm k_text_forms[] = {
 
 /// How each text form is recognised, in the order they are tried; text-plain takes the rest.
 /// Markdown first: its pipe tables are unmistakable, and its reader also reads grid tables.
+/// Each predicate sees the text and its lines (split once for all of them).
 struct Recogniser {
   std::string_view name;
-  bool (*recognises)(std::string_view);
+  bool (*recognises)(std::string_view, const std::vector<std::string_view>&);
 };
 
+using LinesPredicate = bool (*)(const std::vector<std::string_view>&);
+template <LinesPredicate Predicate>
+bool on_lines(std::string_view /*text*/, const std::vector<std::string_view>& lines) {
+  return Predicate(lines);
+}
+bool runon(std::string_view text, const std::vector<std::string_view>& /*lines*/) {
+  return looks_like_runon_text(text);
+}
+
 constexpr Recogniser k_recognised[] = {
-    {"markdown", looks_like_markdown},       {"text-grid", looks_like_grid_text},
-    {"text-layout", looks_like_layout_text}, {"text-runon", looks_like_runon_text},
-    {"text-tsv", looks_like_tsv_text},       {"text-tika", looks_like_tika_text},
+    {"markdown", on_lines<looks_like_markdown>},
+    {"text-grid", on_lines<looks_like_grid_text>},
+    {"text-layout", on_lines<looks_like_layout_text>},
+    {"text-runon", runon},
+    {"text-tsv", on_lines<looks_like_tsv_text>},
+    {"text-tika", on_lines<looks_like_tika_text>},
 };
 
 bool is_wide(char32_t cp) {
@@ -68,8 +81,9 @@ const std::vector<std::string>& text_form_names() {
 }
 
 std::string detect_text_form(std::string_view text) {
+  const auto lines = util::split_lines(text);
   for (const auto& form : k_recognised) {
-    if (form.recognises(text)) {
+    if (form.recognises(text, lines)) {
       return std::string(form.name);
     }
   }
@@ -86,6 +100,18 @@ std::optional<Document> read_text_form(std::string_view name, std::string_view t
 }
 
 bool is_page_number_line(std::string_view line) {
+  // Nearly every line starts, after white space, with a character NFKC leaves as it is and that is
+  // no dash: an ASCII character or a CJK ideograph. Those lines are answered without folding.
+  {
+    std::size_t pos = line.find_first_not_of(" \t\r\n\v\f");
+    if (pos == std::string_view::npos) {
+      return false;
+    }
+    const char32_t first = util::next_codepoint(line, pos);
+    if ((first < 0x80 && first != '-') || (first >= 0x4E00 && first <= 0x9FFF)) {
+      return false;
+    }
+  }
   const std::string t = util::nfkc(util::trim(line));
   std::size_t i = 0;
   auto skip_dashes = [&] {

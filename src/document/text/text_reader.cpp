@@ -39,7 +39,7 @@ std::string strip_bookmarks(std::string_view line, std::size_t& removed_prefix_b
 }
 
 bool is_blank(std::string_view line) {
-  return util::trim(line).empty();
+  return util::trim_view(line).empty();
 }
 
 constexpr std::size_t k_max_centred_label = 30;
@@ -47,7 +47,11 @@ constexpr std::size_t k_max_centred_label = 30;
 } // namespace
 
 bool looks_like_tika_text(std::string_view text) {
-  for (auto line : util::split_lines(text)) {
+  return looks_like_tika_text(util::split_lines(text));
+}
+
+bool looks_like_tika_text(const std::vector<std::string_view>& lines) {
+  for (auto line : lines) {
     if (!line.empty() && line.front() == '\t') {
       return true;
     }

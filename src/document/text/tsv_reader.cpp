@@ -16,7 +16,7 @@ constexpr std::size_t k_max_quoted_lines = 20;
 constexpr std::size_t k_max_caption = 40;
 
 bool is_blank(std::string_view line) {
-  return util::trim(line).empty();
+  return util::trim_view(line).empty();
 }
 
 /// A line that starts a TSV table: a TAB after some cell content, and either content after a TAB
@@ -188,9 +188,13 @@ Row parse_row(const std::vector<std::string_view>& lines, std::size_t& li) {
 // the continuation paragraphs of cells) count for neither, so long narrative text cannot tip the
 // balance.
 bool looks_like_tsv_text(std::string_view text) {
+  return looks_like_tsv_text(util::split_lines(text));
+}
+
+bool looks_like_tsv_text(const std::vector<std::string_view>& lines) {
   std::size_t row_lines = 0;
   std::size_t one_cell_lines = 0;
-  for (const auto line : util::split_lines(text)) {
+  for (const auto line : lines) {
     const auto tabs = std::count(line.begin(), line.end(), '\t');
     if (tabs == 0 || is_blank(line)) {
       continue;

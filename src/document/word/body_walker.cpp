@@ -66,45 +66,151 @@ struct Sink {
   std::string* text = nullptr;
 };
 
-/// W elements whose content is never body text.
-bool is_skipped_w(std::string_view local) {
-  static constexpr std::string_view k_skipped[] = {"tblGrid",
-                                                   "delText",
-                                                   "instrText",
-                                                   "delInstrText",
-                                                   "drawing",
-                                                   "pict",
-                                                   "object",
-                                                   "txbxContent",
-                                                   "footnoteReference",
-                                                   "endnoteReference",
-                                                   "commentReference",
-                                                   "annotationRef",
-                                                   "footnote",
-                                                   "endnote",
-                                                   "fldData",
-                                                   "rt",
-                                                   "hdr",
-                                                   "ftr",
-                                                   "altChunk",
-                                                   "separator",
-                                                   "continuationSeparator",
-                                                   "footnoteRef",
-                                                   "endnoteRef",
-                                                   "contentPart",
-                                                   "subDoc",
-                                                   "control",
-                                                   "bookmarkStart",
-                                                   "bookmarkEnd"};
-  if (ends_with(local, "Pr") || ends_with(local, "PrEx") || ends_with(local, "Change")) {
-    return true; // properties: pPr, rPr, tcPr, sectPr, sdtPr, tblPrEx, rPrChange …
+/// What the walker does with a w: element, decided once from its local name.
+enum class Tag : unsigned char {
+  Other,         ///< a transparent wrapper (w:r, w:hyperlink, w:smartTag …) or unknown
+  Skipped,       ///< never body text: properties, field codes, drawings, notes, bookmarks …
+  Sdt,           ///< a content control
+  Deleted,       ///< a tracked deletion (w:del, w:moveFrom, w:delText, w:delInstrText)
+  Inserted,      ///< a tracked insertion (w:ins, w:moveTo)
+  P,             ///< blocks
+  Tbl,           ///< blocks
+  Tr,            ///< in a table
+  Tc,            ///< in a row
+  T,             ///< inline from here on
+  Tab,           ///< w:tab, w:ptab
+  Br,            ///< w:br, w:cr
+  Sym,           ///< w:sym
+  NoBreakHyphen, ///< w:noBreakHyphen
+  SoftHyphen,    ///< w:softHyphen
+  FldChar,       ///< w:fldChar
+};
+
+struct TagName {
+  std::string_view name;
+  Tag tag;
+};
+
+template <std::size_t N> Tag match(std::string_view local, const TagName (&names)[N]) {
+  for (const TagName& n : names) {
+    if (n.name == local) {
+      return n.tag;
+    }
   }
-  return std::find(std::begin(k_skipped), std::end(k_skipped), local) != std::end(k_skipped);
+  return Tag::Other;
+}
+
+/// The tag of a w: element's local name: properties by their suffix (pPr, rPr, tcPr, sectPr,
+/// sdtPr, tblPrEx, rPrChange …), the rest by a short list per first letter.
+Tag classify(std::string_view local) {
+  if (local.empty()) {
+    return Tag::Other;
+  }
+  switch (local.back()) {
+  case 'r':
+    if (ends_with(local, "Pr")) {
+      return Tag::Skipped;
+    }
+    break;
+  case 'x':
+    if (ends_with(local, "PrEx")) {
+      return Tag::Skipped;
+    }
+    break;
+  case 'e':
+    if (ends_with(local, "Change")) {
+      return Tag::Skipped;
+    }
+    break;
+  default:
+    break;
+  }
+  constexpr Tag s = Tag::Skipped;
+  switch (local.front()) {
+  case 'a': {
+    static constexpr TagName k[] = {{"altChunk", s}, {"annotationRef", s}};
+    return match(local, k);
+  }
+  case 'b': {
+    static constexpr TagName k[] = {{"br", Tag::Br}, {"bookmarkStart", s}, {"bookmarkEnd", s}};
+    return match(local, k);
+  }
+  case 'c': {
+    static constexpr TagName k[] = {{"cr", Tag::Br},
+                                    {"commentReference", s},
+                                    {"continuationSeparator", s},
+                                    {"contentPart", s},
+                                    {"control", s}};
+    return match(local, k);
+  }
+  case 'd': {
+    static constexpr TagName k[] = {{"del", Tag::Deleted},
+                                    {"delText", Tag::Deleted},
+                                    {"delInstrText", Tag::Deleted},
+                                    {"drawing", s}};
+    return match(local, k);
+  }
+  case 'e': {
+    static constexpr TagName k[] = {{"endnoteReference", s}, {"endnote", s}, {"endnoteRef", s}};
+    return match(local, k);
+  }
+  case 'f': {
+    static constexpr TagName k[] = {{"fldChar", Tag::FldChar}, {"footnoteReference", s},
+                                    {"footnote", s},           {"fldData", s},
+                                    {"footnoteRef", s},        {"ftr", s}};
+    return match(local, k);
+  }
+  case 'h': {
+    static constexpr TagName k[] = {{"hdr", s}};
+    return match(local, k);
+  }
+  case 'i': {
+    static constexpr TagName k[] = {{"ins", Tag::Inserted}, {"instrText", s}};
+    return match(local, k);
+  }
+  case 'm': {
+    static constexpr TagName k[] = {{"moveFrom", Tag::Deleted}, {"moveTo", Tag::Inserted}};
+    return match(local, k);
+  }
+  case 'n': {
+    static constexpr TagName k[] = {{"noBreakHyphen", Tag::NoBreakHyphen}};
+    return match(local, k);
+  }
+  case 'o': {
+    static constexpr TagName k[] = {{"object", s}};
+    return match(local, k);
+  }
+  case 'p': {
+    static constexpr TagName k[] = {{"p", Tag::P}, {"ptab", Tag::Tab}, {"pict", s}};
+    return match(local, k);
+  }
+  case 'r': {
+    static constexpr TagName k[] = {{"rt", s}};
+    return match(local, k);
+  }
+  case 's': {
+    static constexpr TagName k[] = {{"sdt", Tag::Sdt},
+                                    {"sym", Tag::Sym},
+                                    {"softHyphen", Tag::SoftHyphen},
+                                    {"separator", s},
+                                    {"subDoc", s}};
+    return match(local, k);
+  }
+  case 't': {
+    static constexpr TagName k[] = {{"t", Tag::T},     {"tc", Tag::Tc},   {"tr", Tag::Tr},
+                                    {"tab", Tag::Tab}, {"tbl", Tag::Tbl}, {"tblGrid", s},
+                                    {"txbxContent", s}};
+    return match(local, k);
+  }
+  default:
+    return Tag::Other;
+  }
 }
 
 class BodyReader {
 public:
-  explicit BodyReader(LineCounter& lines) : m_lines(lines) {}
+  BodyReader(LineCounter& lines, bool declarations)
+      : m_lines(lines), m_declarations(declarations) {}
 
   std::vector<RawBlock> read(pugi::xml_node body, const NsScope* scope) {
     std::vector<RawBlock> blocks;
@@ -118,6 +224,31 @@ public:
 
 private:
   int line(pugi::xml_node n) { return m_lines.line_of(n.offset_debug()); }
+
+  /// The scope of `node`; when nothing inside the body declares a namespace, the parent's.
+  const NsScope* enter_scope(const NsScope* scope, pugi::xml_node node, NsScope& storage) const {
+    return m_declarations ? enter(scope, node, storage) : scope;
+  }
+
+  /// The first w: element child named `local` (child_element without the declarations scan when
+  /// nothing inside the body declares a namespace).
+  pugi::xml_node child_w(pugi::xml_node node, const NsScope* scope, std::string_view local,
+                         NsScope& storage) const {
+    if (m_declarations) {
+      return child_element(node, scope, Ns::W, local, storage);
+    }
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) {
+        continue;
+      }
+      const Name n = name_of(c, scope);
+      if (n.ns == Ns::W && n.local == local) {
+        storage = NsScope(scope);
+        return c;
+      }
+    }
+    return {};
+  }
 
   void note_revision(pugi::xml_node n) {
     if (m_revision_line == 0) {
@@ -135,7 +266,7 @@ private:
         continue;
       }
       NsScope storage;
-      const NsScope* cs = enter(scope, child, storage);
+      const NsScope* cs = enter_scope(scope, child, storage);
       const Name name = name_of(child, cs);
       switch (name.ns) {
       case Ns::W:
@@ -164,47 +295,48 @@ private:
 
   void element_w(pugi::xml_node node, const NsScope* scope, std::string_view local, Mode mode,
                  const Sink& sink) {
-    if (local == "sdt") {
+    const Tag tag = classify(local);
+    switch (tag) {
+    case Tag::Sdt:
       content_control(node, scope, mode, sink);
       return;
-    }
-    if (local == "del" || local == "moveFrom" || local == "delText" || local == "delInstrText") {
+    case Tag::Deleted:
       note_revision(node); // read as accepted: deleted content is gone
       return;
-    }
-    if (local == "ins" || local == "moveTo") {
+    case Tag::Inserted:
       note_revision(node);
       walk(node, scope, mode, sink);
       return;
-    }
-    if (is_skipped_w(local)) {
+    case Tag::Skipped:
       return;
+    default:
+      break;
     }
     switch (mode) {
     case Mode::Block:
-      if (local == "p") {
+      if (tag == Tag::P) {
         paragraph(node, scope, *sink.blocks);
         return;
       }
-      if (local == "tbl") {
+      if (tag == Tag::Tbl) {
         table(node, scope, *sink.blocks);
         return;
       }
       break;
     case Mode::Table:
-      if (local == "tr") {
+      if (tag == Tag::Tr) {
         row(node, scope, *sink.table);
         return;
       }
       break;
     case Mode::Row:
-      if (local == "tc") {
+      if (tag == Tag::Tc) {
         cell(node, scope, *sink.row);
         return;
       }
       break;
     case Mode::Inline:
-      if (inline_item(node, scope, local, *sink.text)) {
+      if (inline_item(node, scope, tag, *sink.text)) {
         return;
       }
       break;
@@ -222,7 +354,7 @@ private:
         continue;
       }
       NsScope s;
-      const Name n = name_of(c, enter(scope, c, s));
+      const Name n = name_of(c, enter_scope(scope, c, s));
       if (n.ns == Ns::Mc && n.local == "Choice") {
         chosen = c;
         break;
@@ -233,7 +365,7 @@ private:
     }
     if (chosen) {
       NsScope s;
-      walk(chosen, enter(scope, chosen, s), mode, sink);
+      walk(chosen, enter_scope(scope, chosen, s), mode, sink);
     }
   }
 
@@ -269,20 +401,22 @@ private:
         continue;
       }
       NsScope s;
-      const NsScope* cs = enter(scope, c, s);
+      const NsScope* cs = enter_scope(scope, c, s);
       const Name n = name_of(c, cs);
       if (n.ns != Ns::W) {
         continue;
       }
       if (n.local == "sdtPr") {
         NsScope ps;
-        if (pugi::xml_node flag = child_element(c, cs, Ns::W, "showingPlcHdr", ps)) {
+        if (pugi::xml_node flag = child_w(c, cs, "showingPlcHdr", ps)) {
           placeholder = is_true_flag(attr(flag, &ps, Ns::W, "val"));
         }
       } else if (n.local == "sdtContent" && !content) {
         content = c;
         content_scope = NsScope(scope);
-        content_scope.declare(c);
+        if (m_declarations) {
+          content_scope.declare(c);
+        }
       }
     }
     if (!content || (placeholder && mode == Mode::Inline)) {
@@ -292,46 +426,41 @@ private:
   }
 
   /// Run content: text, tabs, breaks, symbols and field characters. Returns whether handled.
-  bool inline_item(pugi::xml_node node, const NsScope* scope, std::string_view local,
-                   std::string& text) {
-    if (local == "t") {
+  bool inline_item(pugi::xml_node node, const NsScope* scope, Tag tag, std::string& text) {
+    switch (tag) {
+    case Tag::T:
       if (visible()) {
         for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-          if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+          const pugi::xml_node_type type = c.type();
+          if (type == pugi::node_pcdata || type == pugi::node_cdata) {
             text += c.value();
           }
         }
       }
       return true;
-    }
-    if (local == "tab" || local == "ptab") {
+    case Tag::Tab:
       if (visible()) {
         text += m_cell_depth > 0 ? ' ' : '\t';
       }
       return true;
-    }
-    if (local == "br" || local == "cr") {
+    case Tag::Br:
       if (visible()) {
         text += '\n';
       }
       return true;
-    }
-    if (local == "sym") {
+    case Tag::Sym:
       if (visible()) {
         append_symbol(attr(node, scope, Ns::W, "char"), text);
       }
       return true;
-    }
-    if (local == "noBreakHyphen") {
+    case Tag::NoBreakHyphen:
       if (visible()) {
         text += '-';
       }
       return true;
-    }
-    if (local == "softHyphen") {
+    case Tag::SoftHyphen:
       return true;
-    }
-    if (local == "fldChar") {
+    case Tag::FldChar: {
       const auto type = attr(node, scope, Ns::W, "fldCharType").value_or("");
       if (type == "begin") {
         m_fields.push_back(FieldPhase::Code);
@@ -346,7 +475,9 @@ private:
       }
       return true;
     }
-    return false;
+    default:
+      return false;
+    }
   }
 
   static void append_symbol(std::optional<std::string_view> hex, std::string& text) {
@@ -369,17 +500,17 @@ private:
     para.xml_line = line(p);
     // A tracked change of the paragraph mark lives in w:pPr/w:rPr.
     NsScope ps;
-    if (pugi::xml_node ppr = child_element(p, scope, Ns::W, "pPr", ps)) {
+    if (pugi::xml_node ppr = child_w(p, scope, "pPr", ps)) {
       NsScope rs;
-      if (pugi::xml_node rpr = child_element(ppr, &ps, Ns::W, "rPr", rs)) {
+      if (pugi::xml_node rpr = child_w(ppr, &ps, "rPr", rs)) {
         NsScope s;
-        if (pugi::xml_node del = child_element(rpr, &rs, Ns::W, "del", s)) {
+        if (pugi::xml_node del = child_w(rpr, &rs, "del", s)) {
           para.mark_deleted = true;
           note_revision(del);
-        } else if (pugi::xml_node from = child_element(rpr, &rs, Ns::W, "moveFrom", s)) {
+        } else if (pugi::xml_node from = child_w(rpr, &rs, "moveFrom", s)) {
           para.mark_deleted = true;
           note_revision(from);
-        } else if (pugi::xml_node ins = child_element(rpr, &rs, Ns::W, "ins", s)) {
+        } else if (pugi::xml_node ins = child_w(rpr, &rs, "ins", s)) {
           note_revision(ins);
         }
       }
@@ -398,10 +529,11 @@ private:
     RawTable t;
     t.xml_line = line(tbl);
     NsScope gs;
-    if (pugi::xml_node grid = child_element(tbl, scope, Ns::W, "tblGrid", gs)) {
+    if (pugi::xml_node grid = child_w(tbl, scope, "tblGrid", gs)) {
       for (pugi::xml_node c = grid.first_child(); c; c = c.next_sibling()) {
         NsScope s;
-        if (c.type() == pugi::node_element && name_of(c, enter(&gs, c, s)).local == "gridCol") {
+        if (c.type() == pugi::node_element &&
+            name_of(c, enter_scope(&gs, c, s)).local == "gridCol") {
           t.grid_cols = std::min(t.grid_cols + 1, k_max_span);
         }
       }
@@ -416,14 +548,14 @@ private:
     RawRow r;
     r.xml_line = line(tr);
     NsScope ps;
-    if (pugi::xml_node trpr = child_element(tr, scope, Ns::W, "trPr", ps)) {
+    if (pugi::xml_node trpr = child_w(tr, scope, "trPr", ps)) {
       bool deleted = false;
       for (pugi::xml_node c = trpr.first_child(); c; c = c.next_sibling()) {
         if (c.type() != pugi::node_element) {
           continue;
         }
         NsScope s;
-        const NsScope* cs = enter(&ps, c, s);
+        const NsScope* cs = enter_scope(&ps, c, s);
         const Name n = name_of(c, cs);
         if (n.ns != Ns::W) {
           continue;
@@ -455,13 +587,13 @@ private:
     c.xml_line = line(tc);
     c.offset = static_cast<long long>(tc.offset_debug());
     NsScope ps;
-    if (pugi::xml_node tcpr = child_element(tc, scope, Ns::W, "tcPr", ps)) {
+    if (pugi::xml_node tcpr = child_w(tc, scope, "tcPr", ps)) {
       for (pugi::xml_node p = tcpr.first_child(); p; p = p.next_sibling()) {
         if (p.type() != pugi::node_element) {
           continue;
         }
         NsScope s;
-        const NsScope* cs = enter(&ps, p, s);
+        const NsScope* cs = enter_scope(&ps, p, s);
         const Name n = name_of(p, cs);
         if (n.ns != Ns::W) {
           continue;
@@ -490,6 +622,7 @@ private:
   }
 
   LineCounter& m_lines;
+  bool m_declarations;              ///< whether any element inside the body may declare a namespace
   std::vector<FieldPhase> m_fields; ///< open complex fields (they may span runs and paragraphs)
   int m_cell_depth = 0;
   int m_revision_line = 0;
@@ -497,8 +630,14 @@ private:
 
 } // namespace
 
-WalkedBody walk_body(pugi::xml_node body, const NsScope* scope, LineCounter& lines) {
-  BodyReader reader(lines);
+WalkedBody walk_body(pugi::xml_node body, const NsScope* scope, LineCounter& lines,
+                     std::string_view text) {
+  // "xmlns" nowhere from the body's start tag on: no element inside declares a namespace, and
+  // the walk skips looking for declarations (a mention in text only costs the fast path).
+  const std::ptrdiff_t from = body.offset_debug();
+  const bool declarations =
+      from < 0 || text.find("xmlns", static_cast<std::size_t>(from)) != std::string_view::npos;
+  BodyReader reader(lines, declarations);
   WalkedBody out;
   out.blocks = reader.read(body, scope);
   out.first_revision_line = reader.first_revision_line();

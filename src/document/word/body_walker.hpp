@@ -8,6 +8,7 @@
 
 #include <pugixml.hpp>
 
+#include <string_view>
 #include <vector>
 
 namespace xxgk::document::word {
@@ -17,8 +18,10 @@ struct WalkedBody {
   int first_revision_line = 0; ///< of the first tracked change; 0 when there is none
 };
 
-/// Walks the children of `body` (a w:body) whose namespace scope is `scope`. Recursion follows
-/// the XML nesting, whose depth the caller must have capped (see parse_xml).
-WalkedBody walk_body(pugi::xml_node body, const NsScope* scope, LineCounter& lines);
+/// Walks the children of `body` (a w:body) whose namespace scope is `scope`; `text` is the parsed
+/// XML. Recursion follows the XML nesting, whose depth the caller must have capped (see
+/// parse_xml).
+WalkedBody walk_body(pugi::xml_node body, const NsScope* scope, LineCounter& lines,
+                     std::string_view text);
 
 } // namespace xxgk::document::word

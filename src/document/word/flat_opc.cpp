@@ -117,7 +117,7 @@ util::Expected<Document> read_flat_opc(const ParsedXml& x) {
       split_qname(document.name()).second != "document") {
     return err::make(util::ErrorKind::Malformed, err::k_flat_opc_not_xml, {main_part->name});
   }
-  return read_body_of(document, part_name, part_name, "flat-opc", x.text);
+  return read_body_of(document, part_name, part_name, "flat-opc", x);
 }
 
 } // namespace xxgk::document::word

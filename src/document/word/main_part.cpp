@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -43,11 +45,40 @@ util::Expected<ParsedXml> parse_xml(std::string text, std::string_view part, con
   if (!util::is_valid_utf8(x.text, &bad)) {
     return err::make(util::ErrorKind::Malformed, err::k_xml_utf8, {where_in(part), bad});
   }
+  // In place, unless the text is short enough to sit inside the string object (the tree must
+  // survive moving it) or has so many lines that their table would be large.
+  x.in_place = x.text.size() > 64 && x.text.size() < UINT32_MAX;
+  if (x.in_place) {
+    const std::size_t max_lines = x.text.size() / 16;
+    const char* begin = x.text.data();
+    const char* end = begin + x.text.size();
+    for (const char* p = begin; p < end;) {
+      const auto* nl =
+          static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+      if (nl == nullptr) {
+        break;
+      }
+      if (x.newlines.size() >= max_lines) {
+        x.in_place = false;
+        x.newlines = {};
+        break;
+      }
+      x.newlines.push_back(static_cast<std::uint32_t>(nl - begin));
+      p = nl + 1;
+    }
+  }
+  if (x.in_place) {
+    // pugixml parses a copy with a NUL after the text; the same bytes in place give the same
+    // tree and the same errors (a truncated file).
+    x.text.push_back('\0');
+  }
+  constexpr unsigned int k_options = pugi::parse_default | pugi::parse_ws_pcdata_single;
   const pugi::xml_parse_result result =
-      x.doc->load_buffer(x.text.data(), x.text.size(),
-                         pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+      x.in_place
+          ? x.doc->load_buffer_inplace(x.text.data(), x.text.size(), k_options, pugi::encoding_utf8)
+          : x.doc->load_buffer(x.text.data(), x.text.size(), k_options, pugi::encoding_utf8);
   if (!result) {
-    LineCounter lines(x.text);
+    LineCounter lines = x.lines();
     return err::make(util::ErrorKind::Malformed, err::k_xml_parse,
                      {where_in(part), lines.line_of(result.offset), result.description()});
   }
@@ -69,7 +100,7 @@ util::Expected<ParsedXml> parse_xml(std::string text, std::string_view part, con
 
 util::Expected<Document> read_body_of(pugi::xml_node root, std::string_view part,
                                       std::string_view named, std::string_view format,
-                                      std::string_view text) {
+                                      const ParsedXml& xml) {
   std::vector<std::unique_ptr<NsScope>> chain;
   const NsScope* scope = scope_chain(root, chain);
   NsScope bs;
@@ -77,8 +108,8 @@ util::Expected<Document> read_body_of(pugi::xml_node root, std::string_view part
   if (!body) {
     return err::make(util::ErrorKind::Malformed, err::k_no_body, {where_in(named)});
   }
-  LineCounter lines(text);
-  WalkedBody walked = walk_body(body, &bs, lines);
+  LineCounter lines = xml.lines();
+  WalkedBody walked = walk_body(body, &bs, lines, xml.text);
 
   Document doc;
   doc.format = std::string(format);
@@ -109,7 +140,7 @@ util::Expected<Document> read_main_part(std::string xml, std::string_view part,
         {named.empty() ? diag::Arg(std::string()) : diag::nested({&err::k_part_is, {named}}),
          describe_root(root)});
   }
-  return read_body_of(root, part, named, format, parsed->text);
+  return read_body_of(root, part, named, format, *parsed);
 }
 
 } // namespace xxgk::document::word

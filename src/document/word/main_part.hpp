@@ -6,17 +6,32 @@
 #include <xxgk/document/read.hpp>
 #include <xxgk/util/expected.hpp>
 
+#include "line_counter.hpp"
+
 #include <pugixml.hpp>
+
+#include <cstdint>
 
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace xxgk::document::word {
 
+/// Parsed XML. Usually parsed in place: the tree's strings live in `text` (whose heap buffer
+/// moves with it, a NUL appended), which the parse has altered, so lines come from `newlines`, the
+/// offsets of its newlines taken before. A text with very many lines is parsed from a copy and
+/// keeps them.
 struct ParsedXml {
   std::string text;
+  std::vector<std::uint32_t> newlines;
+  bool in_place = false;
   std::unique_ptr<pugi::xml_document> doc = std::make_unique<pugi::xml_document>();
+
+  [[nodiscard]] LineCounter lines() const {
+    return in_place ? LineCounter(&newlines) : LineCounter(text);
+  }
 };
 
 /// Parses UTF-8 XML; malformed, non-UTF-8 or absurdly deep XML is an Error. `part` names the
@@ -24,10 +39,10 @@ struct ParsedXml {
 util::Expected<ParsedXml> parse_xml(std::string text, std::string_view part, const Limits& limits);
 
 /// Reads the w:body of a w:document or w:wordDocument element. `part` goes into locations,
-/// `named` into messages, `format` into Document::format; `text` is the parsed XML (for lines).
+/// `named` into messages, `format` into Document::format; `xml` is the parsed XML (for lines).
 util::Expected<Document> read_body_of(pugi::xml_node root, std::string_view part,
                                       std::string_view named, std::string_view format,
-                                      std::string_view text);
+                                      const ParsedXml& xml);
 
 /// A main document part on its own; `named` is the part as error messages name it ("" when the
 /// file itself is the part).

@@ -17,6 +17,13 @@ namespace {
 
 /// Accepting a deleted paragraph mark joins the paragraph with the next one.
 void merge_deleted_marks(std::vector<RawBlock>& blocks) {
+  const bool any = std::any_of(blocks.begin(), blocks.end(), [](const RawBlock& b) {
+    const auto* p = std::get_if<RawParagraph>(&b);
+    return p != nullptr && p->mark_deleted;
+  });
+  if (!any) {
+    return; // the usual case: nothing to join, no copy of the blocks
+  }
   std::vector<RawBlock> out;
   out.reserve(blocks.size());
   for (std::size_t i = 0; i < blocks.size(); ++i) {

@@ -51,6 +51,28 @@ Ns ns_of_conventional_prefix(std::string_view prefix) {
   }
   return Ns::Unknown;
 }
+namespace {
+
+/// "w:p" → {"w", "p"} in one pass over a NUL-terminated pugixml name (no strlen, then find).
+std::pair<std::string_view, std::string_view> split_cname(const char* qname) {
+  const char* p = qname;
+  while (*p != '\0' && *p != ':') {
+    ++p;
+  }
+  if (*p == '\0') {
+    return {std::string_view{}, std::string_view(qname, static_cast<std::size_t>(p - qname))};
+  }
+  const char* local = p + 1;
+  const char* end = local;
+  while (*end != '\0') {
+    ++end;
+  }
+  return {std::string_view(qname, static_cast<std::size_t>(p - qname)),
+          std::string_view(local, static_cast<std::size_t>(end - local))};
+}
+
+} // namespace
+
 std::pair<std::string_view, std::string_view> split_qname(std::string_view qname) {
   const std::size_t colon = qname.find(':');
   if (colon == std::string_view::npos) {
@@ -66,15 +88,15 @@ const NsScope* enter(const NsScope* parent, pugi::xml_node node, NsScope& storag
 }
 
 Name name_of(pugi::xml_node node, const NsScope* scope) {
-  const auto [prefix, local] = split_qname(node.name());
+  const auto [prefix, local] = split_cname(node.name());
   return {scope->lookup(prefix), local};
 }
 
 /// An attribute in namespace `ns` (or unprefixed, as some writers emit) by local name.
 std::optional<std::string_view> attr(pugi::xml_node node, const NsScope* scope, Ns ns,
                                      std::string_view local) {
-  for (pugi::xml_attribute a : node.attributes()) {
-    const auto [prefix, name] = split_qname(a.name());
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    const auto [prefix, name] = split_cname(a.name());
     if (name == local && (prefix.empty() || scope->lookup(prefix) == ns)) {
       return std::string_view(a.value());
     }

@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,31 +58,51 @@ public:
 
   /// Records the element's xmlns declarations; whether it had any.
   bool declare(pugi::xml_node node) {
-    for (pugi::xml_attribute a : node.attributes()) {
-      const std::string_view name = a.name();
-      if (name == "xmlns") {
+    m_cached = false;
+    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+      const char* name = a.name();
+      // "xmlns" or "xmlns:…"; the first byte rules out nearly every attribute.
+      if (name[0] != 'x' || std::strncmp(name, "xmlns", 5) != 0) {
+        continue;
+      }
+      if (name[5] == '\0') {
         m_decls.emplace_back(std::string_view{}, ns_of_uri(a.value()));
-      } else if (starts_with(name, "xmlns:")) {
-        m_decls.emplace_back(name.substr(6), ns_of_uri(a.value()));
+      } else if (name[5] == ':') {
+        m_decls.emplace_back(std::string_view(name + 6), ns_of_uri(a.value()));
       }
     }
     return !m_decls.empty();
   }
 
+  /// The namespace of `prefix`. The last prefix looked up through this scope is remembered (a
+  /// scope is not changed once declared, and nearly every lookup is of the same "w").
   [[nodiscard]] Ns lookup(std::string_view prefix) const {
-    for (const NsScope* s = this; s != nullptr; s = s->m_parent) {
-      for (auto it = s->m_decls.rbegin(); it != s->m_decls.rend(); ++it) {
-        if (it->first == prefix) {
-          return it->second;
-        }
-      }
+    if (m_cached && prefix == m_cached_prefix) {
+      return m_cached_ns;
     }
-    return ns_of_conventional_prefix(prefix);
+    const Ns ns = resolve(prefix);
+    m_cached = true;
+    m_cached_prefix = prefix;
+    m_cached_ns = ns;
+    return ns;
   }
 
 private:
+  /// This scope's declarations, then the parent's (through its remembered lookup).
+  [[nodiscard]] Ns resolve(std::string_view prefix) const {
+    for (auto it = m_decls.rbegin(); it != m_decls.rend(); ++it) {
+      if (it->first == prefix) {
+        return it->second;
+      }
+    }
+    return m_parent != nullptr ? m_parent->lookup(prefix) : ns_of_conventional_prefix(prefix);
+  }
+
   const NsScope* m_parent;
   std::vector<std::pair<std::string_view, Ns>> m_decls; // views into the pugixml tree
+  mutable std::string_view m_cached_prefix;             // a view into the pugixml tree
+  mutable Ns m_cached_ns = Ns::Unknown;
+  mutable bool m_cached = false;
 };
 
 /// The scope of `node`: `storage` if the node declares namespaces, else the parent's scope.

@@ -59,7 +59,7 @@ util::Expected<Document> read_word_xml(std::string_view bytes, WordXmlForm form,
     if (!parsed) {
       return parsed.error();
     }
-    return read_body_of(parsed->doc->document_element(), "", "", "word2003-xml", parsed->text);
+    return read_body_of(parsed->doc->document_element(), "", "", "word2003-xml", *parsed);
   }
   case WordXmlForm::None:
     break;
