@@ -11,10 +11,13 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <mutex>
 #include <set>
+#include <stdexcept>
+#include <string_view>
 #include <system_error>
 #include <thread>
 #include <variant>
@@ -91,7 +94,9 @@ private:
       ++m_out.links_skipped; // a symlink back into the tree, or the same directory given twice
       return;
     }
-    std::vector<fs::path> entries;
+    // The names only (a directory may hold hundreds of thousands of files: a path object each
+    // would cost far more than the batch keeps of them).
+    std::vector<std::string> names;
     fs::directory_iterator it(dir, ec);
     if (ec) {
       m_out.problems.push_back({dir.string(), {&msg::k_directory_unreadable, {ec.message()}}});
@@ -101,16 +106,15 @@ private:
       if (ec) {
         break;
       }
-      entries.push_back(it->path());
+      names.push_back(it->path().filename().string());
     }
     if (ec) {
       m_out.problems.push_back({dir.string(), {&msg::k_directory_unreadable, {ec.message()}}});
     }
     // Byte order of the names: the same order on every machine and locale.
-    std::sort(entries.begin(), entries.end(), [](const fs::path& a, const fs::path& b) {
-      return a.filename().string() < b.filename().string();
-    });
-    for (const auto& p : entries) {
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+      const fs::path p = dir / name; // as the directory iterator gave it
       if (m_hidden == Hidden::Skip && is_hidden(p)) {
         ++m_out.hidden_skipped;
         continue;
@@ -138,12 +142,49 @@ bool contains_marker(const std::string& text) {
 
 } // namespace
 
+void InputList::push_back(const Input& input) {
+  const std::string_view path(input.path);
+  const auto slash = path.rfind('/');
+  const std::string_view dir = slash == std::string_view::npos ? "" : path.substr(0, slash + 1);
+  std::uint32_t id = 0;
+  if (const auto it = m_dir_ids.find(dir); it != m_dir_ids.end()) {
+    id = it->second;
+  } else {
+    id = static_cast<std::uint32_t>(m_dirs.size());
+    if (id >= k_found || m_names.size() + path.size() >= UINT32_MAX) {
+      throw std::length_error("too many inputs");
+    }
+    m_dirs.emplace_back(dir);
+    m_dir_ids.emplace(std::string(dir), id);
+  }
+  m_entries.push_back({id | (input.origin == Origin::Found ? k_found : 0),
+                       static_cast<std::uint32_t>(m_names.size())});
+  m_names += path.substr(dir.size());
+}
+
+Input InputList::operator[](std::size_t i) const {
+  const Entry& e = m_entries[i];
+  const std::size_t end = i + 1 < m_entries.size() ? m_entries[i + 1].name : m_names.size();
+  Input in;
+  in.path.reserve(m_dirs[e.dir & ~k_found].size() + end - e.name);
+  in.path = m_dirs[e.dir & ~k_found];
+  in.path.append(m_names, e.name, end - e.name);
+  in.origin = (e.dir & k_found) != 0 ? Origin::Found : Origin::Given;
+  return in;
+}
+
+void InputList::shrink_to_fit() {
+  m_entries.shrink_to_fit();
+  m_names.shrink_to_fit();
+}
+
 Inputs collect_inputs(const std::vector<std::string>& arguments, Hidden hidden) {
   Inputs out;
   Collector c(hidden, out);
   for (const auto& a : arguments) {
     c.argument(a, true);
   }
+  out.files.shrink_to_fit();
   return out;
 }
 
@@ -181,6 +222,10 @@ unsigned job_count(int requested) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+std::size_t ordered_window(unsigned jobs) {
+  return jobs <= 1 ? 1 : std::size_t{jobs} * 4;
+}
+
 void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& task,
                  const std::function<void(std::size_t)>& consume, const Progress& progress,
                  const std::function<bool()>& stop) {
@@ -198,7 +243,7 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std:
     }
     return;
   }
-  const std::size_t window = std::size_t{jobs} * 4;
+  const std::size_t window = ordered_window(jobs);
   std::mutex mutex;
   std::condition_variable changed;
   std::vector<char> done(count, 0);

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -49,49 +50,132 @@ void append_step_summary(const std::string& path, const std::string& summary, di
 }
 
 /// The late findings of a batch: the cross-document checks over the summaries taken while the
-/// batch was read (nothing is read again), as selected and grouped by the report they belong to.
-/// A report's identity, its cells' locations and the lines of its excerpts come from its summary.
-std::vector<emit::LateFindings> cross_findings(const rules::cross::Collector& cross,
-                                               const RuleSelection& selection,
-                                               const std::vector<emit::RuleInfo>& catalog,
-                                               const std::vector<schema::Template>& templates) {
-  std::vector<emit::LateFindings> late;
-  std::map<std::size_t, std::vector<diag::Diagnostic>> by_report;
-  for (auto& f : cross.check()) {
-    if (selection.enabled(f.diagnostic.rule)) {
-      by_report[f.index].push_back(std::move(f.diagnostic));
-    }
-  }
-  for (auto& [index, diagnostics] : by_report) {
-    if (io::interrupted()) {
-      return late; // run() stops with 130 or 143
-    }
-    const std::optional<rules::cross::Summary> s = cross.summary(index);
-    emit::LateFindings l;
-    l.index = index;
-    if (s) {
-      l.result.source = s->source;
-      l.result.form = s->form;
-      l.result.text = rules::cross::excerpt_text(*s);
-      for (const auto& t : templates) {
-        if (t.id == s->template_id) {
-          l.result.tmpl = &t;
+/// batch was read (nothing is read again), as selected, by the report they belong to. Neither the
+/// findings nor the reports' results are held: a first pass over the agencies keeps only which
+/// reports have findings; each report's findings are then checked again from its agency's
+/// summaries (rules::cross::Collector::check(index)), and its result built (its identity and the
+/// lines of its excerpts, from its summary; about 64 KB: the typed report's cells are inline),
+/// when it is settled and again when it is written, one report at a time. With a baseline (read
+/// or written) what is left of each report's findings after settling is kept instead: which
+/// findings a baseline takes depends on the reports before.
+class CrossFindings {
+public:
+  using Hide = std::function<void(emit::ReportResult&)>;
+
+  /// `hide` is what settling does to the findings besides the baseline (--quiet); `keep`
+  /// whether a baseline is read or written.
+  CrossFindings(const rules::cross::Collector& cross, const RuleSelection& selection,
+                const std::vector<emit::RuleInfo>& catalog,
+                const std::vector<schema::Template>& templates, Hide hide, bool keep)
+      : m_cross(cross), m_selection(selection), m_catalog(catalog), m_templates(templates),
+        m_hide(std::move(hide)), m_keep(keep) {
+    cross.check_each([&](std::vector<rules::cross::Finding>&& findings) {
+      for (const auto& f : findings) {
+        if (selection.enabled(f.diagnostic.rule) &&
+            (m_reports.empty() || m_reports.back() != f.index)) {
+          m_reports.push_back(f.index);
         }
       }
-      report::Report& r = l.result.report;
+    });
+    std::sort(m_reports.begin(), m_reports.end());
+    m_reports.erase(std::unique(m_reports.begin(), m_reports.end()), m_reports.end());
+  }
+
+  /// Calls settle(result, index) on each report's late findings in order (--severity overrides
+  /// applied, sorted). False when interrupted.
+  template <typename Settle> bool settle(Settle&& fn) {
+    if (m_keep) {
+      m_kept.reserve(m_reports.size());
+    }
+    for (const std::size_t index : m_reports) {
+      if (io::interrupted()) {
+        return false; // run() stops with 130 or 143
+      }
+      const auto l = checked(index);
+      fn(l->result, index);
+      if (m_keep) {
+        m_kept.push_back(std::move(l->result.diagnostics));
+      }
+    }
+    return true;
+  }
+
+  /// The settled late findings, each report's result built when the emitter asks for it.
+  class Sequence : public emit::LateSequence {
+  public:
+    explicit Sequence(const CrossFindings& owner) : m_owner(owner) {}
+    const emit::LateFindings* next() override {
+      m_current.reset(); // one at a time
+      if (m_next == m_owner.m_reports.size()) {
+        return nullptr;
+      }
+      const std::size_t k = m_next++;
+      const std::size_t index = m_owner.m_reports[k];
+      if (m_owner.m_keep) {
+        m_current = m_owner.build(index, m_owner.m_kept[k]);
+        m_owner.m_selection.apply(m_current->result, m_owner.m_catalog); // its rules checked
+      } else {
+        m_current = m_owner.checked(index);
+        m_owner.m_hide(m_current->result);
+      }
+      return m_current.get();
+    }
+
+  private:
+    const CrossFindings& m_owner;
+    std::size_t m_next = 0;
+    std::unique_ptr<emit::LateFindings> m_current;
+  };
+
+private:
+  /// The report's late findings as found: selected, --severity overrides applied, sorted.
+  [[nodiscard]] std::unique_ptr<emit::LateFindings> checked(std::size_t index) const {
+    std::vector<diag::Diagnostic> diagnostics;
+    for (auto& f : m_cross.check(index)) {
+      if (m_selection.enabled(f.diagnostic.rule)) {
+        diagnostics.push_back(std::move(f.diagnostic));
+      }
+    }
+    auto l = build(index, std::move(diagnostics));
+    m_selection.apply(l->result, m_catalog); // --severity overrides
+    diag::sort_diagnostics(l->result.diagnostics);
+    return l;
+  }
+
+  /// The result of the report at `index` with these findings: its identity from its summary.
+  [[nodiscard]] std::unique_ptr<emit::LateFindings>
+  build(std::size_t index, std::vector<diag::Diagnostic> diagnostics) const {
+    auto l = std::make_unique<emit::LateFindings>();
+    l->index = index;
+    if (const std::optional<rules::cross::Summary> s = m_cross.summary(index)) {
+      l->result.source = s->source;
+      l->result.form = s->form;
+      l->result.text = rules::cross::excerpt_text(*s);
+      for (const auto& t : m_templates) {
+        if (t.id == s->template_id) {
+          l->result.tmpl = &t;
+        }
+      }
+      report::Report& r = l->result.report;
       r.source = s->source;
       r.format = s->format;
       r.template_id = s->template_id;
       r.year = s->year;
       r.agency = s->agency;
     }
-    l.result.diagnostics = std::move(diagnostics);
-    selection.apply(l.result, catalog); // --severity overrides
-    diag::sort_diagnostics(l.result.diagnostics);
-    late.push_back(std::move(l));
+    l->result.diagnostics = std::move(diagnostics);
+    return l;
   }
-  return late;
-}
+
+  const rules::cross::Collector& m_cross;
+  const RuleSelection& m_selection;
+  const std::vector<emit::RuleInfo>& m_catalog;
+  const std::vector<schema::Template>& m_templates;
+  Hide m_hide;
+  bool m_keep;
+  std::vector<std::size_t> m_reports;                ///< those with late findings, in input order
+  std::vector<std::vector<diag::Diagnostic>> m_kept; ///< with m_keep: their settled findings
+};
 
 } // namespace
 
@@ -125,8 +209,17 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
       step_summary ? emit::make_stream(summary_format, catalog, oo, summary_text) : nullptr;
   BaselineWriter recorder;
   Tally tally;
+  tally.quiet = o.quiet;
   rules::cross::Collector cross; // every report that can take part in them, encoded
 
+  // --quiet: what it leaves out of a report's findings, and how many.
+  auto hide = [&](emit::ReportResult& r) {
+    return o.quiet ? static_cast<int>(std::erase_if(r.diagnostics,
+                                                    [](const diag::Diagnostic& d) {
+                                                      return d.severity != diag::Severity::Error;
+                                                    }))
+                   : 0;
+  };
   // Baseline, tally and --quiet, for a report as read and for the late findings alike.
   auto settle = [&](emit::ReportResult& r, std::size_t index) {
     if (writing_baseline) {
@@ -136,18 +229,12 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
     }
     if (index >= tally.found.size()) {
       tally.found.resize(index + 1);
-      tally.shown.resize(index + 1);
     }
     tally.found[index].add(r);
     for (const auto& d : r.diagnostics) {
       ++tally.per_rule[d.rule];
     }
-    if (o.quiet) {
-      tally.hidden += static_cast<int>(std::erase_if(r.diagnostics, [](const diag::Diagnostic& d) {
-        return d.severity != diag::Severity::Error;
-      }));
-    }
-    tally.shown[index].add(r);
+    tally.hidden += hide(r);
   };
 
   std::size_t count = 0;
@@ -174,21 +261,19 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
         // reports (that would pin pages: see release_free_memory).
         cross.reserve(planned);
         tally.found.reserve(planned);
-        tally.shown.reserve(planned);
       });
   if (io::interrupted()) {
     return k_exit_usage; // run() says so and exits 130 or 143; what was written stays
   }
-  std::vector<emit::LateFindings> late;
+  std::optional<CrossFindings> late;
   if (inputs.inputs.expanded) {
     // Only a batch (a directory or an @list) is one district's reports: files named one by one
     // are often drafts and variants of the same report.
-    late = cross_findings(cross, selection, catalog, templates);
-    if (io::interrupted()) {
+    late.emplace(
+        cross, selection, catalog, templates, [&](emit::ReportResult& r) { hide(r); },
+        writing_baseline || !o.baseline.empty());
+    if (io::interrupted() || !late->settle(settle)) {
       return k_exit_usage; // run() says so and exits 130 or 143
-    }
-    for (auto& l : late) {
-      settle(l.result, l.index);
     }
   }
   if (writing_baseline) {
@@ -215,9 +300,18 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   if (inputs.inputs.problems.empty() && !check_not_empty(tally.found.size(), inputs, o, err)) {
     code = k_exit_usage;
   }
-  stream->finish(late, tally.totals());
+  const std::vector<emit::LateFindings> none;
+  auto finish = [&](emit::Stream& s) {
+    if (late) {
+      CrossFindings::Sequence sequence(*late);
+      s.finish(sequence, tally.totals());
+    } else {
+      s.finish(none, tally.totals());
+    }
+  };
+  finish(*stream);
   if (summary) {
-    summary->finish(late, tally.totals());
+    finish(*summary);
     append_step_summary(o.github_step_summary, summary_text.str(), message_lang(o), err);
   }
   return code;

@@ -18,6 +18,7 @@
 #include <malloc.h>
 #endif
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <iterator>
@@ -203,10 +204,13 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   if (planned) {
     planned(files.size());
   }
-  // Only the results between the last one handed on and the threads' window are held here.
-  // (Pointers: a slot must not cost a whole ReportResult before its turn.)
-  std::vector<std::unique_ptr<emit::ReportResult>> pending(files.size());
-  std::vector<std::vector<emit::ReportResult>> more(files.size()); // CSV rows, JSON lines
+  const unsigned jobs = job_count(o.jobs);
+  // Only the results between the last one handed on and the threads' window are held here, in
+  // one slot per task that can run at once (task i in slot i modulo the window: nothing is kept
+  // per input). (Pointers: a slot must not cost a whole ReportResult before its turn.)
+  const std::size_t slots = std::min(std::max<std::size_t>(files.size(), 1), ordered_window(jobs));
+  std::vector<std::unique_ptr<emit::ReportResult>> pending(slots);
+  std::vector<std::vector<emit::ReportResult>> more(slots); // CSV rows, JSON lines
   const bool show_progress = o.stderr_is_tty && !o.quiet && files.size() >= k_progress_min_inputs;
   const auto start = std::chrono::steady_clock::now();
   auto last_shown = start;
@@ -222,7 +226,6 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
       err << "\r" << progress_line(done, total, seconds) << "\x1b[K" << std::flush;
     };
   }
-  const unsigned jobs = job_count(o.jobs);
   if (jobs > 1 && files.size() > 1) {
     // libxml2 must be initialised on one thread before several use it (the HTML reader calls
     // xmlInitParser on each read): one tiny page read here does that.
@@ -233,18 +236,19 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   run_ordered(
       files.size(), jobs,
       [&](std::size_t i) {
-        if (auto r = process(files[i].path, templates, o, files[i].origin, &more[i])) {
-          pending[i] = std::make_unique<emit::ReportResult>(std::move(*r));
+        const Input input = files[i];
+        if (auto r = process(input.path, templates, o, input.origin, &more[i % slots])) {
+          pending[i % slots] = std::make_unique<emit::ReportResult>(std::move(*r));
         }
       },
       [&](std::size_t i) {
-        std::unique_ptr<emit::ReportResult> r = std::move(pending[i]);
+        std::unique_ptr<emit::ReportResult> r = std::move(pending[i % slots]);
         if (r) {
           each(std::move(*r));
-          for (auto& m : more[i]) {
+          for (auto& m : more[i % slots]) {
             each(std::move(m));
           }
-          more[i] = {};
+          more[i % slots] = {};
         } else {
           ++b.not_reports; // not a report document
           b.not_report_paths.push_back(files[i].path);

@@ -16,7 +16,11 @@ emit::Totals Tally::totals() const {
   t.baselined = baselined;
   t.hidden = hidden;
   auto& s = t.summary;
-  for (const auto& c : shown) {
+  for (Counts c : found) {
+    if (quiet) {
+      c.warnings = 0; // as written: --quiet leaves out everything but errors
+      c.infos = 0;
+    }
     ++s.reports;
     if (!c.readable) {
       ++s.unreadable;

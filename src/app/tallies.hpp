@@ -18,8 +18,9 @@
 namespace xxgk::app {
 
 /// What a streamed `check` remembers of each report once it is written: its counts of findings
-/// (after --baseline, before --quiet: they decide the exit code and the closing summary; and
-/// after --quiet: the totals of the output), the findings per rule and the unreadable inputs.
+/// (after --baseline, before --quiet: they decide the exit code and the closing summary; the
+/// totals of the output, after --quiet, follow from them), the findings per rule and the unreadable
+/// inputs.
 struct Tally {
   struct Counts {
     int errors = 0;
@@ -34,8 +35,10 @@ struct Tally {
       infos += r.count(diag::Severity::Info);
     }
   };
-  std::vector<Counts> shown; ///< per report, as written (after --quiet)
   std::vector<Counts> found; ///< per report, before --quiet
+  /// --quiet: a report's counts as written are then its errors alone (nothing else is kept per
+  /// report for them).
+  bool quiet = false;
   std::map<std::string, int> per_rule;
   std::vector<std::pair<std::string, std::string>> unreadable; ///< source, reason
   int baselined = 0;

@@ -129,14 +129,14 @@ public:
     m_batch.reports.back().text = std::string(); // no writer of this kind shows source lines
   }
 
-  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
-    for (const auto& l : late) {
-      if (l.index >= m_batch.reports.size()) {
+  void finish(LateSequence& late, const Totals& totals) override {
+    while (const LateFindings* l = late.next()) {
+      if (l->index >= m_batch.reports.size()) {
         continue;
       }
-      auto& r = m_batch.reports[l.index];
-      r.diagnostics.insert(r.diagnostics.end(), l.result.diagnostics.begin(),
-                           l.result.diagnostics.end());
+      auto& r = m_batch.reports[l->index];
+      r.diagnostics.insert(r.diagnostics.end(), l->result.diagnostics.begin(),
+                           l->result.diagnostics.end());
       diag::sort_diagnostics(r.diagnostics);
     }
     m_batch.baselined = totals.baselined;

@@ -23,9 +23,11 @@ namespace xxgk::rules::cross {
 
 namespace {
 
-/// FNV-1a of agency_key(agency): how the Collector groups reports before decoding them.
-std::uint64_t agency_hash(std::string_view agency) {
-  return util::fnv1a(agency_key(agency));
+/// FNV-1a of agency_key(agency), folded to 32 bits: how the Collector groups reports before
+/// decoding them (agencies that share it are only checked together: check() groups by the key).
+std::uint32_t agency_hash(std::string_view agency) {
+  const std::uint64_t h = util::fnv1a(agency_key(agency));
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
 /// The byte encoding of a Summary: unsigned LEB128 varints, signed ones zigzagged, strings as
@@ -96,17 +98,20 @@ private:
 
 /// What the Collector keeps of a report outside its encoding: enough to group it.
 struct Head {
-  std::uint64_t agency = 0; ///< agency_hash
+  std::uint32_t agency = 0; ///< agency_hash
   std::uint32_t block = 0;  ///< which block of Store::blocks
-  std::uint32_t offset = 0; ///< where its encoding starts in it
-  std::uint32_t size = 0;
+  std::uint32_t offset = 0; ///< where its encoding starts in it (decoding finds its end)
   std::int32_t year = 0;
-  std::size_t index = 0;
+  std::uint32_t index = 0; ///< Summary::index (add() refuses one that does not fit)
 };
 
 /// Encoded summaries are appended to blocks of this size, never moved: a batch's memory grows by
 /// one block at a time, not by doubling and copying one buffer.
 constexpr std::size_t k_block = 256 * 1024;
+
+/// check(index) keeps the findings of an agency with this many reports or more: asking for each
+/// of its reports in turn would otherwise decode and check them all that many times.
+constexpr std::size_t k_kept_group = 64;
 
 } // namespace
 
@@ -116,6 +121,25 @@ struct Collector::Store {
   std::vector<std::string> labels; ///< interned: template ids, forms, location names
   std::map<std::string, std::uint32_t, std::less<>> label_ids;
   std::string scratch; ///< one summary being encoded
+
+  // For check(index), built on its first call: the heads (their positions) by agency hash, each
+  // agency's in batch order; the findings of the agency asked for last, and those of the agencies
+  // with at least k_kept_group reports (see Collector::check(index)).
+  std::vector<std::uint32_t> by_agency;
+  std::optional<std::uint64_t> last_agency;
+  std::vector<Finding> last_findings;
+  std::map<std::uint64_t, std::vector<Finding>> kept_findings;
+
+  /// check() over the reports at these positions of `heads` (one agency's), in batch order.
+  [[nodiscard]] std::vector<Finding> check_group(std::vector<std::uint32_t> group) const {
+    std::sort(group.begin(), group.end()); // batch order, as check() expects
+    std::vector<Summary> summaries;
+    summaries.reserve(group.size());
+    for (const auto k : group) {
+      summaries.push_back(decode(heads[k]));
+    }
+    return rules::cross::check(summaries);
+  }
 
   std::uint32_t intern(std::string_view s) {
     if (const auto it = label_ids.find(s); it != label_ids.end()) {
@@ -184,22 +208,30 @@ struct Collector::Store {
     e.u(intern(s.format));
     e.u(intern(s.form));
     e.str(s.agency);
-    e.u(s.fingerprint);
+    // A hash: as likely to need 10 bytes as a varint as fewer; always 8 here.
+    e.fixed32(static_cast<std::uint32_t>(s.fingerprint));
+    e.fixed32(static_cast<std::uint32_t>(s.fingerprint >> 32));
     std::int64_t line = 0;
     for (const auto& path : Figures::paths()) {
       const Figure& f = *s.figures.find(path);
       // The value as value() gives it (the only form Figure exposes), then its line.
+      // Its kind, and in the lowest bit whether it is on the line of the figure before (the
+      // columns of a row usually are): only then is the line left out.
       const std::string v = f.value();
+      const std::int64_t delta = f.line - line;
+      const std::uint64_t same = delta == 0 ? 1 : 0;
       if (v.empty()) {
-        e.u(0);
+        e.u(same);
       } else if (v == "?") {
-        e.u(1);
+        e.u(2 | same);
       } else {
         const util::ParsedValue p = util::parse_value(v);
-        e.u(2 + static_cast<std::uint64_t>(p.number->scale));
+        e.u(((2 + static_cast<std::uint64_t>(p.number->scale)) << 1) | same);
         e.i(p.number->units);
       }
-      e.i(f.line - line);
+      if (same == 0) {
+        e.i(delta);
+      }
       line = f.line;
     }
     e.u(s.paragraph_hashes.size());
@@ -235,7 +267,7 @@ struct Collector::Store {
   }
 
   [[nodiscard]] Summary decode(const Head& h) const {
-    Decoder d(std::string_view(blocks[h.block]).substr(h.offset, h.size));
+    Decoder d(std::string_view(blocks[h.block]).substr(h.offset));
     Summary s;
     s.index = h.index;
     s.year = h.year;
@@ -245,18 +277,22 @@ struct Collector::Store {
     s.format = labels[d.u()];
     s.form = labels[d.u()];
     s.agency = d.str();
-    s.fingerprint = d.u();
+    s.fingerprint = d.fixed32();
+    s.fingerprint |= static_cast<std::uint64_t>(d.fixed32()) << 32;
     std::int64_t line = 0;
     for (const auto& path : Figures::paths()) {
       Figure& f = s.figures[path];
-      const std::uint64_t kind = d.u();
+      const std::uint64_t tag = d.u();
+      const std::uint64_t kind = tag >> 1;
       if (kind == 1) {
         f.set("?");
       } else if (kind >= 2) {
         const std::int64_t units = d.i();
         f.set(util::Number{units, static_cast<int>(kind - 2)}.to_string());
       }
-      line += d.i();
+      if ((tag & 1) == 0) {
+        line += d.i();
+      }
       f.line = static_cast<int>(line);
     }
     const auto paragraphs = static_cast<std::size_t>(d.u());
@@ -298,6 +334,9 @@ void Collector::reserve(std::size_t reports) {
 
 void Collector::add(const Summary& summary) {
   Store& st = *m_store;
+  if (summary.index > UINT32_MAX) {
+    throw std::length_error("cross-document summaries: too many reports");
+  }
   st.scratch.clear();
   Encoder e(st.scratch);
   st.encode(summary, e);
@@ -310,9 +349,8 @@ void Collector::add(const Summary& summary) {
   h.agency = agency_hash(summary.agency);
   h.block = static_cast<std::uint32_t>(st.blocks.size() - 1);
   h.offset = static_cast<std::uint32_t>(block.size());
-  h.size = static_cast<std::uint32_t>(st.scratch.size());
   h.year = summary.year;
-  h.index = summary.index;
+  h.index = static_cast<std::uint32_t>(summary.index);
   block += st.scratch;
   st.heads.push_back(h);
 }
@@ -333,7 +371,7 @@ std::size_t Collector::bytes() const {
   return n;
 }
 
-std::vector<Finding> Collector::check() const {
+void Collector::check_each(const std::function<void(std::vector<Finding>&&)>& each) const {
   const Store& st = *m_store;
   // Agency hash → the reports, in batch order; only agencies with two reports of the same or
   // consecutive years can have findings, and only theirs are decoded.
@@ -345,7 +383,6 @@ std::vector<Finding> Collector::check() const {
     return std::tie(st.heads[a].agency, st.heads[a].year) <
            std::tie(st.heads[b].agency, st.heads[b].year);
   });
-  std::vector<Finding> out;
   for (std::size_t first = 0; first < order.size();) {
     std::size_t last = first + 1;
     bool pairs = false;
@@ -354,24 +391,72 @@ std::vector<Finding> Collector::check() const {
       ++last;
     }
     if (pairs) {
-      std::vector<std::uint32_t> group(order.begin() + static_cast<std::ptrdiff_t>(first),
-                                       order.begin() + static_cast<std::ptrdiff_t>(last));
-      std::sort(group.begin(), group.end()); // batch order, as check() expects
-      std::vector<Summary> summaries;
-      summaries.reserve(group.size());
-      for (const auto k : group) {
-        summaries.push_back(st.decode(st.heads[k]));
-      }
-      for (auto& f : rules::cross::check(summaries)) {
-        out.push_back(std::move(f));
-      }
+      each(st.check_group({order.begin() + static_cast<std::ptrdiff_t>(first),
+                           order.begin() + static_cast<std::ptrdiff_t>(last)}));
     }
     first = last;
   }
-  // The order of check() over the whole batch: by report, then rule.
+}
+
+std::vector<Finding> Collector::check() const {
+  std::vector<Finding> out;
+  check_each([&](std::vector<Finding>&& group) {
+    for (auto& f : group) {
+      out.push_back(std::move(f));
+    }
+  });
+  // The order of check() over the whole batch: by report, then rule (a report's findings all
+  // come from its agency's group, where they are in this order already).
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.index, a.diagnostic.rule) < std::tie(b.index, b.diagnostic.rule);
   });
+  return out;
+}
+
+std::vector<Finding> Collector::check(std::size_t index) const {
+  Store& st = *m_store;
+  const auto it = std::lower_bound(st.heads.begin(), st.heads.end(), index,
+                                   [](const Head& h, std::size_t i) { return h.index < i; });
+  if (it == st.heads.end() || it->index != index) {
+    return {};
+  }
+  const std::uint64_t agency = it->agency;
+  const std::vector<Finding>* group = nullptr;
+  if (const auto kept = st.kept_findings.find(agency); kept != st.kept_findings.end()) {
+    group = &kept->second;
+  } else if (st.last_agency == agency) {
+    group = &st.last_findings;
+  } else {
+    if (st.by_agency.size() != st.heads.size()) {
+      st.by_agency.resize(st.heads.size());
+      for (std::size_t k = 0; k < st.by_agency.size(); ++k) {
+        st.by_agency[k] = static_cast<std::uint32_t>(k);
+      }
+      std::stable_sort(st.by_agency.begin(), st.by_agency.end(),
+                       [&](std::uint32_t a, std::uint32_t b) {
+                         return st.heads[a].agency < st.heads[b].agency;
+                       });
+    }
+    const auto first =
+        std::partition_point(st.by_agency.begin(), st.by_agency.end(),
+                             [&](std::uint32_t k) { return st.heads[k].agency < agency; });
+    const auto last = std::partition_point(
+        first, st.by_agency.end(), [&](std::uint32_t k) { return st.heads[k].agency == agency; });
+    std::vector<Finding> findings = st.check_group({first, last});
+    if (last - first >= static_cast<std::ptrdiff_t>(k_kept_group)) {
+      group = &(st.kept_findings[agency] = std::move(findings));
+    } else {
+      st.last_agency = agency;
+      st.last_findings = std::move(findings);
+      group = &st.last_findings;
+    }
+  }
+  std::vector<Finding> out;
+  for (const auto& f : *group) {
+    if (f.index == index) {
+      out.push_back(f);
+    }
+  }
   return out;
 }
 

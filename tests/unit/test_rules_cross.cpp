@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 using namespace xxgk;
 using rules::cross::Summary;
@@ -173,6 +175,50 @@ TEST_CASE("Collector: summaries kept encoded decode to what was added; checks gi
   // The finding points at the cell's full location the summary kept.
   CHECK(collected[0].diagnostic.location.column == 5);
   CHECK(collected[0].diagnostic.location.column_label == "总计");
+}
+
+TEST_CASE("Collector: the findings of one report, and one agency at a time, are check()'s") {
+  // Agencies interleaved in batch order, one of them with enough reports to be kept whole, and
+  // an X-DUP, X-CARRY and unpaired reports among them.
+  rules::cross::Collector kept;
+  std::vector<Summary> all;
+  for (std::size_t i = 0; i < 150; ++i) {
+    const std::string agency = i % 2 == 0 ? "大河镇" : "乡" + std::to_string(i % 7);
+    Summary s = summary(i, 2018 + static_cast<int>(i % 5), agency, std::to_string(i) + ".txt");
+    set(s, "requests.carried_forward.total", std::to_string(i % 3));
+    set(s, "requests.carried_over.total", std::to_string(i % 4));
+    s.fingerprint = i % 3;
+    all.push_back(s);
+  }
+  for (const auto& s : all) {
+    kept.add(s);
+  }
+  const auto whole = kept.check();
+  REQUIRE(whole.size() > 100);
+  std::size_t each_count = 0;
+  kept.check_each([&](std::vector<rules::cross::Finding>&& group) { each_count += group.size(); });
+  CHECK(each_count == whole.size());
+  // Each report in batch order, then again backwards (past the agency asked for last).
+  for (const bool backwards : {false, true}) {
+    std::vector<rules::cross::Finding> one_by_one;
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const std::size_t i = backwards ? all.size() - 1 - k : k;
+      for (auto& f : kept.check(i)) {
+        CHECK(f.index == i);
+        one_by_one.push_back(std::move(f));
+      }
+    }
+    REQUIRE(one_by_one.size() == whole.size());
+    std::stable_sort(one_by_one.begin(), one_by_one.end(),
+                     [](const auto& a, const auto& b) { return a.index < b.index; });
+    for (std::size_t k = 0; k < whole.size(); ++k) {
+      CHECK(one_by_one[k].index == whole[k].index);
+      CHECK(one_by_one[k].diagnostic.rule == whole[k].diagnostic.rule);
+      CHECK(one_by_one[k].diagnostic.message == whole[k].diagnostic.message);
+      CHECK(one_by_one[k].diagnostic.cells == whole[k].diagnostic.cells);
+    }
+  }
+  CHECK(kept.check(1000).empty());
 }
 
 TEST_CASE("excerpt_text puts each kept line at its number") {

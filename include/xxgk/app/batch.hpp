@@ -7,7 +7,9 @@
 #include <xxgk/util/expected.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,8 +31,50 @@ struct InputProblem {
   diag::Message message; ///< rendered in the run's language
 };
 
+/// The files of a run, kept compact (a batch keeps them to its end, and may have hundreds of
+/// thousands): each path as its directory, interned, and its name, all names in one string; about
+/// the name's length plus 8 bytes per file. Reads give an Input by value.
+class InputList {
+public:
+  void push_back(const Input& input);
+  [[nodiscard]] std::size_t size() const { return m_entries.size(); }
+  [[nodiscard]] bool empty() const { return m_entries.empty(); }
+  [[nodiscard]] Input operator[](std::size_t i) const;
+  [[nodiscard]] Input front() const { return (*this)[0]; }
+  /// Gives back the room kept for more files (once the list is complete).
+  void shrink_to_fit();
+
+  class const_iterator {
+  public:
+    const_iterator(const InputList& list, std::size_t i) : m_list(&list), m_i(i) {}
+    Input operator*() const { return (*m_list)[m_i]; }
+    const_iterator& operator++() {
+      ++m_i;
+      return *this;
+    }
+    bool operator==(const const_iterator& o) const { return m_i == o.m_i; }
+
+  private:
+    const InputList* m_list;
+    std::size_t m_i;
+  };
+  [[nodiscard]] const_iterator begin() const { return {*this, 0}; }
+  [[nodiscard]] const_iterator end() const { return {*this, size()}; }
+
+private:
+  struct Entry {
+    std::uint32_t dir = 0;  ///< index in m_dirs; the top bit: Origin::Found
+    std::uint32_t name = 0; ///< where its name starts in m_names (it ends where the next starts)
+  };
+  static constexpr std::uint32_t k_found = 1U << 31;
+  std::vector<Entry> m_entries;
+  std::string m_names;
+  std::vector<std::string> m_dirs; ///< with their trailing '/'
+  std::map<std::string, std::uint32_t, std::less<>> m_dir_ids;
+};
+
 struct Inputs {
-  std::vector<Input> files;           ///< in a deterministic order
+  InputList files;                    ///< in a deterministic order
   int hidden_skipped = 0;             ///< hidden files and directories not walked
   int links_skipped = 0;              ///< directories already walked (symlink loops, aliases)
   int special_skipped = 0;            ///< neither files nor directories (sockets, broken links)
@@ -60,6 +104,10 @@ unsigned job_count(int requested);
 
 /// Called on the calling thread as tasks complete: (done, total).
 using Progress = std::function<void(std::size_t, std::size_t)>;
+
+/// How many tasks run_ordered() runs at most at once: task(i) starts only once every task before
+/// i - ordered_window(jobs) has been consumed (so per-task slots can be reused modulo it).
+std::size_t ordered_window(unsigned jobs);
 
 /// Runs task(0) … task(count-1) on `jobs` threads. `consume(i)` is called on the calling thread
 /// for i = 0, 1, … in order, as soon as task(i) and every earlier task are done; at most a

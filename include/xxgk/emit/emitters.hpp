@@ -45,10 +45,37 @@ struct LateFindings {
   ReportResult result;
 };
 
+/// The late findings of a run, handed out one report at a time in input order. A run builds each
+/// report's result only when it is asked for (from what it kept of the report: see app/check.cpp),
+/// so that it holds one at a time however many reports have such findings.
+class LateSequence {
+public:
+  LateSequence() = default;
+  virtual ~LateSequence() = default;
+  LateSequence(const LateSequence&) = delete;
+  LateSequence& operator=(const LateSequence&) = delete;
+
+  /// The next report's late findings, or nullptr after the last. Valid until the next call.
+  virtual const LateFindings* next() = 0;
+};
+
+/// A LateSequence over late findings already held.
+class LateVector final : public LateSequence {
+public:
+  explicit LateVector(const std::vector<LateFindings>& late) : m_late(late) {}
+  const LateFindings* next() override {
+    return m_next < m_late.size() ? &m_late[m_next++] : nullptr;
+  }
+
+private:
+  const std::vector<LateFindings>& m_late;
+  std::size_t m_next = 0;
+};
+
 /// A format written one report at a time, so that a run keeps no report after it is written
 /// (memory stays flat however many inputs a run has). report() is called for every input in order,
-/// as soon as it is checked; finish() once, with the late findings (in input order) and the run's
-/// totals.
+/// as soon as it is checked; finish() once, with the late findings (in input order, pulled one
+/// report at a time) and the run's totals.
 class Stream {
 public:
   Stream() = default;
@@ -57,7 +84,12 @@ public:
   Stream& operator=(const Stream&) = delete;
 
   virtual void report(const ReportResult& result) = 0;
-  virtual void finish(const std::vector<LateFindings>& late, const Totals& totals) = 0;
+  virtual void finish(LateSequence& late, const Totals& totals) = 0;
+  /// finish() with late findings already held.
+  void finish(const std::vector<LateFindings>& late, const Totals& totals) {
+    LateVector sequence(late);
+    finish(sequence, totals);
+  }
 };
 
 using StreamMaker = std::unique_ptr<Stream> (*)(const std::vector<RuleInfo>& rules,

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -126,6 +127,15 @@ public:
   [[nodiscard]] std::size_t bytes() const;
   /// check() over every summary kept, findings with their cells' full locations.
   [[nodiscard]] std::vector<Finding> check() const;
+  /// The same findings one agency at a time (those of each agency whose reports can pair, by
+  /// report then rule), so that a caller need not hold them all.
+  void check_each(const std::function<void(std::vector<Finding>&&)>& each) const;
+  /// The findings check() gives for the report at `index`, from its agency's reports alone. Not
+  /// thread-safe: the findings of the agency asked for last are kept for the next call (a
+  /// batch's reports of one agency often follow each other), and those of an agency with 64
+  /// reports or more until the Collector is destroyed (each of its reports would otherwise
+  /// decode and check them all again).
+  [[nodiscard]] std::vector<Finding> check(std::size_t index) const;
   /// The summary of the report at `index`, decoded, or nothing when none was kept for it.
   [[nodiscard]] std::optional<Summary> summary(std::size_t index) const;
 

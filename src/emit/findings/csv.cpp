@@ -74,9 +74,9 @@ public:
     }
   }
 
-  void finish(const std::vector<LateFindings>& late, const Totals& /*totals*/) override {
-    for (const auto& l : late) {
-      report(l.result);
+  void finish(LateSequence& late, const Totals& /*totals*/) override {
+    while (const LateFindings* l = late.next()) {
+      report(l->result);
     }
   }
 

@@ -101,14 +101,14 @@ public:
     m_reports.push(report_entry(r, m_rules, m_options));
   }
 
-  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
+  void finish(LateSequence& late, const Totals& totals) override {
     start();
     m_reports.close();
-    if (!late.empty()) {
+    if (const LateFindings* l = late.next()) {
       m_out << ",\n  \"cross_document\": ";
       JsonArrayWriter cross(m_out, 1);
-      for (const auto& l : late) {
-        cross.push(report_entry(l.result, m_rules, m_options));
+      for (; l != nullptr; l = late.next()) {
+        cross.push(report_entry(l->result, m_rules, m_options));
       }
       cross.close();
     }

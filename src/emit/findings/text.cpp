@@ -217,9 +217,9 @@ public:
     }
   }
 
-  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
-    for (const auto& l : late) {
-      report(l.result);
+  void finish(LateSequence& late, const Totals& totals) override {
+    while (const LateFindings* l = late.next()) {
+      report(l->result);
     }
     m_out << summary_line(totals, m_options.lang) << "\n";
   }
@@ -280,9 +280,9 @@ public:
     }
   }
 
-  void finish(const std::vector<LateFindings>& late, const Totals& totals) override {
-    for (const auto& l : late) {
-      report(l.result);
+  void finish(LateSequence& late, const Totals& totals) override {
+    while (const LateFindings* l = late.next()) {
+      report(l->result);
     }
     if (m_json) {
       nlohmann::ordered_json j = nlohmann::ordered_json::array();
@@ -313,10 +313,7 @@ private:
 void write_statistics(bool json, const Batch& batch, const OutputOptions& options,
                       std::ostream& out) {
   StatisticsStream stream(json, batch.rules, options, out);
-  for (const auto& r : batch.reports) {
-    stream.report(r);
-  }
-  stream.finish({}, totals_of(batch));
+  write_batch(stream, batch);
 }
 
 } // namespace
