@@ -233,10 +233,18 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
   s.form = form;
   s.year = *report.year;
   s.agency = *report.agency;
+  // The figures' cells, resolved once (report::field_index) and read by index.
+  static const auto k_cells = [] {
+    std::array<report::CellIndex, Figures::k_count> cells{};
+    for (std::size_t i = 0; i < Figures::k_count; ++i) {
+      cells[i] = report::field_index(Figures::paths()[i]);
+    }
+    return cells;
+  }();
   std::vector<int> wanted; // the lines of the places, for excerpts
   for (std::size_t i = 0; i < Figures::k_count; ++i) {
     const std::string& path = Figures::paths()[i];
-    if (const auto* c = report::find_cell(report, path)) {
+    if (const auto* c = report::cell_at(report, k_cells[i])) {
       s.figures[path] = figure(*c);
       if (is_place(i)) {
         s.places.emplace_back(static_cast<std::uint8_t>(i), c->where);
@@ -252,8 +260,8 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
     s.lines = lines_of(text, wanted);
   }
   s.fingerprint = util::k_fnv1a_offset;
-  for (const auto& f : report::fields()) {
-    if (const auto* c = report::find_cell(report, f.path)) {
+  for (std::size_t i = 0; i < report::fields().size(); ++i) {
+    if (const auto* c = report::cell_at(report, static_cast<report::CellIndex>(i))) {
       s.fingerprint = util::fnv1a(";", util::fnv1a(value_of(*c), s.fingerprint));
     }
   }
@@ -262,8 +270,9 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
   s.paragraph_chars.reserve(paragraphs.size());
   for (const auto& p : paragraphs) {
     s.paragraph_hashes.push_back(static_cast<std::uint32_t>(std::hash<std::string>{}(p)));
-    s.narrative_chars += util::count_codepoints(p);
-    s.paragraph_chars.push_back(static_cast<std::uint32_t>(util::count_codepoints(p)));
+    const std::size_t chars = util::count_codepoints(p);
+    s.narrative_chars += chars;
+    s.paragraph_chars.push_back(static_cast<std::uint32_t>(chars));
   }
   return s;
 }
