@@ -38,6 +38,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 PERF_DOC = os.path.join(ROOT, "docs", "performance.md")
+GNU_TIME = "/usr/bin/time"  # Debian package "time" (bench/setup.sh)
 DEBIAN_PYTHON = "/usr/bin/python3"  # python3-docx is installed for Debian's python
 
 # Quick mode: small corpus, figures compared as ratios (to the floor, or to themselves).
@@ -66,17 +67,25 @@ def run_once(cmd):
     """Runs cmd; (wall s, user+sys s, peak RSS KiB, stdout, stderr, exit code)."""
     out_path = os.path.join(WORK, "stdout.txt")
     err_path = os.path.join(WORK, "stderr.txt")
+    # The peak RSS comes from GNU time (-o file), not from wait4: a child forked (or vforked)
+    # from this Python process inherits its resident size until it execs, and Linux counts that
+    # in the child's ru_maxrss — which made the memory rows grow with the outputs read so far.
+    # time's own memory is a few MiB, below xxgk's.
+    rss_path = os.path.join(WORK, "maxrss.txt")
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", rss_path] + list(cmd), stdout=out,
+                                stderr=err, stdin=subprocess.DEVNULL)
         _pid, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        returncode = os.waitstatus_to_exitcode(status)
+    with open(rss_path) as f:
+        maxrss = int(f.read().split()[-1])  # after "Command exited with non-zero status N"
     with open(out_path, "rb") as f:
         stdout = f.read().decode("utf-8", "replace")
     with open(err_path, "rb") as f:
         stderr = f.read().decode("utf-8", "replace")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout, stderr, proc.returncode
+    return wall, usage.ru_utime + usage.ru_stime, maxrss, stdout, stderr, returncode
 
 
 def measure(name, cmd, reports, repeat, ok_codes=(0,)):
