@@ -57,6 +57,9 @@ void check_agency_cannot(const schema::Rule& rule, const report::Report& r,
 
 /// The rule's title in both languages, as the first argument of a titled message.
 diag::Arg title_arg(const schema::Rule& rule);
+/// A cell list as the messages show it: "、" between names in Chinese; in English a name that
+/// is quoted follows ", " (labels of the template keep their own "、").
+diag::Arg name_list(const std::vector<std::string>& names);
 /// The message templates of each rules/ source file (the catalogue lists them).
 const std::vector<const diag::MessageTemplate*>& engine_messages();
 const std::vector<const diag::MessageTemplate*>& structure_messages();

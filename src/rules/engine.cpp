@@ -1,4 +1,5 @@
 #include "checks.hpp"
+#include "engine_messages.hpp"
 
 #include <xxgk/report/fields.hpp>
 #include <xxgk/rules/engine.hpp>
@@ -16,37 +17,7 @@ namespace xxgk::rules {
 using diag::Diagnostic;
 using report::CellState;
 
-/// Messages of the schema rule kinds. Each opens with the rule's title; labels quoted from the
-/// template stay Chinese in English.
-namespace msg {
-constexpr diag::MessageTemplate k_sum{"rules.sum", "{0}：{1} 报告 {2}，计算 {3}（{4}{5}）",
-                                      "{0}: {1} reported {2}, computed {3} ({4}{5})", true};
-constexpr diag::MessageTemplate k_equal{"rules.equal", "{0}：{1}，不等于 {2}{3}",
-                                        "{0}: {1} is not equal to {2}{3}", true};
-constexpr diag::MessageTemplate k_at_least{"rules.at_least", "{0}：{1}，小于 {2}{3}",
-                                           "{0}: {1} is less than {2}{3}", true};
-constexpr diag::MessageTemplate k_value_type{"rules.value_type", "{0}：{1} 为「{2}」，{3}",
-                                             "{0}: {1} is 「{2}」: {3}", true};
-constexpr diag::MessageTemplate k_not_number{"rules.value_type.text", "不是数字", "not a number"};
-constexpr diag::MessageTemplate k_not_whole{"rules.value_type.fraction", "应为整数",
-                                            "should be a whole number"};
-constexpr diag::MessageTemplate k_negative{"rules.value_type.negative", "不能为负数",
-                                           "must not be negative"};
-constexpr diag::MessageTemplate k_blank{
-    "rules.blank", "{0}：{1}个单元格为空白或占位符（计算时按0计）：{2}{3}",
-    "{0}: {1} cells are blank or placeholders (counted as 0): {2}{3}", true};
-constexpr diag::MessageTemplate k_template_year{
-    "rules.template_year", "{0}：{1}年度的报告使用了{2}年格式的表格（{3}年度起应使用2021年格式）",
-    "{0}: the {1} report uses the {2} template (reports from {3} on use the 2021 template)", true};
-constexpr diag::MessageTemplate k_blank_note{"rules.blank_note", "；空白按0计: {0}{1}",
-                                             "; blank counted as 0: {0}{1}"};
-constexpr diag::MessageTemplate k_more_count{"rules.more_count", "等{0}项", " … ({0} in all)"};
-constexpr diag::MessageTemplate k_more{"rules.more", "等", " …"};
-constexpr diag::MessageTemplate k_all_zero{"rules.all_zero", "各项均为0", "all 0"};
-constexpr diag::MessageTemplate k_context{"rules.context", "{0}（{1}）", "{0} ({1})"};
-constexpr diag::MessageTemplate k_context_row{"rules.context.row", "「{0}」行", "row 「{0}」"};
-constexpr diag::MessageTemplate k_context_column{"rules.context.column", "{0}列", "column {0}"};
-} // namespace msg
+namespace msg = engine_msg;
 
 namespace detail {
 
@@ -63,8 +34,23 @@ diag::Arg title_arg(const schema::Rule& rule) {
   return diag::title_arg(rule.title, rule.title_en);
 }
 
+/// A cell list as the messages show it: "、" between names in Chinese; in English a name that
+/// is quoted follows ", " (labels of the template keep their own "、").
+diag::Arg name_list(const std::vector<std::string>& names) {
+  std::string zh = fmt::format("{}", fmt::join(names, "、"));
+  std::string en;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) {
+      en += names[i].starts_with("「") ? ", " : "、";
+    }
+    en += names[i];
+  }
+  return diag::Arg::both(std::move(zh), diag::english_table_numbers(std::move(en)));
+}
+
 } // namespace detail
 
+using detail::name_list;
 using detail::title_arg;
 
 namespace {
@@ -83,20 +69,6 @@ diag::Arg join_args(const std::vector<diag::Arg>& parts, std::string_view zh_sep
     en += parts[i].en;
   }
   return diag::Arg::both(std::move(zh), std::move(en));
-}
-
-/// A cell list as the messages show it: "、" between names in Chinese; in English a name that
-/// is quoted follows ", " (labels of the template keep their own "、").
-diag::Arg name_list(const std::vector<std::string>& names) {
-  std::string zh = fmt::format("{}", fmt::join(names, "、"));
-  std::string en;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) {
-      en += names[i].starts_with("「") ? ", " : "、";
-    }
-    en += names[i];
-  }
-  return diag::Arg::both(std::move(zh), diag::english_table_numbers(std::move(en)));
 }
 
 /// Variable → value of one expansion of a rule, in variable order (as messages list them). The
@@ -346,13 +318,6 @@ diag::Arg blank_note(const std::vector<const Operand*>& blanks, const Labeler& l
   return diag::nested({&msg::k_blank_note, {name_list(names), more}});
 }
 
-Diagnostic base(const schema::Rule& rule) {
-  Diagnostic d;
-  d.rule = rule.id;
-  d.severity = rule.severity;
-  return d;
-}
-
 std::vector<std::string> paths_of(const std::vector<Operand>& a,
                                   const std::vector<Operand>& b = {}) {
   std::vector<std::string> out;
@@ -461,7 +426,7 @@ void sum_finding(const schema::Rule& rule, const Binding& b, const report::Repor
       }
     }
   }
-  Diagnostic d = base(rule);
+  Diagnostic d = detail::make(rule);
   d.say({&msg::k_sum,
          {title_arg(rule), diag::Arg::cell(tmpl.cell_label(target_path)), t.value.to_string(),
           computed->to_string(), join_terms(*terms, label, terms->size() > 6),
@@ -517,7 +482,7 @@ void compare_finding(const schema::Rule& rule, const Binding& b, const report::R
     }
     return terms;
   };
-  Diagnostic d = base(rule);
+  Diagnostic d = detail::make(rule);
   d.say({equal ? &msg::k_equal : &msg::k_at_least,
          {head, side(*lhs, *l), side(*rhs, *rv), blank_note(blanks, label)}});
   d.cells = std::move(all);
@@ -681,136 +646,6 @@ private:
   std::vector<Expansion> m_expansions;
 };
 
-class CompiledValueType final : public detail::Compiled {
-public:
-  CompiledValueType(const schema::Rule& rule, const schema::Template& tmpl)
-      : m_rule(rule), m_tmpl(tmpl) {
-    for (auto& path : detail::matching_paths(rule.cells, tmpl)) {
-      const schema::Column* col = tmpl.column_of(path);
-      if (col == nullptr) {
-        continue;
-      }
-      const std::string type(schema::to_string(col->type));
-      if (std::find(rule.types.begin(), rule.types.end(), type) == rule.types.end()) {
-        continue;
-      }
-      const CellIndex index = report::field_index(path);
-      if (index != report::k_no_cell) {
-        m_cells.push_back({index, col->type, std::move(path)});
-      }
-    }
-  }
-
-  void run(const report::Report& r, std::vector<Diagnostic>& out) const override {
-    for (const auto& cell : m_cells) {
-      const report::Cell* c = report::cell_at(r, cell.index);
-      const diag::MessageTemplate* reason = nullptr;
-      if (c->state == CellState::Text) {
-        reason = &msg::k_not_number;
-      } else if (c->state == CellState::Number) {
-        const util::Number& v = *c->value;
-        if (cell.type != schema::ValueType::Amount && !v.is_integer()) {
-          reason = &msg::k_not_whole;
-        } else if (cell.type != schema::ValueType::SignedCount && v.is_negative()) {
-          reason = &msg::k_negative;
-        }
-      }
-      if (reason == nullptr) {
-        continue;
-      }
-      Diagnostic d = base(m_rule);
-      d.say({&msg::k_value_type,
-             {title_arg(m_rule), diag::Arg::cell(m_tmpl.cell_label(cell.path)), c->raw,
-              diag::nested({reason, {}})}});
-      d.cells = {cell.path};
-      d.location = c->where;
-      out.push_back(std::move(d));
-    }
-  }
-
-private:
-  struct Cell {
-    CellIndex index;
-    schema::ValueType type;
-    std::string path;
-  };
-  const schema::Rule& m_rule;
-  const schema::Template& m_tmpl;
-  std::vector<Cell> m_cells;
-};
-
-class CompiledBlank final : public detail::Compiled {
-public:
-  CompiledBlank(const schema::Rule& rule, const schema::Template& tmpl)
-      : m_rule(rule), m_tmpl(tmpl) {
-    for (auto& path : detail::matching_paths(rule.cells, tmpl)) {
-      const CellIndex index = report::field_index(path);
-      if (index == report::k_no_cell) {
-        continue;
-      }
-      // Derived rows (2021 （六）其他处理) are not cells of the document.
-      bool derived = false;
-      for (const auto& t : tmpl.tables) {
-        for (const auto& g : t.groups) {
-          if (!g.derived_row.empty() && path.find("." + g.derived_row + ".") != std::string::npos) {
-            derived = true;
-          }
-        }
-      }
-      if (!derived) {
-        m_cells.push_back({index, std::move(path)});
-      }
-    }
-  }
-
-  void run(const report::Report& r, std::vector<Diagnostic>& out) const override {
-    std::vector<std::string> blanks; // allocates only once a blank cell is found
-    const report::Cell* first = nullptr;
-    for (const auto& cell : m_cells) {
-      const report::Cell* c = report::cell_at(r, cell.index);
-      if (c->state != CellState::Blank && c->state != CellState::Placeholder) {
-        continue;
-      }
-      // A blank cell that was never read (no text, no place in the document) is no finding.
-      if (c->raw.empty() && c->state == CellState::Blank && !c->where.has_line() &&
-          c->where.table < 0) {
-        continue;
-      }
-      if (first == nullptr) {
-        first = c;
-      }
-      blanks.push_back(cell.path);
-    }
-    if (blanks.empty()) {
-      return;
-    }
-    std::vector<std::string> names;
-    for (const auto& p : blanks) {
-      if (names.size() == 8) {
-        break;
-      }
-      const auto [row, col] = m_tmpl.row_column_labels(p);
-      names.push_back(fmt::format("「{}」{}", row, col));
-    }
-    const diag::Arg more =
-        blanks.size() > names.size() ? diag::nested({&msg::k_more, {}}) : diag::Arg("");
-    Diagnostic d = base(m_rule);
-    d.say({&msg::k_blank, {title_arg(m_rule), blanks.size(), name_list(names), more}});
-    d.cells = std::move(blanks);
-    d.location = first->where;
-    out.push_back(std::move(d));
-  }
-
-private:
-  struct Cell {
-    CellIndex index;
-    std::string path;
-  };
-  const schema::Rule& m_rule;
-  const schema::Template& m_tmpl;
-  std::vector<Cell> m_cells;
-};
-
 } // namespace
 
 namespace detail {
@@ -821,19 +656,13 @@ CompiledRule compile_sum(const schema::Rule& rule, const schema::Template& t) {
 CompiledRule compile_compare(const schema::Rule& rule, const schema::Template& t) {
   return std::make_unique<CompiledCompare>(rule, t);
 }
-CompiledRule compile_value_type(const schema::Rule& rule, const schema::Template& t) {
-  return std::make_unique<CompiledValueType>(rule, t);
-}
-CompiledRule compile_blank(const schema::Rule& rule, const schema::Template& t) {
-  return std::make_unique<CompiledBlank>(rule, t);
-}
 
 void check_template_year(const schema::Rule& rule, const report::Report& r,
                          const schema::Template& /*tmpl*/, std::vector<Diagnostic>& out) {
   if (r.template_id != rule.template_id || !r.year || *r.year <= rule.max_year) {
     return;
   }
-  Diagnostic d = base(rule);
+  Diagnostic d = detail::make(rule);
   d.say({&msg::k_template_year, {title_arg(rule), *r.year, rule.template_id, rule.max_year + 1}});
   d.location = r.title_where;
   out.push_back(std::move(d));
