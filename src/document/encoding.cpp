@@ -132,6 +132,18 @@ std::size_t find_invalid_utf8(std::string_view in, std::size_t pos) {
     }
     // Then code points up to the next ASCII byte (a run of CJK text, mostly).
     while (pos < in.size() && static_cast<unsigned char>(in[pos]) >= 0x80) {
+      if (pos + 3 <= in.size()) {
+        // Three bytes led by E1–EC or EE–EF (CJK, fullwidth forms) are valid whenever two
+        // continuation bytes follow: they can be neither overlong nor surrogates.
+        const auto b0 = static_cast<unsigned char>(in[pos]);
+        const auto b1 = static_cast<unsigned char>(in[pos + 1]);
+        const auto b2 = static_cast<unsigned char>(in[pos + 2]);
+        if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && (b1 & 0xC0U) == 0x80 &&
+            (b2 & 0xC0U) == 0x80) {
+          pos += 3;
+          continue;
+        }
+      }
       const std::size_t start = pos;
       const char32_t cp = util::next_codepoint(in, pos);
       // A decoding failure yields U+FFFD and advances one byte; a literal U+FFFD takes three.

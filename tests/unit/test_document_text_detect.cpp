@@ -324,3 +324,26 @@ TEST_CASE("the text forms read the same from the text and from its lines") {
     }
   }
 }
+
+TEST_CASE("Tika cells are trimmed of every kind of white space, as util::trim does") {
+  std::size_t trimmed = 0;
+  for (const auto& text : generated_texts(3000, 8)) {
+    std::string content;
+    for (const char c : text) {
+      if (c != '\t' && c != '\n' && c != '\r') {
+        content += c;
+      }
+    }
+    if (is_page_number_line("\t" + content)) {
+      continue;
+    }
+    CAPTURE(content);
+    const Document d = read_tika_text("\t" + content + "\n");
+    REQUIRE(d.blocks.size() == 1);
+    const auto& cells = std::get<Table>(d.blocks[0]).rows.at(0).cells;
+    REQUIRE(cells.size() == 1);
+    CHECK(cells[0].text == util::trim(content));
+    trimmed += cells[0].text.size() < content.size() ? 1 : 0;
+  }
+  CHECK(trimmed > 0);
+}

@@ -40,26 +40,30 @@ std::string strip_bookmarks(std::string_view line, std::size_t& removed_prefix_b
 
 constexpr std::size_t k_max_centred_label = 30;
 
-/// Whether the three bytes at `p` are a CJK ideograph (U+4E00–U+9FFF), which is no white space.
-bool is_ideograph(const char* p) {
+/// Whether the three bytes at `p` are a CJK ideograph (U+4E00–U+9FFF), CJK punctuation other than
+/// U+3000 (U+3001–U+303F) or a fullwidth form (U+FF00–U+FF7F): none of them is white space.
+bool is_visible_cjk(const char* p) {
   const auto b0 = static_cast<unsigned char>(p[0]);
   const auto b1 = static_cast<unsigned char>(p[1]);
   const auto b2 = static_cast<unsigned char>(p[2]);
-  return b0 >= 0xE4 && b0 <= 0xE9 && (b1 & 0xC0U) == 0x80 && (b2 & 0xC0U) == 0x80 &&
-         (b0 != 0xE4 || b1 >= 0xB8);
+  if ((b1 & 0xC0U) != 0x80 || (b2 & 0xC0U) != 0x80) {
+    return false;
+  }
+  return (b0 >= 0xE4 && b0 <= 0xE9 && (b0 != 0xE4 || b1 >= 0xB8)) ||
+         (b0 == 0xEF && (b1 == 0xBC || b1 == 0xBD)) || (b0 == 0xE3 && b1 == 0x80 && b2 != 0x80);
 }
 
 bool is_visible_ascii(char c) {
   return c > ' ' && c < 0x7F;
 }
 
-/// util::trim_view, answered at once for a cell that starts and ends with an ASCII character
-/// or a CJK ideograph (nearly every cell): it has nothing to trim.
+/// util::trim_view, answered at once for a cell that starts and ends with a visible ASCII or CJK
+/// character (nearly every cell): it has nothing to trim.
 std::string_view trim_cell(std::string_view s) {
   const std::size_t n = s.size();
-  const bool starts = n > 0 && (is_visible_ascii(s[0]) || (n >= 3 && is_ideograph(s.data())));
+  const bool starts = n > 0 && (is_visible_ascii(s[0]) || (n >= 3 && is_visible_cjk(s.data())));
   const bool ends =
-      n > 0 && (is_visible_ascii(s[n - 1]) || (n >= 3 && is_ideograph(s.data() + n - 3)));
+      n > 0 && (is_visible_ascii(s[n - 1]) || (n >= 3 && is_visible_cjk(s.data() + n - 3)));
   return starts && ends ? s : util::trim_view(s);
 }
 
@@ -100,6 +104,24 @@ Document read_tika_text(const std::vector<std::string_view>& lines) {
     pending_blanks = 0;
     row_break_pending = false;
   };
+  // A new table gets room for its rows: the runs of TAB lines after blank lines that follow, up
+  // to text after a blank line (where a table nearly always ends).
+  auto reserve_rows = [&](std::size_t i) {
+    std::size_t rows = 1;
+    bool blank_before = false;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      const std::string_view l = lines[j];
+      if (l.empty()) {
+        blank_before = true;
+      } else if (l.front() == '\t') {
+        rows += blank_before ? 1 : 0;
+        blank_before = false;
+      } else if (blank_before) {
+        break;
+      }
+    }
+    table->rows.reserve(rows);
+  };
   // A new row gets room for its cells: the TAB lines that follow (one cell each, nearly always).
   auto open_row = [&](std::size_t i) {
     std::size_t n = 1;
@@ -131,6 +153,7 @@ Document read_tika_text(const std::vector<std::string_view>& lines) {
         t.where.column = 1;
         doc.blocks.emplace_back(std::move(t));
         table = &std::get<Table>(doc.blocks.back());
+        reserve_rows(i);
         open_row(i);
       } else if (row_break_pending) {
         open_row(i);
