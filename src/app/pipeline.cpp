@@ -170,7 +170,7 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
   result.form = doc->format;
   if (doc->format.rfind("text", 0) == 0 || doc->format == "markdown" || doc->format == "html") {
     // Text forms and HTML pages: keep the decoded text for source excerpts.
-    result.text = doc->source_text;
+    result.text = std::move(doc->source_text); // the document is not read again
   }
   return result;
 }
