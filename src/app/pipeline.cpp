@@ -110,7 +110,10 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
                                                 const std::vector<schema::Template>& templates,
                                                 const Options& o, Origin origin,
                                                 std::vector<emit::ReportResult>* rest) {
-  emit::ReportResult result;
+  // Every return returns `out`, so that the result is built where the caller wants it (a report
+  // is large: moving one costs as much as checking its sums).
+  std::optional<emit::ReportResult> out(std::in_place);
+  emit::ReportResult& result = *out;
   result.source = source;
   if (o.input_format.empty()) {
     // xxgk's own normalized JSON and CSV rows: the report is read as it is, then checked.
@@ -122,7 +125,8 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
       if (rest != nullptr) {
         std::move(data->begin() + 1, data->end(), std::back_inserter(*rest));
       }
-      return std::move(data->front());
+      result = std::move(data->front());
+      return out;
     }
   }
   document::ReadOptions ro;
@@ -132,12 +136,13 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
   ro.file_name = result.source;
   auto doc = document::read(bytes, ro);
   if (origin == Origin::Found && (doc ? !looks_like_report(*doc) : is_not_a_report(doc.error()))) {
-    return std::nullopt;
+    out.reset();
+    return out;
   }
   if (!doc) {
     result.readable = false;
     result.read_error = doc.error().text(message_lang(o));
-    return result;
+    return out;
   }
   std::vector<const schema::Template*> candidates;
   for (const auto& t : templates) {
@@ -172,7 +177,7 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
     // Text forms and HTML pages: keep the decoded text for source excerpts.
     result.text = std::move(doc->source_text); // the document is not read again
   }
-  return result;
+  return out;
 }
 
 /// Batches at least this large show progress on a terminal.
@@ -197,15 +202,18 @@ void release_free_memory() {
 
 /// Results handed back by the consumer of a batch to the worker thread that built them, which frees
 /// them before its next task (see read_batch).
+/// A result as process() returns it (nullopt: not a report), built in place on the heap.
+using Slot = std::unique_ptr<std::optional<emit::ReportResult>>;
+
 class Returned {
 public:
-  void give_back(std::thread::id owner, std::unique_ptr<emit::ReportResult> r) {
+  void give_back(std::thread::id owner, Slot r) {
     std::lock_guard lock(m_mutex);
     m_held.push_back({owner, std::move(r)});
   }
   /// Frees, on this thread, the results this thread built.
   void free_own() {
-    std::vector<std::unique_ptr<emit::ReportResult>> mine;
+    std::vector<Slot> mine;
     {
       std::lock_guard lock(m_mutex);
       const auto self = std::this_thread::get_id();
@@ -222,7 +230,7 @@ public:
 private:
   struct Held {
     std::thread::id owner;
-    std::unique_ptr<emit::ReportResult> result;
+    Slot result;
   };
   std::mutex m_mutex;
   std::vector<Held> m_held; // at most the threads' window of results
@@ -248,7 +256,7 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   // one slot per task that can run at once (task i in slot i modulo the window: nothing is kept
   // per input). (Pointers: a slot must not cost a whole ReportResult before its turn.)
   const std::size_t slots = std::min(std::max<std::size_t>(files.size(), 1), ordered_window(jobs));
-  std::vector<std::unique_ptr<emit::ReportResult>> pending(slots);
+  std::vector<Slot> pending(slots);
   std::vector<std::vector<emit::ReportResult>> more(slots); // CSV rows, JSON lines
   const bool show_progress = o.stderr_is_tty && !o.quiet && files.size() >= k_progress_min_inputs;
   const auto start = std::chrono::steady_clock::now();
@@ -286,14 +294,15 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
           built_by[i % slots] = std::this_thread::get_id();
         }
         const Input input = files[i];
-        if (auto r = process(input.path, templates, o, input.origin, &more[i % slots])) {
-          pending[i % slots] = std::make_unique<emit::ReportResult>(std::move(*r));
-        }
+        // Initialised from the returned value itself: the report is never moved (make_unique
+        // would move it).
+        pending[i % slots] = Slot(new std::optional<emit::ReportResult>(
+            process(input.path, templates, o, input.origin, &more[i % slots])));
       },
       [&](std::size_t i) {
-        std::unique_ptr<emit::ReportResult> r = std::move(pending[i % slots]);
-        if (r) {
-          each(std::move(*r));
+        Slot r = std::move(pending[i % slots]);
+        if (r && r->has_value()) {
+          each(std::move(**r));
           for (auto& m : more[i % slots]) {
             each(std::move(m));
           }

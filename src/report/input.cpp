@@ -154,7 +154,9 @@ bool looks_like_report_csv(std::string_view bytes) {
   const std::string_view s = skip_bom_and_space(bytes);
   const auto end = s.find('\n');
   const auto records = csv_records(s.substr(0, end));
-  if (records.empty()) {
+  // A report's CSV header has a template column and a cell path column: one field is neither
+  // (the first line of every other text, which need not be normalized to tell).
+  if (records.empty() || records.front().size() < 2) {
     return false;
   }
   bool has_template = false;

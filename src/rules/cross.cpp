@@ -132,9 +132,15 @@ std::vector<std::pair<int, std::string>> lines_of(std::string_view text,
   return out;
 }
 
+/// A narrative paragraph, normalized, and its length in code points.
+struct NarrativeParagraph {
+  std::string text;
+  std::size_t chars = 0;
+};
+
 /// The paragraphs of the narrative sections, normalized (width folded, whitespace removed).
-std::vector<std::string> narrative(const report::Report& r) {
-  std::vector<std::string> out;
+std::vector<NarrativeParagraph> narrative(const report::Report& r) {
+  std::vector<NarrativeParagraph> out;
   for (const auto key : k_narrative_sections) {
     const auto it = r.sections.find(std::string(key));
     if (it == r.sections.end()) {
@@ -142,8 +148,9 @@ std::vector<std::string> narrative(const report::Report& r) {
     }
     for (const auto& p : it->second.paragraphs) {
       std::string n = util::label_key(p.text);
-      if (util::count_codepoints(n) >= 10) { // headings and one-liners say little
-        out.push_back(std::move(n));
+      const std::size_t chars = util::count_codepoints(n);
+      if (chars >= 10) { // headings and one-liners say little
+        out.push_back({std::move(n), chars});
       }
     }
   }
@@ -260,19 +267,19 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
     s.lines = lines_of(text, wanted);
   }
   s.fingerprint = util::k_fnv1a_offset;
-  for (std::size_t i = 0; i < report::fields().size(); ++i) {
+  const std::size_t cells = report::fields().size();
+  for (std::size_t i = 0; i < cells; ++i) {
     if (const auto* c = report::cell_at(report, static_cast<report::CellIndex>(i))) {
       s.fingerprint = util::fnv1a(";", util::fnv1a(value_of(*c), s.fingerprint));
     }
   }
-  const std::vector<std::string> paragraphs = narrative(report);
+  const std::vector<NarrativeParagraph> paragraphs = narrative(report);
   s.paragraph_hashes.reserve(paragraphs.size()); // kept per report: no spare capacity
   s.paragraph_chars.reserve(paragraphs.size());
   for (const auto& p : paragraphs) {
-    s.paragraph_hashes.push_back(static_cast<std::uint32_t>(std::hash<std::string>{}(p)));
-    const std::size_t chars = util::count_codepoints(p);
-    s.narrative_chars += chars;
-    s.paragraph_chars.push_back(static_cast<std::uint32_t>(chars));
+    s.paragraph_hashes.push_back(static_cast<std::uint32_t>(std::hash<std::string>{}(p.text)));
+    s.narrative_chars += p.chars;
+    s.paragraph_chars.push_back(static_cast<std::uint32_t>(p.chars));
   }
   return s;
 }

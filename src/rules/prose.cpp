@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 
 namespace xxgk::rules::detail {
@@ -307,9 +308,18 @@ void CompiledProseFigures::run(const report::Report& r, Out& out) const {
             std::any_of(years.begin(), years.end(), [&](int y) { return y != *r.year; })) {
           continue; // about another year (a comparison, or a wrong year: see the year rule)
         }
+        // Which code points (modulo 64) the clause has: a keyword whose first one it lacks is
+        // not looked for.
+        std::uint64_t present = 0;
+        for (const char32_t cp : c) {
+          present |= std::uint64_t{1} << (cp & 63U);
+        }
         std::vector<std::pair<std::size_t, std::size_t>> used; // matched spans
         for (const auto& pat : patterns) {
           for (const auto& kw : pat.keywords) {
+            if (!kw.empty() && (present & (std::uint64_t{1} << (kw[0] & 63U))) == 0) {
+              continue;
+            }
             for (std::size_t k = c.find(kw); k != std::u32string::npos; k = c.find(kw, k + 1)) {
               const std::size_t after = k + kw.size();
               const bool overlaps = std::any_of(used.begin(), used.end(), [&](const auto& span) {
