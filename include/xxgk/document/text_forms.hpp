@@ -6,6 +6,7 @@
 // columns in code points of the original line, pointing at a cell's first non-space character.
 
 #include <xxgk/document/model.hpp>
+#include <xxgk/util/text.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -77,16 +78,62 @@ std::optional<Document> read_text_form(std::string_view name, std::string_view t
 
 // Building blocks shared by the text readers.
 
+namespace detail {
+/// is_page_number_line for a line whose first character does not settle it: folded (NFKC) and
+/// parsed.
+bool is_folded_page_number_line(std::string_view line);
+/// is_blank_line from byte `pos` on, where the first byte past ASCII is (the bytes before are
+/// ASCII white space).
+bool is_blank_from(std::string_view line, std::size_t pos);
+
+inline bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+} // namespace detail
+
 /// "- 3 -", "-3-", "— 3 —": page numbers that PDF and Word conversions leave, even inside tables.
-bool is_page_number_line(std::string_view line);
+/// Inline: every reader asks it of every line, and nearly every line is answered by its first
+/// character after white space (one NFKC keeps and that is no dash).
+inline bool is_page_number_line(std::string_view line) {
+  std::size_t pos = 0;
+  while (pos < line.size() && detail::is_ascii_space(line[pos])) {
+    ++pos;
+  }
+  if (pos == line.size()) {
+    return false;
+  }
+  const char32_t first = util::next_codepoint(line, pos);
+  if ((first < 0x80 && first != '-') || (first >= 0x4E00 && first <= 0x9FFF)) {
+    return false;
+  }
+  // Fullwidth ASCII (NFKC: ASCII) other than the fullwidth hyphen-minus, such as "（一）", and
+  // CJK brackets and quotes (NFKC leaves them) cannot fold to a dash either.
+  if ((first >= 0xFF01 && first <= 0xFF5E && first != 0xFF0D) ||
+      (first >= 0x3001 && first <= 0x3002) || (first >= 0x3008 && first <= 0x3011) ||
+      (first >= 0x3014 && first <= 0x301B) || (first >= 0x2018 && first <= 0x2019) ||
+      (first >= 0x201C && first <= 0x201D)) {
+    return false;
+  }
+  return detail::is_folded_page_number_line(line);
+}
 
 /// A report section heading such as "三、收到和处理政府信息公开申请情况": numbered 一…六 and ending
 /// in 情况 or 事项. Table labels such as "三、本年度办理结果" do not qualify.
 bool looks_like_section_heading(std::string_view line);
 
 /// Whether `line` is white space only (util::is_space, as util::trim_view(line).empty()),
-/// answered from the bytes while they are ASCII.
-bool is_blank_line(std::string_view line);
+/// answered from the bytes while they are ASCII (an ASCII byte is always a code point of its own).
+inline bool is_blank_line(std::string_view line) {
+  for (std::size_t pos = 0; pos < line.size(); ++pos) {
+    if (static_cast<unsigned char>(line[pos]) >= 0x80) {
+      return detail::is_blank_from(line, pos);
+    }
+    if (!detail::is_ascii_space(line[pos])) {
+      return false;
+    }
+  }
+  return true;
+}
 
 /// Appends line `index` (0-based) of a text to `doc` as a paragraph: the line trimmed, located
 /// at its first non-space character.

@@ -131,10 +131,7 @@ std::optional<Document> read_text_form(std::string_view name, std::string_view t
   return std::nullopt;
 }
 
-namespace {
-
-/// is_page_number_line for a line that the quick test in it could not answer: folded and parsed.
-[[gnu::noinline]] bool is_folded_page_number_line(std::string_view line) {
+bool detail::is_folded_page_number_line(std::string_view line) {
   const std::string t = util::nfkc(util::trim(line));
   std::size_t i = 0;
   auto skip_dashes = [&] {
@@ -171,49 +168,10 @@ namespace {
   return skip_dashes() && i == t.size();
 }
 
-} // namespace
-
-bool is_page_number_line(std::string_view line) {
-  // Nearly every line starts, after white space, with a character NFKC leaves as it is and that is
-  // no dash: an ASCII character or a CJK ideograph. Those lines are answered without folding.
-  std::size_t pos = 0;
-  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t' || line[pos] == '\r' ||
-                               line[pos] == '\n' || line[pos] == '\v' || line[pos] == '\f')) {
-    ++pos;
-  }
-  if (pos == line.size()) {
-    return false;
-  }
-  const char32_t first = util::next_codepoint(line, pos);
-  if ((first < 0x80 && first != '-') || (first >= 0x4E00 && first <= 0x9FFF)) {
-    return false;
-  }
-  // Fullwidth ASCII (NFKC: ASCII) other than the fullwidth hyphen-minus, such as "（一）", and
-  // CJK brackets and quotes (NFKC leaves them) cannot fold to a dash either.
-  if ((first >= 0xFF01 && first <= 0xFF5E && first != 0xFF0D) ||
-      (first >= 0x3001 && first <= 0x3002) || (first >= 0x3008 && first <= 0x3011) ||
-      (first >= 0x3014 && first <= 0x301B) || (first >= 0x2018 && first <= 0x2019) ||
-      (first >= 0x201C && first <= 0x201D)) {
-    return false;
-  }
-  return is_folded_page_number_line(line);
-}
-
-bool is_blank_line(std::string_view line) {
-  // trim_view(line) is empty when every code point is white space. An ASCII byte is always a
-  // code point of its own, so the bytes are looked at one by one while they are ASCII.
-  for (std::size_t pos = 0; pos < line.size(); ++pos) {
-    const auto c = static_cast<unsigned char>(line[pos]);
-    if (c >= 0x80) {
-      // U+3000, NBSP, zero-width spaces … or, nearly always, the first character of the text.
-      while (pos < line.size()) {
-        if (!util::is_space(util::next_codepoint(line, pos))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f') {
+bool detail::is_blank_from(std::string_view line, std::size_t pos) {
+  // U+3000, NBSP, zero-width spaces … or, nearly always, the first character of the text.
+  while (pos < line.size()) {
+    if (!util::is_space(util::next_codepoint(line, pos))) {
       return false;
     }
   }
