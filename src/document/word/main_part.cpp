@@ -7,7 +7,6 @@
 #include "../messages.hpp"
 #include "body_walker.hpp"
 #include "line_counter.hpp"
-#include "model_builder.hpp"
 #include "namespaces.hpp"
 
 #include <xxgk/util/text.hpp>
@@ -109,15 +108,13 @@ util::Expected<Document> read_body_of(pugi::xml_node root, std::string_view part
     return err::make(util::ErrorKind::Malformed, err::k_no_body, {where_in(named)});
   }
   LineCounter lines = xml.lines();
-  WalkedBody walked = walk_body(body, &bs, lines, xml.text);
-
   Document doc;
   doc.format = std::string(format);
-  build_model(walked.blocks, part, doc);
-  if (walked.first_revision_line > 0) {
+  const int revision_line = walk_body(body, &bs, lines, xml.text, part, doc);
+  if (revision_line > 0) {
     diag::SourceLocation at;
     at.part = std::string(part);
-    at.xml_line = walked.first_revision_line;
+    at.xml_line = revision_line;
     doc.diagnostics.push_back(diag::make("READ-REVISIONS", diag::Severity::Warning,
                                          {&msg::k_revisions, {}}, std::move(at)));
   }
