@@ -302,16 +302,31 @@ private:
       return child_element(node, scope, Ns::W, local, storage);
     }
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-      if (c.type() != pugi::node_element) {
+      if (c.type() != pugi::node_element || !has_local_name(c.name(), local)) {
         continue;
       }
-      const Name n = name_of(c, scope);
-      if (n.ns == Ns::W && n.local == local) {
+      if (name_of(c, scope).ns == Ns::W) {
         storage = NsScope(scope);
         return c;
       }
     }
     return {};
+  }
+
+  /// Calls `fn(child, scope, local)` for each w: element child of `node` (w:trPr, w:tcPr, w:sdt)
+  /// until it returns false.
+  template <class Fn> void each_w_child(pugi::xml_node node, const NsScope* scope, Fn&& fn) {
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) {
+        continue;
+      }
+      NsScope s;
+      const NsScope* cs = enter_scope(scope, c, s);
+      const Name n = name_of(c, cs);
+      if (n.ns == Ns::W && !fn(c, cs, n.local)) {
+        return;
+      }
+    }
   }
 
   void note_revision(pugi::xml_node n) {
@@ -332,31 +347,39 @@ private:
       if (m_probe != nullptr && m_probe->stop) {
         return;
       }
-      NsScope storage;
-      const NsScope* cs = enter_scope(scope, child, storage);
-      const Name name = name_of(child, cs);
-      switch (name.ns) {
-      case Ns::W:
-        element_w(child, cs, name.local, mode);
-        break;
-      case Ns::Mc:
-        if (name.local == "AlternateContent") {
-          alternate_content(child, cs, mode);
-        }
-        break; // a stray mc:Choice/mc:Fallback is not content
-      case Ns::Aml:
-        annotation(child, cs, name.local, mode);
-        break;
-      case Ns::Vml: // shapes and v:textbox: not body text
-      case Ns::Pkg:
-      case Ns::Rels:
-        break;
-      case Ns::Wx:
-      case Ns::Unknown:
-        // wx:sect, wx:sub-section, smart tags and custom XML of Word 2003, w14 wrappers …
-        walk(child, cs, mode);
-        break;
+      if (!m_declarations) {
+        visit(child, scope, mode);
+        continue;
       }
+      NsScope storage;
+      visit(child, enter(scope, child, storage), mode);
+    }
+  }
+
+  /// An element child met by the walk; `cs` is its scope.
+  void visit(pugi::xml_node child, const NsScope* cs, Mode mode) {
+    const Name name = name_of(child, cs);
+    switch (name.ns) {
+    case Ns::W:
+      element_w(child, cs, name.local, mode);
+      break;
+    case Ns::Mc:
+      if (name.local == "AlternateContent") {
+        alternate_content(child, cs, mode);
+      }
+      break; // a stray mc:Choice/mc:Fallback is not content
+    case Ns::Aml:
+      annotation(child, cs, name.local, mode);
+      break;
+    case Ns::Vml: // shapes and v:textbox: not body text
+    case Ns::Pkg:
+    case Ns::Rels:
+      break;
+    case Ns::Wx:
+    case Ns::Unknown:
+      // wx:sect, wx:sub-section, smart tags and custom XML of Word 2003, w14 wrappers …
+      walk(child, cs, mode);
+      break;
     }
   }
 
@@ -467,29 +490,21 @@ private:
     bool placeholder = false;
     pugi::xml_node content;
     NsScope content_scope;
-    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-      if (c.type() != pugi::node_element) {
-        continue;
-      }
-      NsScope s;
-      const NsScope* cs = enter_scope(scope, c, s);
-      const Name n = name_of(c, cs);
-      if (n.ns != Ns::W) {
-        continue;
-      }
-      if (n.local == "sdtPr") {
+    each_w_child(node, scope, [&](pugi::xml_node c, const NsScope* cs, std::string_view local) {
+      if (local == "sdtPr") {
         NsScope ps;
         if (pugi::xml_node flag = child_w(c, cs, "showingPlcHdr", ps)) {
           placeholder = is_true_flag(attr(flag, &ps, Ns::W, "val"));
         }
-      } else if (n.local == "sdtContent" && !content) {
+      } else if (local == "sdtContent" && !content) {
         content = c;
         content_scope = NsScope(scope);
         if (m_declarations) {
           content_scope.declare(c);
         }
       }
-    }
+      return true;
+    });
     if (!content || (placeholder && mode == Mode::Inline)) {
       return;
     }
@@ -586,12 +601,12 @@ private:
     if (util::trim_view(m_para).empty()) {
       return;
     }
-    Paragraph out;
+    // Built in place: no temporary to move and destroy.
+    auto& out = std::get<Paragraph>(m_doc.blocks.emplace_back(std::in_place_type<Paragraph>));
     out.text = m_para; // a copy of the exact size; m_para keeps its buffer for the next one
     out.where.part = m_part;
     out.where.paragraph = list.index;
     out.where.xml_line = list.xml_line;
-    m_doc.blocks.emplace_back(std::move(out));
   }
 
   /// A line of the cell's text ends; it started at `mark`. Lines are joined with '\n', without
@@ -610,6 +625,36 @@ private:
     m_cell_started = true;
   }
 
+  /// The first w:del, w:moveFrom and w:ins children of a paragraph mark's w:rPr.
+  struct MarkChange {
+    pugi::xml_node del;
+    pugi::xml_node move_from;
+    pugi::xml_node ins;
+  };
+
+  /// MarkChange in one pass over the children (child_w three times over, as to what it finds).
+  [[nodiscard]] MarkChange mark_change(pugi::xml_node rpr, const NsScope* scope) const {
+    MarkChange found;
+    for (pugi::xml_node c = rpr.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) {
+        continue;
+      }
+      const std::string_view local = split_cname(c.name()).second;
+      pugi::xml_node* slot = local == "del"        ? &found.del
+                             : local == "moveFrom" ? &found.move_from
+                             : local == "ins"      ? &found.ins
+                                                   : nullptr;
+      if (slot == nullptr || *slot) {
+        continue;
+      }
+      NsScope s;
+      if (name_of(c, enter_scope(scope, c, s)).ns == Ns::W) {
+        *slot = c;
+      }
+    }
+    return found;
+  }
+
   void paragraph(pugi::xml_node p, const NsScope* scope) {
     List& list = *m_list;
     // Lines in document order (the line counter reads forward): the paragraph's before its mark's.
@@ -620,15 +665,15 @@ private:
     if (pugi::xml_node ppr = child_w(p, scope, "pPr", ps)) {
       NsScope rs;
       if (pugi::xml_node rpr = child_w(ppr, &ps, "rPr", rs)) {
-        NsScope s;
-        if (pugi::xml_node del = child_w(rpr, &rs, "del", s)) {
+        const MarkChange change = mark_change(rpr, &rs);
+        if (change.del) {
           mark_deleted = true;
-          note_revision(del);
-        } else if (pugi::xml_node from = child_w(rpr, &rs, "moveFrom", s)) {
+          note_revision(change.del);
+        } else if (change.move_from) {
           mark_deleted = true;
-          note_revision(from);
-        } else if (pugi::xml_node ins = child_w(rpr, &rs, "ins", s)) {
-          note_revision(ins);
+          note_revision(change.move_from);
+        } else if (change.ins) {
+          note_revision(change.ins);
         }
       }
     }
@@ -734,28 +779,24 @@ private:
     m_doc.blocks.emplace_back(std::move(out));
   }
 
-  /// A placeholder cell of `span` columns at the end of `row` (w:gridBefore, w:gridAfter, a row
-  /// that ends early).
-  void placeholder(RowInfo& info, int span, bool placed) {
-    std::vector<Cell>& cells = m_building.rows.back().cells;
-    Cell c;
-    c.col_span = span;
-    c.where = where(static_cast<int>(m_building.rows.size()) - 1, cells.size(), info.xml_line);
-    cells.push_back(std::move(c));
-    if (placed) {
-      m_placed.push_back({info.column, VMerge::None});
-    }
+  /// A placeholder cell of `span` columns for w:gridBefore at the start of the last row.
+  void placeholder(RowInfo& info, int span) {
+    add_cell(m_building.rows.size() - 1, info.xml_line).col_span = span;
+    m_placed.push_back({info.column, VMerge::None});
     info.column += span;
   }
 
-  [[nodiscard]] SourceLocation where(int row, std::size_t cell, int xml_line) const {
-    SourceLocation loc;
-    loc.part = m_part;
-    loc.table = m_building.where.table;
-    loc.row = row;
-    loc.cell = static_cast<int>(cell);
-    loc.xml_line = xml_line;
-    return loc;
+  /// A new cell at the end of row `row` of the table being built, located; built in place.
+  Cell& add_cell(std::size_t row, int xml_line) {
+    std::vector<Cell>& cells = m_building.rows[row].cells;
+    const auto index = static_cast<int>(cells.size());
+    Cell& c = cells.emplace_back();
+    c.where.part = m_part;
+    c.where.table = m_building.where.table;
+    c.where.row = static_cast<int>(row);
+    c.where.cell = index;
+    c.where.xml_line = xml_line;
+    return c;
   }
 
   /// The rows padded to the table's width, then vertical merges: a continuation widens the
@@ -796,11 +837,7 @@ private:
       if (info.column < width) {
         // w:gridAfter, or a row that ends early: ends any merge open in its columns.
         const int start = info.column;
-        std::vector<Cell>& row_cells = out.rows[ri].cells;
-        Cell c;
-        c.col_span = width - start;
-        c.where = where(static_cast<int>(ri), row_cells.size(), info.xml_line);
-        row_cells.push_back(std::move(c));
+        add_cell(ri, info.xml_line).col_span = width - start;
         info.column = width;
         open.erase(open.lower_bound(start), open.lower_bound(width));
       }
@@ -814,28 +851,19 @@ private:
     NsScope ps;
     if (pugi::xml_node trpr = child_w(tr, scope, "trPr", ps)) {
       bool deleted = false;
-      for (pugi::xml_node c = trpr.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) {
-          continue;
-        }
-        NsScope s;
-        const NsScope* cs = enter_scope(&ps, c, s);
-        const Name n = name_of(c, cs);
-        if (n.ns != Ns::W) {
-          continue;
-        }
-        const auto val = attr(c, cs, Ns::W, "val");
-        if (n.local == "gridBefore") {
-          grid_before = parse_int(val, 0, 0, k_max_span);
-        } else if (n.local == "gridAfter") {
-          grid_after = parse_int(val, 0, 0, k_max_span);
-        } else if (n.local == "del") {
+      each_w_child(trpr, &ps, [&](pugi::xml_node c, const NsScope* cs, std::string_view local) {
+        if (local == "gridBefore") {
+          grid_before = parse_int(attr(c, cs, Ns::W, "val"), 0, 0, k_max_span);
+        } else if (local == "gridAfter") {
+          grid_after = parse_int(attr(c, cs, Ns::W, "val"), 0, 0, k_max_span);
+        } else if (local == "del") {
           deleted = true;
           note_revision(c);
-        } else if (n.local == "ins") {
+        } else if (local == "ins") {
           note_revision(c);
         }
-      }
+        return true;
+      });
       if (deleted) {
         return; // accepting the deletion removes the row
       }
@@ -858,7 +886,7 @@ private:
       info.xml_line = xml_line;
       m_rows.push_back(info);
       if (grid_before > 0) {
-        placeholder(m_rows.back(), grid_before, true);
+        placeholder(m_rows.back(), grid_before);
       }
     }
     walk(tr, scope, Mode::Row);
@@ -871,31 +899,24 @@ private:
     if (!tcpr) {
       return props;
     }
-    for (pugi::xml_node p = tcpr.first_child(); p; p = p.next_sibling()) {
-      if (p.type() != pugi::node_element) {
-        continue;
-      }
-      NsScope s;
-      const NsScope* cs = enter_scope(&ps, p, s);
-      const Name n = name_of(p, cs);
-      if (n.ns != Ns::W) {
-        continue;
-      }
-      const auto val = attr(p, cs, Ns::W, "val");
-      if (n.local == "gridSpan") {
-        props.span = parse_int(val, 1, 1, k_max_span);
-      } else if (iequals(n.local, "vMerge")) { // Word 2003 spells it w:vmerge
+    each_w_child(tcpr, &ps, [&](pugi::xml_node p, const NsScope* cs, std::string_view local) {
+      if (local == "gridSpan") {
+        props.span = parse_int(attr(p, cs, Ns::W, "val"), 1, 1, k_max_span);
+      } else if (iequals(local, "vMerge")) { // Word 2003 spells it w:vmerge
+        const auto val = attr(p, cs, Ns::W, "val");
         props.vmerge = (val && *val == "restart") ? VMerge::Restart : VMerge::Continue;
-      } else if (iequals(n.local, "hMerge")) {
+      } else if (iequals(local, "hMerge")) {
+        const auto val = attr(p, cs, Ns::W, "val");
         props.hmerge_continue = !(val && *val == "restart");
-      } else if (n.local == "cellDel") {
+      } else if (local == "cellDel") {
         note_revision(p);
         props.deleted = true; // accepted: the cell is gone
-        return props;
-      } else if (n.local == "cellIns") {
+        return false;
+      } else if (local == "cellIns") {
         note_revision(p);
       }
-    }
+      return true;
+    });
     return props;
   }
 
@@ -956,12 +977,10 @@ private:
     m_cell_started = false;
     m_cell_blank_lines = 0;
     cell_content(tc, scope, ListKind::Cell);
-    Cell c;
+    Cell& c = add_cell(m_building.rows.size() - 1, xml_line);
     c.text = m_cell; // a copy of the exact size; m_cell keeps its buffer
     c.col_span = props.span;
-    c.where = where(static_cast<int>(m_building.rows.size()) - 1, cells.size(), xml_line);
     c.where.xml_offset = static_cast<long long>(tc.offset_debug());
-    cells.push_back(std::move(c));
     m_placed.push_back({info.column, props.vmerge});
     info.column += props.span;
   }
