@@ -4,13 +4,13 @@
 
 #include <xxgk/document/zip_archive.hpp>
 
-#include "crc32.hpp"
 #include "text_buffer.hpp"
 
 #include <fmt/format.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 
 namespace xxgk::document::word {
@@ -52,13 +52,25 @@ bool within_limits(zip_uint64_t size, zip_uint64_t comp_size, const Limits& limi
           size / std::max<zip_uint64_t>(comp_size, 1) <= limits.max_inflate_ratio);
 }
 
+struct DecompressorFree {
+  void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+};
+
+/// The thread's DEFLATE decompressor, allocated on first use (nullptr if that failed).
+libdeflate_decompressor* thread_decompressor() {
+  thread_local const std::unique_ptr<libdeflate_decompressor, DecompressorFree> decompressor(
+      libdeflate_alloc_decompressor());
+  return decompressor.get();
+}
+
 /// Entries this large (a main part, not a relationship part) go into the thread's spare buffer.
 constexpr zip_uint64_t k_reuse_from = zip_uint64_t{16} << 10;
 
-/// The usual entry read without libzip's decompression layers: the compressed bytes inflated
-/// straight into a result of the size the directory claims, accepted only when the stream ends
-/// there and the CRC matches the directory's. nullopt sends the caller down libzip's path, which
-/// then gives the same bytes or the error.
+/// The usual entry read without libzip's decompression layers: the compressed bytes inflated by
+/// libdeflate (whole buffer, raw DEFLATE) straight into a result of the size the directory claims,
+/// accepted only when the stream ends there and the CRC (libdeflate_crc32) matches the
+/// directory's. nullopt sends the caller down libzip's path, which then gives the same bytes or
+/// the error.
 std::optional<std::string> read_entry_direct(zip_t* archive, zip_uint64_t index,
                                              const zip_stat_t& st, const Limits& limits) {
   constexpr zip_uint64_t k_needed = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
@@ -100,22 +112,16 @@ std::optional<std::string> read_entry_direct(zip_t* archive, zip_uint64_t index,
       out.reserve(size + 1);
     }
     out.resize(size);
-    z_stream z{};
-    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) {
-      return std::nullopt;
-    }
-    z.next_in = reinterpret_cast<Bytef*>(compressed.data());
-    z.avail_in = static_cast<uInt>(compressed.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    const bool whole = compressed.size() <= UINT32_MAX && out.size() <= UINT32_MAX &&
-                       inflate(&z, Z_FINISH) == Z_STREAM_END && z.total_out == st.size;
-    inflateEnd(&z);
-    if (!whole) {
+    libdeflate_decompressor* const decompressor = thread_decompressor();
+    std::size_t actual = 0;
+    if (decompressor == nullptr ||
+        libdeflate_deflate_decompress(decompressor, compressed.data(), compressed.size(),
+                                      out.data(), out.size(), &actual) != LIBDEFLATE_SUCCESS ||
+        actual != size) {
       return std::nullopt;
     }
   }
-  if (crc32(0, out) != st.crc) {
+  if (libdeflate_crc32(0, out.data(), out.size()) != st.crc) {
     return std::nullopt;
   }
   return out;
