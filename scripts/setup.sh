@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config python3 python3-jsonschema
-  libcli11-dev libpugixml-dev libfmt-dev doctest-dev nlohmann-json3-dev libzip-dev libutf8proc-dev
+  libcli11-dev libpugixml-dev libfmt-dev doctest-dev nlohmann-json3-dev libzip-dev libdeflate-dev libutf8proc-dev
   libxml2-dev libpoppler-cpp-dev libpoppler-private-dev poppler-utils qpdf
   libreoffice-writer-nogui
   libxlsxwriter-dev help2man dpkg-dev ccache libreoffice-calc-nogui libmimalloc-dev

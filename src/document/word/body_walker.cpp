@@ -1,12 +1,18 @@
 // The body walker: one recursive walk over WordprocessingML in four modes (block, table, row,
-// inline), collecting paragraphs, tables, rows, cells and run text into the raw tree.
+// inline) that builds the document model as it goes: body paragraphs, tables of the model row by
+// row (their grid width and vertical merges once complete), cell text appended line by line into
+// one buffer, nested tables as lines of their cell, layout frames as body content.
 
 #include "body_walker.hpp"
+
+#include <xxgk/document/model.hpp>
 
 #include <xxgk/util/text.hpp>
 
 #include <algorithm>
 #include <charconv>
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,13 +64,6 @@ enum class Mode {
 };
 
 enum class FieldPhase { Code, Result };
-
-struct Sink {
-  std::vector<RawBlock>* blocks = nullptr;
-  RawTable* table = nullptr;
-  RawRow* row = nullptr;
-  std::string* text = nullptr;
-};
 
 /// What the walker does with a w: element, decided once from its local name.
 enum class Tag : unsigned char {
@@ -207,17 +206,82 @@ Tag classify(std::string_view local) {
   }
 }
 
+/// Where the paragraphs of a block list (the body, a cell, a layout frame's cell) go.
+enum class ListKind : unsigned char {
+  Body,    ///< model paragraphs (the body, a layout frame's cell)
+  Cell,    ///< lines of the cell being read (a cell of a body table, or of a table nested in it)
+  Discard, ///< nowhere: a cell whose text the model drops (still walked for fields and revisions)
+};
+
+/// A block list being read. A paragraph whose mark was deleted stays open: accepting the deletion
+/// joins it with the next paragraph of the same list, if a paragraph comes next.
+struct List {
+  ListKind kind = ListKind::Body;
+  bool open = false;
+  int index = 0;        ///< Body: the open paragraph's number
+  int xml_line = 0;     ///< Body: the open paragraph's line
+  std::size_t mark = 0; ///< Cell: where the open line starts in the cell's text
+};
+
+/// What a table is to the model.
+enum class TableKind : unsigned char {
+  Body,   ///< a table of the model (in the body or a layout frame)
+  Nested, ///< inside a cell: its cells' lines are text of that cell
+  Frame,  ///< a one-cell table around tables (a layout device): its content is body content
+};
+
+/// A vertical merge mark of a cell of the table being built.
+enum class VMerge : unsigned char { None, Restart, Continue };
+
+/// The properties of a w:tc that shape the model (w:tcPr).
+struct CellProps {
+  int span = 1;
+  VMerge vmerge = VMerge::None;
+  bool hmerge_continue = false;
+  bool deleted = false;
+};
+
+/// A cell of the body table being built: its start column and vertical merge mark.
+struct Placed {
+  int column = 0;
+  VMerge vmerge = VMerge::None;
+};
+
+/// A row of the body table being built.
+struct RowInfo {
+  std::size_t first = 0; ///< its first entry in BodyReader::m_placed
+  int column = 0;        ///< the grid column after its last cell
+  int width = 0;         ///< w:gridBefore + w:gridAfter + the spans of its cells as written
+  int xml_line = 0;
+};
+
+/// Counts rows and cells of a table without reading text, to tell a layout frame (one row of one
+/// cell holding a table) before reading it. Stops at the second row or cell.
+struct FrameProbe {
+  int rows = 0;
+  int cells = 0;
+  bool has_table = false;
+  bool stop = false;
+};
+
+constexpr int k_max_span = 1000; // Word allows 63 columns; anything far beyond is crafted
+
 class BodyReader {
 public:
-  BodyReader(LineCounter& lines, bool declarations)
-      : m_lines(lines), m_declarations(declarations) {}
+  BodyReader(LineCounter& lines, bool declarations, std::string_view part, Document& doc)
+      : m_lines(lines), m_declarations(declarations), m_part(part), m_doc(doc) {}
 
-  std::vector<RawBlock> read(pugi::xml_node body, const NsScope* scope) {
-    std::vector<RawBlock> blocks;
-    Sink sink;
-    sink.blocks = &blocks;
-    walk(body, scope, Mode::Block, sink);
-    return blocks;
+  void read(pugi::xml_node body, const NsScope* scope) {
+    std::size_t children = 0;
+    for (pugi::xml_node c = body.first_child(); c; c = c.next_sibling()) {
+      ++children;
+    }
+    m_doc.blocks.reserve(m_doc.blocks.size() + children);
+    List list;
+    list.kind = ListKind::Body;
+    m_list = &list;
+    walk(body, scope, Mode::Block);
+    end_list(list);
   }
 
   [[nodiscard]] int first_revision_line() const { return m_revision_line; }
@@ -238,11 +302,10 @@ private:
       return child_element(node, scope, Ns::W, local, storage);
     }
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-      if (c.type() != pugi::node_element) {
+      if (c.type() != pugi::node_element || !has_local_name(c.name(), local)) {
         continue;
       }
-      const Name n = name_of(c, scope);
-      if (n.ns == Ns::W && n.local == local) {
+      if (name_of(c, scope).ns == Ns::W) {
         storage = NsScope(scope);
         return c;
       }
@@ -250,8 +313,24 @@ private:
     return {};
   }
 
+  /// Calls `fn(child, scope, local)` for each w: element child of `node` (w:trPr, w:tcPr, w:sdt)
+  /// until it returns false.
+  template <class Fn> void each_w_child(pugi::xml_node node, const NsScope* scope, Fn&& fn) {
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) {
+        continue;
+      }
+      NsScope s;
+      const NsScope* cs = enter_scope(scope, c, s);
+      const Name n = name_of(c, cs);
+      if (n.ns == Ns::W && !fn(c, cs, n.local)) {
+        return;
+      }
+    }
+  }
+
   void note_revision(pugi::xml_node n) {
-    if (m_revision_line == 0) {
+    if (m_revision_line == 0 && m_probe == nullptr) {
       m_revision_line = std::max(1, line(n));
     }
   }
@@ -260,52 +339,62 @@ private:
     return std::find(m_fields.begin(), m_fields.end(), FieldPhase::Code) == m_fields.end();
   }
 
-  void walk(pugi::xml_node parent, const NsScope* scope, Mode mode, const Sink& sink) {
+  void walk(pugi::xml_node parent, const NsScope* scope, Mode mode) {
     for (pugi::xml_node child = parent.first_child(); child; child = child.next_sibling()) {
       if (child.type() != pugi::node_element) {
         continue;
       }
-      NsScope storage;
-      const NsScope* cs = enter_scope(scope, child, storage);
-      const Name name = name_of(child, cs);
-      switch (name.ns) {
-      case Ns::W:
-        element_w(child, cs, name.local, mode, sink);
-        break;
-      case Ns::Mc:
-        if (name.local == "AlternateContent") {
-          alternate_content(child, cs, mode, sink);
-        }
-        break; // a stray mc:Choice/mc:Fallback is not content
-      case Ns::Aml:
-        annotation(child, cs, name.local, mode, sink);
-        break;
-      case Ns::Vml: // shapes and v:textbox: not body text
-      case Ns::Pkg:
-      case Ns::Rels:
-        break;
-      case Ns::Wx:
-      case Ns::Unknown:
-        // wx:sect, wx:sub-section, smart tags and custom XML of Word 2003, w14 wrappers …
-        walk(child, cs, mode, sink);
-        break;
+      if (m_probe != nullptr && m_probe->stop) {
+        return;
       }
+      if (!m_declarations) {
+        visit(child, scope, mode);
+        continue;
+      }
+      NsScope storage;
+      visit(child, enter(scope, child, storage), mode);
     }
   }
 
-  void element_w(pugi::xml_node node, const NsScope* scope, std::string_view local, Mode mode,
-                 const Sink& sink) {
+  /// An element child met by the walk; `cs` is its scope.
+  void visit(pugi::xml_node child, const NsScope* cs, Mode mode) {
+    const Name name = name_of(child, cs);
+    switch (name.ns) {
+    case Ns::W:
+      element_w(child, cs, name.local, mode);
+      break;
+    case Ns::Mc:
+      if (name.local == "AlternateContent") {
+        alternate_content(child, cs, mode);
+      }
+      break; // a stray mc:Choice/mc:Fallback is not content
+    case Ns::Aml:
+      annotation(child, cs, name.local, mode);
+      break;
+    case Ns::Vml: // shapes and v:textbox: not body text
+    case Ns::Pkg:
+    case Ns::Rels:
+      break;
+    case Ns::Wx:
+    case Ns::Unknown:
+      // wx:sect, wx:sub-section, smart tags and custom XML of Word 2003, w14 wrappers …
+      walk(child, cs, mode);
+      break;
+    }
+  }
+
+  void element_w(pugi::xml_node node, const NsScope* scope, std::string_view local, Mode mode) {
     const Tag tag = classify(local);
     switch (tag) {
     case Tag::Sdt:
-      content_control(node, scope, mode, sink);
+      content_control(node, scope, mode);
       return;
     case Tag::Deleted:
       note_revision(node); // read as accepted: deleted content is gone
       return;
     case Tag::Inserted:
       note_revision(node);
-      walk(node, scope, mode, sink);
+      walk(node, scope, mode);
       return;
     case Tag::Skipped:
       return;
@@ -315,39 +404,45 @@ private:
     switch (mode) {
     case Mode::Block:
       if (tag == Tag::P) {
-        paragraph(node, scope, *sink.blocks);
+        if (m_probe == nullptr) {
+          paragraph(node, scope);
+        }
         return;
       }
       if (tag == Tag::Tbl) {
-        table(node, scope, *sink.blocks);
+        if (m_probe != nullptr) {
+          m_probe->has_table = true;
+        } else {
+          table(node, scope);
+        }
         return;
       }
       break;
     case Mode::Table:
       if (tag == Tag::Tr) {
-        row(node, scope, *sink.table);
+        row(node, scope);
         return;
       }
       break;
     case Mode::Row:
       if (tag == Tag::Tc) {
-        cell(node, scope, *sink.row);
+        cell(node, scope);
         return;
       }
       break;
     case Mode::Inline:
-      if (inline_item(node, scope, tag, *sink.text)) {
+      if (inline_item(node, scope, tag, *m_text)) {
         return;
       }
       break;
     }
     // Transparent wrappers: w:r, w:hyperlink, w:hlink, w:smartTag, w:customXml, w:fldSimple
     // (its runs are the field result), w:sdtContent, w:dir, w:bdo, w:ruby/w:rubyBase …
-    walk(node, scope, mode, sink);
+    walk(node, scope, mode);
   }
 
   /// mc:AlternateContent: the first mc:Choice, else mc:Fallback — never both.
-  void alternate_content(pugi::xml_node node, const NsScope* scope, Mode mode, const Sink& sink) {
+  void alternate_content(pugi::xml_node node, const NsScope* scope, Mode mode) {
     pugi::xml_node chosen;
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) {
@@ -365,16 +460,15 @@ private:
     }
     if (chosen) {
       NsScope s;
-      walk(chosen, enter_scope(scope, chosen, s), mode, sink);
+      walk(chosen, enter_scope(scope, chosen, s), mode);
     }
   }
 
   /// Word 2003 revisions and comments: aml:annotation w:type="Word.Insertion" | "Word.Deletion" |
   /// "Word.Comment" | bookmarks …, with the content in aml:content.
-  void annotation(pugi::xml_node node, const NsScope* scope, std::string_view local, Mode mode,
-                  const Sink& sink) {
+  void annotation(pugi::xml_node node, const NsScope* scope, std::string_view local, Mode mode) {
     if (local == "content") {
-      walk(node, scope, mode, sink);
+      walk(node, scope, mode);
       return;
     }
     if (local != "annotation") {
@@ -383,7 +477,7 @@ private:
     const auto type = attr(node, scope, Ns::W, "type").value_or("");
     if (type == "Word.Insertion") {
       note_revision(node);
-      walk(node, scope, mode, sink);
+      walk(node, scope, mode);
     } else if (type == "Word.Deletion") {
       note_revision(node);
     }
@@ -392,37 +486,29 @@ private:
 
   /// w:sdt around blocks, rows, cells or runs: its w:sdtContent is read in the same mode. Inline
   /// placeholder prompts ("单击此处输入文字") are not content.
-  void content_control(pugi::xml_node node, const NsScope* scope, Mode mode, const Sink& sink) {
+  void content_control(pugi::xml_node node, const NsScope* scope, Mode mode) {
     bool placeholder = false;
     pugi::xml_node content;
     NsScope content_scope;
-    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-      if (c.type() != pugi::node_element) {
-        continue;
-      }
-      NsScope s;
-      const NsScope* cs = enter_scope(scope, c, s);
-      const Name n = name_of(c, cs);
-      if (n.ns != Ns::W) {
-        continue;
-      }
-      if (n.local == "sdtPr") {
+    each_w_child(node, scope, [&](pugi::xml_node c, const NsScope* cs, std::string_view local) {
+      if (local == "sdtPr") {
         NsScope ps;
         if (pugi::xml_node flag = child_w(c, cs, "showingPlcHdr", ps)) {
           placeholder = is_true_flag(attr(flag, &ps, Ns::W, "val"));
         }
-      } else if (n.local == "sdtContent" && !content) {
+      } else if (local == "sdtContent" && !content) {
         content = c;
         content_scope = NsScope(scope);
         if (m_declarations) {
           content_scope.declare(c);
         }
       }
-    }
+      return true;
+    });
     if (!content || (placeholder && mode == Mode::Inline)) {
       return;
     }
-    walk(content, &content_scope, mode, sink);
+    walk(content, &content_scope, mode);
   }
 
   /// Run content: text, tabs, breaks, symbols and field characters. Returns whether handled.
@@ -495,153 +581,450 @@ private:
     util::append_utf8(text, static_cast<char32_t>(cp));
   }
 
-  void paragraph(pugi::xml_node p, const NsScope* scope, std::vector<RawBlock>& out) {
-    RawParagraph para;
-    para.xml_line = line(p);
+  // -- Block lists ------------------------------------------------------------------------------
+
+  /// The end of a block list, or a table in it: an open paragraph ends as it is.
+  void end_list(List& list) {
+    if (!list.open) {
+      return;
+    }
+    list.open = false;
+    if (list.kind == ListKind::Body) {
+      emit_paragraph(list);
+    } else if (list.kind == ListKind::Cell) {
+      end_line(list.mark);
+    }
+  }
+
+  /// A body paragraph (its text in m_para) into the model, unless it is blank.
+  void emit_paragraph(const List& list) {
+    if (util::trim_view(m_para).empty()) {
+      return;
+    }
+    // Built in place: no temporary to move and destroy.
+    auto& out = std::get<Paragraph>(m_doc.blocks.emplace_back(std::in_place_type<Paragraph>));
+    out.text = m_para; // a copy of the exact size; m_para keeps its buffer for the next one
+    out.where.part = m_part;
+    out.where.paragraph = list.index;
+    out.where.xml_line = list.xml_line;
+  }
+
+  /// A line of the cell's text ends; it started at `mark`. Lines are joined with '\n', without
+  /// the blank lines at the start and the end (join_cell_lines).
+  void end_line(std::size_t mark) {
+    if (m_cell.size() == mark) {
+      if (m_cell_started) {
+        ++m_cell_blank_lines;
+      }
+      return;
+    }
+    if (m_cell_started) {
+      m_cell.insert(mark, m_cell_blank_lines + 1, '\n');
+      m_cell_blank_lines = 0;
+    }
+    m_cell_started = true;
+  }
+
+  /// The first w:del, w:moveFrom and w:ins children of a paragraph mark's w:rPr.
+  struct MarkChange {
+    pugi::xml_node del;
+    pugi::xml_node move_from;
+    pugi::xml_node ins;
+  };
+
+  /// MarkChange in one pass over the children (child_w three times over, as to what it finds).
+  [[nodiscard]] MarkChange mark_change(pugi::xml_node rpr, const NsScope* scope) const {
+    MarkChange found;
+    for (pugi::xml_node c = rpr.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) {
+        continue;
+      }
+      const std::string_view local = split_cname(c.name()).second;
+      pugi::xml_node* slot = local == "del"        ? &found.del
+                             : local == "moveFrom" ? &found.move_from
+                             : local == "ins"      ? &found.ins
+                                                   : nullptr;
+      if (slot == nullptr || *slot) {
+        continue;
+      }
+      NsScope s;
+      if (name_of(c, enter_scope(scope, c, s)).ns == Ns::W) {
+        *slot = c;
+      }
+    }
+    return found;
+  }
+
+  void paragraph(pugi::xml_node p, const NsScope* scope) {
+    List& list = *m_list;
+    // Lines in document order (the line counter reads forward): the paragraph's before its mark's.
+    const int xml_line = list.kind == ListKind::Body && !list.open ? line(p) : 0;
+    bool mark_deleted = false;
     // A tracked change of the paragraph mark lives in w:pPr/w:rPr.
     NsScope ps;
     if (pugi::xml_node ppr = child_w(p, scope, "pPr", ps)) {
       NsScope rs;
       if (pugi::xml_node rpr = child_w(ppr, &ps, "rPr", rs)) {
-        NsScope s;
-        if (pugi::xml_node del = child_w(rpr, &rs, "del", s)) {
-          para.mark_deleted = true;
-          note_revision(del);
-        } else if (pugi::xml_node from = child_w(rpr, &rs, "moveFrom", s)) {
-          para.mark_deleted = true;
-          note_revision(from);
-        } else if (pugi::xml_node ins = child_w(rpr, &rs, "ins", s)) {
-          note_revision(ins);
+        const MarkChange change = mark_change(rpr, &rs);
+        if (change.del) {
+          mark_deleted = true;
+          note_revision(change.del);
+        } else if (change.move_from) {
+          mark_deleted = true;
+          note_revision(change.move_from);
+        } else if (change.ins) {
+          note_revision(change.ins);
         }
       }
     }
-    Sink sink;
-    sink.text = &para.text;
-    walk(p, scope, Mode::Inline, sink);
+    switch (list.kind) {
+    case ListKind::Body:
+      if (!list.open) {
+        m_para.clear();
+        list.index = m_paragraph;
+        list.xml_line = xml_line;
+      }
+      ++m_paragraph;
+      m_text = &m_para;
+      break;
+    case ListKind::Cell:
+      if (!list.open) {
+        list.mark = m_cell.size();
+      }
+      m_text = &m_cell;
+      break;
+    case ListKind::Discard:
+      m_discard.clear();
+      m_text = &m_discard;
+      break;
+    }
+    walk(p, scope, Mode::Inline);
     // Word ends field codes inside their paragraph; an unfinished code must not hide the rest of
     // the document.
     const auto code = std::find(m_fields.begin(), m_fields.end(), FieldPhase::Code);
     m_fields.erase(code, m_fields.end());
-    out.emplace_back(std::move(para));
+    list.open = mark_deleted;
+    if (!mark_deleted) {
+      if (list.kind == ListKind::Body) {
+        emit_paragraph(list);
+      } else if (list.kind == ListKind::Cell) {
+        end_line(list.mark);
+      }
+    }
   }
 
-  void table(pugi::xml_node tbl, const NsScope* scope, std::vector<RawBlock>& out) {
-    RawTable t;
-    t.xml_line = line(tbl);
+  // -- Tables -----------------------------------------------------------------------------------
+
+  void table(pugi::xml_node tbl, const NsScope* scope) {
+    List& list = *m_list;
+    end_list(list);
+    if (list.kind != ListKind::Body) {
+      walk_table(tbl, scope, TableKind::Nested);
+    } else if (is_layout_frame(tbl, scope)) {
+      walk_table(tbl, scope, TableKind::Frame);
+    } else {
+      body_table(tbl, scope);
+    }
+  }
+
+  /// One row holding one cell that holds a table (rows and cells as the walk reads them).
+  bool is_layout_frame(pugi::xml_node tbl, const NsScope* scope) {
+    FrameProbe probe;
+    const TableKind kind = m_table_kind;
+    m_probe = &probe;
+    m_table_kind = TableKind::Frame;
+    walk(tbl, scope, Mode::Table);
+    m_probe = nullptr;
+    m_table_kind = kind;
+    return probe.rows == 1 && probe.cells == 1 && probe.has_table;
+  }
+
+  /// A nested table or a layout frame: no table of the model.
+  void walk_table(pugi::xml_node tbl, const NsScope* scope, TableKind kind) {
+    const TableKind outer = m_table_kind;
+    const bool discard = m_discard_cells;
+    m_table_kind = kind;
+    m_discard_cells = kind == TableKind::Nested && m_list->kind == ListKind::Discard;
+    walk(tbl, scope, Mode::Table);
+    m_table_kind = outer;
+    m_discard_cells = discard;
+  }
+
+  /// A table of the model: built row by row; the grid width and vertical merges once complete.
+  void body_table(pugi::xml_node tbl, const NsScope* scope) {
+    m_building = Table{};
+    Table& out = m_building;
+    const int index = m_table++;
+    out.where.part = m_part;
+    out.where.table = index;
+    out.where.xml_line = line(tbl);
+    int grid_cols = 0;
     NsScope gs;
     if (pugi::xml_node grid = child_w(tbl, scope, "tblGrid", gs)) {
       for (pugi::xml_node c = grid.first_child(); c; c = c.next_sibling()) {
         NsScope s;
         if (c.type() == pugi::node_element &&
             name_of(c, enter_scope(&gs, c, s)).local == "gridCol") {
-          t.grid_cols = std::min(t.grid_cols + 1, k_max_span);
+          grid_cols = std::min(grid_cols + 1, k_max_span);
         }
       }
     }
-    Sink sink;
-    sink.table = &t;
-    walk(tbl, scope, Mode::Table, sink);
-    out.emplace_back(std::move(t));
+    m_placed.clear();
+    m_rows.clear();
+    const TableKind outer = m_table_kind;
+    m_table_kind = TableKind::Body;
+    walk(tbl, scope, Mode::Table);
+    m_table_kind = outer;
+    finish_table(grid_cols);
+    m_doc.blocks.emplace_back(std::move(out));
   }
 
-  void row(pugi::xml_node tr, const NsScope* scope, RawTable& out) {
-    RawRow r;
-    r.xml_line = line(tr);
+  /// A placeholder cell of `span` columns for w:gridBefore at the start of the last row.
+  void placeholder(RowInfo& info, int span) {
+    add_cell(m_building.rows.size() - 1, info.xml_line).col_span = span;
+    m_placed.push_back({info.column, VMerge::None});
+    info.column += span;
+  }
+
+  /// A new cell at the end of row `row` of the table being built, located; built in place.
+  Cell& add_cell(std::size_t row, int xml_line) {
+    std::vector<Cell>& cells = m_building.rows[row].cells;
+    const auto index = static_cast<int>(cells.size());
+    Cell& c = cells.emplace_back();
+    c.where.part = m_part;
+    c.where.table = m_building.where.table;
+    c.where.row = static_cast<int>(row);
+    c.where.cell = index;
+    c.where.xml_line = xml_line;
+    return c;
+  }
+
+  /// The rows padded to the table's width, then vertical merges: a continuation widens the
+  /// restart cell above it in the same start column and loses its text.
+  void finish_table(int grid_cols) {
+    Table& out = m_building;
+    int width = grid_cols;
+    for (const RowInfo& r : m_rows) {
+      width = std::max(width, r.width);
+    }
+    // Open vertical merges: start column → (row, cell) of the restart cell.
+    std::map<int, std::pair<std::size_t, std::size_t>> open;
+    for (std::size_t ri = 0; ri < m_rows.size(); ++ri) {
+      RowInfo& info = m_rows[ri];
+      std::vector<Cell>& cells = out.rows[ri].cells;
+      const std::size_t end_placed =
+          ri + 1 < m_rows.size() ? m_rows[ri + 1].first : m_placed.size();
+      for (std::size_t ci = 0; ci < end_placed - info.first; ++ci) {
+        const Placed& placed = m_placed[info.first + ci];
+        const int start = placed.column;
+        const int end = start + cells[ci].col_span;
+        if (placed.vmerge == VMerge::Continue) {
+          if (auto it = open.find(start); it != open.end()) {
+            Cell& origin = out.rows[it->second.first].cells[it->second.second];
+            ++origin.row_span;
+            cells[ci].merged_continuation = true;
+            cells[ci].text.clear();
+            open.erase(open.upper_bound(start), open.lower_bound(end));
+            continue;
+          }
+          // A continuation with nothing above it starts a merge of its own.
+        }
+        open.erase(open.lower_bound(start), open.lower_bound(end));
+        if (placed.vmerge != VMerge::None) {
+          open[start] = {ri, ci};
+        }
+      }
+      if (info.column < width) {
+        // w:gridAfter, or a row that ends early: ends any merge open in its columns.
+        const int start = info.column;
+        add_cell(ri, info.xml_line).col_span = width - start;
+        info.column = width;
+        open.erase(open.lower_bound(start), open.lower_bound(width));
+      }
+    }
+  }
+
+  void row(pugi::xml_node tr, const NsScope* scope) {
+    const int xml_line = m_table_kind == TableKind::Body ? line(tr) : 0;
+    int grid_before = 0;
+    int grid_after = 0;
     NsScope ps;
     if (pugi::xml_node trpr = child_w(tr, scope, "trPr", ps)) {
       bool deleted = false;
-      for (pugi::xml_node c = trpr.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) {
-          continue;
-        }
-        NsScope s;
-        const NsScope* cs = enter_scope(&ps, c, s);
-        const Name n = name_of(c, cs);
-        if (n.ns != Ns::W) {
-          continue;
-        }
-        const auto val = attr(c, cs, Ns::W, "val");
-        if (n.local == "gridBefore") {
-          r.grid_before = parse_int(val, 0, 0, k_max_span);
-        } else if (n.local == "gridAfter") {
-          r.grid_after = parse_int(val, 0, 0, k_max_span);
-        } else if (n.local == "del") {
+      each_w_child(trpr, &ps, [&](pugi::xml_node c, const NsScope* cs, std::string_view local) {
+        if (local == "gridBefore") {
+          grid_before = parse_int(attr(c, cs, Ns::W, "val"), 0, 0, k_max_span);
+        } else if (local == "gridAfter") {
+          grid_after = parse_int(attr(c, cs, Ns::W, "val"), 0, 0, k_max_span);
+        } else if (local == "del") {
           deleted = true;
           note_revision(c);
-        } else if (n.local == "ins") {
+        } else if (local == "ins") {
           note_revision(c);
         }
-      }
+        return true;
+      });
       if (deleted) {
         return; // accepting the deletion removes the row
       }
     }
-    Sink sink;
-    sink.row = &r;
-    walk(tr, scope, Mode::Row, sink);
-    out.rows.push_back(std::move(r));
-  }
-
-  void cell(pugi::xml_node tc, const NsScope* scope, RawRow& out) {
-    RawCell c;
-    c.xml_line = line(tc);
-    c.offset = static_cast<long long>(tc.offset_debug());
-    NsScope ps;
-    if (pugi::xml_node tcpr = child_w(tc, scope, "tcPr", ps)) {
-      for (pugi::xml_node p = tcpr.first_child(); p; p = p.next_sibling()) {
-        if (p.type() != pugi::node_element) {
-          continue;
-        }
-        NsScope s;
-        const NsScope* cs = enter_scope(&ps, p, s);
-        const Name n = name_of(p, cs);
-        if (n.ns != Ns::W) {
-          continue;
-        }
-        const auto val = attr(p, cs, Ns::W, "val");
-        if (n.local == "gridSpan") {
-          c.span = parse_int(val, 1, 1, k_max_span);
-        } else if (iequals(n.local, "vMerge")) { // Word 2003 spells it w:vmerge
-          c.vmerge = (val && *val == "restart") ? VMerge::Restart : VMerge::Continue;
-        } else if (iequals(n.local, "hMerge")) {
-          c.hmerge_continue = !(val && *val == "restart");
-        } else if (n.local == "cellDel") {
-          note_revision(p);
-          return; // accepted: the cell is gone
-        } else if (n.local == "cellIns") {
-          note_revision(p);
-        }
+    if (m_probe != nullptr) {
+      m_probe->stop = ++m_probe->rows > 1;
+      if (!m_probe->stop) {
+        walk(tr, scope, Mode::Row);
+      }
+      return;
+    }
+    if (m_table_kind == TableKind::Body) {
+      const std::size_t previous =
+          m_building.rows.empty() ? 0 : m_building.rows.back().cells.size();
+      m_building.rows.emplace_back();
+      m_building.rows.back().cells.reserve(previous);
+      RowInfo info;
+      info.first = m_placed.size();
+      info.width = grid_before + grid_after;
+      info.xml_line = xml_line;
+      m_rows.push_back(info);
+      if (grid_before > 0) {
+        placeholder(m_rows.back(), grid_before);
       }
     }
-    Sink sink;
-    sink.blocks = &c.blocks;
+    walk(tr, scope, Mode::Row);
+  }
+
+  CellProps cell_props(pugi::xml_node tc, const NsScope* scope) {
+    CellProps props;
+    NsScope ps;
+    pugi::xml_node tcpr = child_w(tc, scope, "tcPr", ps);
+    if (!tcpr) {
+      return props;
+    }
+    each_w_child(tcpr, &ps, [&](pugi::xml_node p, const NsScope* cs, std::string_view local) {
+      if (local == "gridSpan") {
+        props.span = parse_int(attr(p, cs, Ns::W, "val"), 1, 1, k_max_span);
+      } else if (iequals(local, "vMerge")) { // Word 2003 spells it w:vmerge
+        const auto val = attr(p, cs, Ns::W, "val");
+        props.vmerge = (val && *val == "restart") ? VMerge::Restart : VMerge::Continue;
+      } else if (iequals(local, "hMerge")) {
+        const auto val = attr(p, cs, Ns::W, "val");
+        props.hmerge_continue = !(val && *val == "restart");
+      } else if (local == "cellDel") {
+        note_revision(p);
+        props.deleted = true; // accepted: the cell is gone
+        return false;
+      } else if (local == "cellIns") {
+        note_revision(p);
+      }
+      return true;
+    });
+    return props;
+  }
+
+  /// Walks a cell's content as a block list of `kind`.
+  void cell_content(pugi::xml_node tc, const NsScope* scope, ListKind kind) {
+    List list;
+    list.kind = kind;
+    List* outer = m_list;
+    m_list = &list;
     ++m_cell_depth;
-    walk(tc, scope, Mode::Block, sink);
+    walk(tc, scope, Mode::Block);
     --m_cell_depth;
-    out.cells.push_back(std::move(c));
+    end_list(list);
+    m_list = outer;
+  }
+
+  void cell(pugi::xml_node tc, const NsScope* scope) {
+    const int xml_line = m_table_kind == TableKind::Body ? line(tc) : 0;
+    const CellProps props = cell_props(tc, scope);
+    if (props.deleted) {
+      return;
+    }
+    if (m_probe != nullptr) {
+      m_probe->stop = ++m_probe->cells > 1;
+      if (!m_probe->stop) {
+        ++m_cell_depth;
+        walk(tc, scope, Mode::Block);
+        --m_cell_depth;
+      }
+      return;
+    }
+    switch (m_table_kind) {
+    case TableKind::Frame:
+      cell_content(tc, scope, ListKind::Body);
+      return;
+    case TableKind::Nested:
+      // A continuation of a vertical merge adds no lines to the cell around the table.
+      cell_content(tc, scope,
+                   m_discard_cells || props.vmerge == VMerge::Continue ? ListKind::Discard
+                                                                       : ListKind::Cell);
+      return;
+    case TableKind::Body:
+      break;
+    }
+    if (m_rows.empty()) {
+      return; // a cell outside any row does not occur in the Table mode walk
+    }
+    RowInfo& info = m_rows.back();
+    std::vector<Cell>& cells = m_building.rows.back().cells;
+    info.width += props.span;
+    if (props.hmerge_continue && !cells.empty()) {
+      cells.back().col_span += props.span; // legacy horizontal merge: widens the cell before
+      info.column += props.span;
+      cell_content(tc, scope, ListKind::Discard);
+      return;
+    }
+    m_cell.clear();
+    m_cell_started = false;
+    m_cell_blank_lines = 0;
+    cell_content(tc, scope, ListKind::Cell);
+    Cell& c = add_cell(m_building.rows.size() - 1, xml_line);
+    c.text = m_cell; // a copy of the exact size; m_cell keeps its buffer
+    c.col_span = props.span;
+    c.where.xml_offset = static_cast<long long>(tc.offset_debug());
+    m_placed.push_back({info.column, props.vmerge});
+    info.column += props.span;
   }
 
   LineCounter& m_lines;
-  bool m_declarations;              ///< whether any element inside the body may declare a namespace
+  bool m_declarations; ///< whether any element inside the body may declare a namespace
+  std::string m_part;
+  Document& m_doc;
   std::vector<FieldPhase> m_fields; ///< open complex fields (they may span runs and paragraphs)
   int m_cell_depth = 0;
   int m_revision_line = 0;
+  int m_paragraph = 0; ///< body paragraphs so far, blank ones included (their numbering)
+  int m_table = 0;     ///< tables of the model so far
+
+  List* m_list = nullptr;        ///< the block list being read
+  std::string* m_text = nullptr; ///< where the current paragraph's text goes
+  std::string m_para;            ///< the body paragraph being read
+  std::string m_discard;         ///< text of a paragraph whose text the model drops
+
+  TableKind m_table_kind = TableKind::Body; ///< of the innermost table being walked
+  bool m_discard_cells = false;  ///< the nested table being walked lies in a dropped cell
+  FrameProbe* m_probe = nullptr; ///< set while telling a layout frame
+
+  // The body table being built (at most one at a time: tables inside it are nested ones).
+  Table m_building;
+  std::vector<RowInfo> m_rows;
+  std::vector<Placed> m_placed;
+  std::string m_cell;          ///< the text of its cell being read
+  bool m_cell_started = false; ///< a non-blank line is in m_cell
+  int m_cell_blank_lines = 0;  ///< blank lines after the last non-blank one, not yet written
 };
 
 } // namespace
 
-WalkedBody walk_body(pugi::xml_node body, const NsScope* scope, LineCounter& lines,
-                     std::string_view text) {
+int walk_body(pugi::xml_node body, const NsScope* scope, LineCounter& lines, std::string_view text,
+              std::string_view part, Document& doc) {
   // "xmlns" nowhere from the body's start tag on: no element inside declares a namespace, and
   // the walk skips looking for declarations (a mention in text only costs the fast path).
   const std::ptrdiff_t from = body.offset_debug();
   const bool declarations =
       from < 0 || text.find("xmlns", static_cast<std::size_t>(from)) != std::string_view::npos;
-  BodyReader reader(lines, declarations);
-  WalkedBody out;
-  out.blocks = reader.read(body, scope);
-  out.first_revision_line = reader.first_revision_line();
-  return out;
+  BodyReader reader(lines, declarations, part, doc);
+  reader.read(body, scope);
+  return reader.first_revision_line();
 }
 
 } // namespace xxgk::document::word

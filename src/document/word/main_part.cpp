@@ -7,13 +7,15 @@
 #include "../messages.hpp"
 #include "body_walker.hpp"
 #include "line_counter.hpp"
-#include "model_builder.hpp"
 #include "namespaces.hpp"
 
 #include <xxgk/util/text.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -31,7 +33,114 @@ diag::Arg describe_root(pugi::xml_node root) {
   return root ? diag::Arg(fmt::format("<{}>", root.name())) : diag::nested({&err::k_no_root, {}});
 }
 
+/// The index of the first byte with its high bit set in the word `high` (the high bits of eight
+/// bytes loaded from memory, not all zero).
+int first_high_byte(std::uint64_t high) {
+  if constexpr (std::endian::native == std::endian::little) {
+    return std::countr_zero(high) / 8;
+  } else {
+    return std::countl_zero(high) / 8;
+  }
+}
+
 } // namespace
+
+// ASCII sixteen bytes at a time; from a word with a non-ASCII byte straight to that byte, which
+// starts a sequence checked there (mostly three bytes: CJK), then on.
+bool well_formed_utf8(std::string_view s) {
+  constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char* const end = p + s.size();
+  const auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+  while (p < end) {
+    if (end - p >= 16) {
+      std::uint64_t a = 0;
+      std::uint64_t b = 0;
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + 8, 8);
+      if (((a | b) & k_high) == 0) {
+        p += 16;
+        continue;
+      }
+      p += (a & k_high) != 0 ? first_high_byte(a & k_high) : 8 + first_high_byte(b & k_high);
+    } else if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    const unsigned char b0 = *p;
+    const std::ptrdiff_t left = end - p;
+    if (b0 >= 0xE0 && b0 <= 0xEF) {
+      if (left < 3 || !cont(p[1]) || !cont(p[2]) || (b0 == 0xE0 && p[1] < 0xA0) ||
+          (b0 == 0xED && p[1] > 0x9F)) {
+        return false;
+      }
+      p += 3;
+    } else if (b0 >= 0xC2 && b0 <= 0xDF) {
+      if (left < 2 || !cont(p[1])) {
+        return false;
+      }
+      p += 2;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      if (left < 4 || !cont(p[1]) || !cont(p[2]) || !cont(p[3]) || (b0 == 0xF0 && p[1] < 0x90) ||
+          (b0 == 0xF4 && p[1] > 0x8F)) {
+        return false;
+      }
+      p += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A subtree whose text spans L bytes is at most L / 7 levels deep: every element with children
+// has a start and an end tag, at least "<a>" and "</a>". So the loop descends only into subtrees
+// long enough to reach the limit (in a Word part: the body, tables and rows, not the runs and
+// their properties); the span of a node's subtree is bounded by the offset of the node that
+// follows it. Iterative, as the check guards a recursive walk.
+bool reaches_depth(const pugi::xml_document& doc, std::size_t text_size, std::size_t limit) {
+  std::vector<std::ptrdiff_t> ends; // the bound of the end of each ancestor's subtree
+  ends.push_back(static_cast<std::ptrdiff_t>(text_size));
+  std::size_t depth = 0;
+  pugi::xml_node cur = doc.first_child();
+  std::ptrdiff_t start = cur ? cur.offset_debug() : -1;
+  while (cur) {
+    if (depth >= limit) {
+      return true;
+    }
+    pugi::xml_node next = cur.next_sibling();
+    const std::ptrdiff_t next_start = next ? next.offset_debug() : -1;
+    const std::ptrdiff_t end = next ? next_start : ends.back();
+    if (pugi::xml_node child = cur.first_child()) {
+      const bool bounded = start >= 0 && end >= start;
+      if (!bounded || depth + static_cast<std::size_t>(end - start + 1) / 7 >= limit) {
+        ends.push_back(bounded ? end : -1);
+        cur = child;
+        start = cur.offset_debug();
+        ++depth;
+        continue;
+      }
+    }
+    if (next) {
+      cur = next;
+      start = next_start;
+      continue;
+    }
+    // The next node in document order outside this subtree.
+    while (!next) {
+      if (depth == 0) {
+        return false;
+      }
+      cur = cur.parent();
+      ends.pop_back();
+      --depth;
+      next = cur.next_sibling();
+    }
+    cur = next;
+    start = next.offset_debug();
+  }
+  return false;
+}
 
 util::Expected<ParsedXml> parse_xml(std::string text, std::string_view part, const Limits& limits) {
   ParsedXml x;
@@ -42,7 +151,7 @@ util::Expected<ParsedXml> parse_xml(std::string text, std::string_view part, con
     return ok.error();
   }
   std::size_t bad = 0;
-  if (!util::is_valid_utf8(x.text, &bad)) {
+  if (!well_formed_utf8(x.text) && !util::is_valid_utf8(x.text, &bad)) {
     return err::make(util::ErrorKind::Malformed, err::k_xml_utf8, {where_in(part), bad});
   }
   // In place, unless the text is short enough to sit inside the string object (the tree must
@@ -82,16 +191,9 @@ util::Expected<ParsedXml> parse_xml(std::string text, std::string_view part, con
     return err::make(util::ErrorKind::Malformed, err::k_xml_parse,
                      {where_in(part), lines.line_of(result.offset), result.description()});
   }
-  // pugixml's parser and traverse() are iterative; the reader's own walk recurses, so it may
-  // only see trees this check has bounded.
-  struct DepthCheck : pugi::xml_tree_walker {
-    std::size_t max_depth = 0;
-    bool for_each(pugi::xml_node& /*node*/) override {
-      return static_cast<std::size_t>(depth()) < max_depth;
-    }
-  } check;
-  check.max_depth = limits.max_xml_depth;
-  if (!x.doc->traverse(check)) {
+  // pugixml's parser is iterative; the reader's own walk recurses, so it may only see trees this
+  // check has bounded.
+  if (reaches_depth(*x.doc, x.text.size(), limits.max_xml_depth)) {
     return err::make(util::ErrorKind::TooLarge, err::k_xml_depth,
                      {where_in(part), limits.max_xml_depth});
   }
@@ -109,15 +211,13 @@ util::Expected<Document> read_body_of(pugi::xml_node root, std::string_view part
     return err::make(util::ErrorKind::Malformed, err::k_no_body, {where_in(named)});
   }
   LineCounter lines = xml.lines();
-  WalkedBody walked = walk_body(body, &bs, lines, xml.text);
-
   Document doc;
   doc.format = std::string(format);
-  build_model(walked.blocks, part, doc);
-  if (walked.first_revision_line > 0) {
+  const int revision_line = walk_body(body, &bs, lines, xml.text, part, doc);
+  if (revision_line > 0) {
     diag::SourceLocation at;
     at.part = std::string(part);
-    at.xml_line = walked.first_revision_line;
+    at.xml_line = revision_line;
     doc.diagnostics.push_back(diag::make("READ-REVISIONS", diag::Severity::Warning,
                                          {&msg::k_revisions, {}}, std::move(at)));
   }

@@ -7,9 +7,11 @@
 #include <xxgk/util/expected.hpp>
 
 #include "line_counter.hpp"
+#include "text_buffer.hpp"
 
 #include <pugixml.hpp>
 
+#include <cstddef>
 #include <cstdint>
 
 #include <memory>
@@ -29,10 +31,30 @@ struct ParsedXml {
   bool in_place = false;
   std::unique_ptr<pugi::xml_document> doc = std::make_unique<pugi::xml_document>();
 
+  ParsedXml() = default;
+  ParsedXml(ParsedXml&&) = default;
+  ParsedXml& operator=(ParsedXml&&) = default;
+  ParsedXml(const ParsedXml&) = delete;
+  ParsedXml& operator=(const ParsedXml&) = delete;
+  /// The tree first (it may point into the text), then the text's buffer kept for the next part.
+  ~ParsedXml() {
+    doc.reset();
+    give_back_text_buffer(std::move(text));
+  }
+
   [[nodiscard]] LineCounter lines() const {
     return in_place ? LineCounter(&newlines) : LineCounter(text);
   }
 };
+
+/// Whether `s` is well-formed UTF-8 exactly as util::is_valid_utf8 decides (no overlong forms,
+/// surrogates or values past U+10FFFF), faster on XML with Chinese text; the offset of an error
+/// still comes from util::is_valid_utf8.
+bool well_formed_utf8(std::string_view s);
+
+/// Whether some node of `doc` is at depth `limit` or deeper (the document's children at depth 0,
+/// as pugi::xml_tree_walker counts); `text_size` is the size of the parsed text.
+bool reaches_depth(const pugi::xml_document& doc, std::size_t text_size, std::size_t limit);
 
 /// Parses UTF-8 XML; malformed, non-UTF-8 or absurdly deep XML is an Error. `part` names the
 /// part in messages ("" when the file itself is the XML).

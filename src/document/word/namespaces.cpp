@@ -51,27 +51,6 @@ Ns ns_of_conventional_prefix(std::string_view prefix) {
   }
   return Ns::Unknown;
 }
-namespace {
-
-/// "w:p" → {"w", "p"} in one pass over a NUL-terminated pugixml name (no strlen, then find).
-std::pair<std::string_view, std::string_view> split_cname(const char* qname) {
-  const char* p = qname;
-  while (*p != '\0' && *p != ':') {
-    ++p;
-  }
-  if (*p == '\0') {
-    return {std::string_view{}, std::string_view(qname, static_cast<std::size_t>(p - qname))};
-  }
-  const char* local = p + 1;
-  const char* end = local;
-  while (*end != '\0') {
-    ++end;
-  }
-  return {std::string_view(qname, static_cast<std::size_t>(p - qname)),
-          std::string_view(local, static_cast<std::size_t>(end - local))};
-}
-
-} // namespace
 
 std::pair<std::string_view, std::string_view> split_qname(std::string_view qname) {
   const std::size_t colon = qname.find(':');
@@ -85,11 +64,6 @@ std::pair<std::string_view, std::string_view> split_qname(std::string_view qname
 const NsScope* enter(const NsScope* parent, pugi::xml_node node, NsScope& storage) {
   storage = NsScope(parent);
   return storage.declare(node) ? &storage : parent;
-}
-
-Name name_of(pugi::xml_node node, const NsScope* scope) {
-  const auto [prefix, local] = split_cname(node.name());
-  return {scope->lookup(prefix), local};
 }
 
 /// An attribute in namespace `ns` (or unprefixed, as some writers emit) by local name.
@@ -108,7 +82,8 @@ std::optional<std::string_view> attr(pugi::xml_node node, const NsScope* scope, 
 pugi::xml_node child_element(pugi::xml_node node, const NsScope* scope, Ns ns,
                              std::string_view local, NsScope& storage) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() != pugi::node_element) {
+    // The local name first: a declaration on the element changes its namespace, never that.
+    if (c.type() != pugi::node_element || !has_local_name(c.name(), local)) {
       continue;
     }
     NsScope s(scope);

@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include <cstddef>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -42,6 +43,25 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+/// Whether the local part of a pugixml name (after its first ':', if any) is `local`: a cheap
+/// test before the namespace lookup.
+inline bool has_local_name(const char* qname, std::string_view local) {
+  const char* l = qname;
+  for (const char* p = qname; *p != '\0'; ++p) {
+    if (*p == ':') {
+      l = p + 1;
+      break;
+    }
+  }
+  for (const char c : local) {
+    if (*l != c) {
+      return false;
+    }
+    ++l;
+  }
+  return *l == '\0';
+}
+
 /// "w:p" → {"w", "p"}; "p" → {"", "p"}.
 std::pair<std::string_view, std::string_view> split_qname(std::string_view qname);
 
@@ -77,7 +97,7 @@ public:
   /// The namespace of `prefix`. The last prefix looked up through this scope is remembered (a
   /// scope is not changed once declared, and nearly every lookup is of the same "w").
   [[nodiscard]] Ns lookup(std::string_view prefix) const {
-    if (m_cached && prefix == m_cached_prefix) {
+    if (m_cached && same(prefix, m_cached_prefix)) {
       return m_cached_ns;
     }
     const Ns ns = resolve(prefix);
@@ -88,6 +108,17 @@ public:
   }
 
 private:
+  /// a == b, without a call to memcmp for the one-letter prefixes nearly every name has.
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    if (a.size() == 1) {
+      return a[0] == b[0];
+    }
+    return a == b;
+  }
+
   /// This scope's declarations, then the parent's (through its remembered lookup).
   [[nodiscard]] Ns resolve(std::string_view prefix) const {
     for (auto it = m_decls.rbegin(); it != m_decls.rend(); ++it) {
@@ -113,7 +144,29 @@ struct Name {
   std::string_view local;
 };
 
-Name name_of(pugi::xml_node node, const NsScope* scope);
+/// "w:p" → {"w", "p"} in one pass over a NUL-terminated pugixml name (no strlen, then find).
+inline std::pair<std::string_view, std::string_view> split_cname(const char* qname) {
+  const char* p = qname;
+  while (*p != '\0' && *p != ':') {
+    ++p;
+  }
+  if (*p == '\0') {
+    return {std::string_view{}, std::string_view(qname, static_cast<std::size_t>(p - qname))};
+  }
+  const char* local = p + 1;
+  const char* end = local;
+  while (*end != '\0') {
+    ++end;
+  }
+  return {std::string_view(qname, static_cast<std::size_t>(p - qname)),
+          std::string_view(local, static_cast<std::size_t>(end - local))};
+}
+
+/// Inline: the walk asks it of every element it meets.
+inline Name name_of(pugi::xml_node node, const NsScope* scope) {
+  const auto [prefix, local] = split_cname(node.name());
+  return {scope->lookup(prefix), local};
+}
 
 /// An attribute in namespace `ns` (or unprefixed, as some writers emit) by local name.
 std::optional<std::string_view> attr(pugi::xml_node node, const NsScope* scope, Ns ns,

@@ -4,9 +4,14 @@
 
 #include <xxgk/document/zip_archive.hpp>
 
+#include "text_buffer.hpp"
+
 #include <fmt/format.h>
+#include <libdeflate.h>
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 namespace xxgk::document::word {
 
@@ -37,6 +42,89 @@ std::string human_size(std::size_t bytes) {
     return fmt::format("{} MiB", bytes >> 20);
   }
   return fmt::format("{} bytes", bytes);
+}
+
+/// Whether an entry of `size` bytes inflated from `comp_size` passes the limits that read_entry
+/// checks as it inflates.
+bool within_limits(zip_uint64_t size, zip_uint64_t comp_size, const Limits& limits) {
+  return size <= limits.max_inflated &&
+         (size <= k_inflate_ratio_floor ||
+          size / std::max<zip_uint64_t>(comp_size, 1) <= limits.max_inflate_ratio);
+}
+
+struct DecompressorFree {
+  void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+};
+
+/// The thread's DEFLATE decompressor, allocated on first use (nullptr if that failed).
+libdeflate_decompressor* thread_decompressor() {
+  thread_local const std::unique_ptr<libdeflate_decompressor, DecompressorFree> decompressor(
+      libdeflate_alloc_decompressor());
+  return decompressor.get();
+}
+
+/// Entries this large (a main part, not a relationship part) go into the thread's spare buffer.
+constexpr zip_uint64_t k_reuse_from = zip_uint64_t{16} << 10;
+
+/// The usual entry read without libzip's decompression layers: the compressed bytes inflated by
+/// libdeflate (whole buffer, raw DEFLATE) straight into a result of the size the directory claims,
+/// accepted only when the stream ends there and the CRC (libdeflate_crc32) matches the
+/// directory's. nullopt sends the caller down libzip's path, which then gives the same bytes or
+/// the error.
+std::optional<std::string> read_entry_direct(zip_t* archive, zip_uint64_t index,
+                                             const zip_stat_t& st, const Limits& limits) {
+  constexpr zip_uint64_t k_needed = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
+                                    ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+  if ((st.valid & k_needed) != k_needed || st.encryption_method != ZIP_EM_NONE ||
+      (st.comp_method != ZIP_CM_DEFLATE && st.comp_method != ZIP_CM_STORE) ||
+      !within_limits(st.size, st.comp_size, limits) || st.comp_size > limits.max_inflated) {
+    return std::nullopt;
+  }
+  ZipFilePtr file(zip_fopen_index(archive, index, ZIP_FL_COMPRESSED));
+  if (!file) {
+    return std::nullopt;
+  }
+  // One byte spare in each buffer that may become the result: the XML parse appends a NUL.
+  std::string compressed;
+  compressed.reserve(static_cast<std::size_t>(st.comp_size) + 1);
+  compressed.resize(static_cast<std::size_t>(st.comp_size));
+  std::size_t have = 0;
+  while (have < compressed.size()) {
+    const zip_int64_t n = zip_fread(file.get(), compressed.data() + have, compressed.size() - have);
+    if (n <= 0) {
+      return std::nullopt;
+    }
+    have += static_cast<std::size_t>(n);
+  }
+  std::string out;
+  if (st.comp_method == ZIP_CM_STORE) {
+    if (st.comp_size != st.size) {
+      return std::nullopt;
+    }
+    out = std::move(compressed);
+  } else {
+    const auto size = static_cast<std::size_t>(st.size);
+    if (size >= k_reuse_from) {
+      out = take_text_buffer(); // resize below zero-fills only past the size it had
+    }
+    if (out.capacity() < size + 1) {
+      out = std::string(); // reserving would copy what the spare buffer held
+      out.reserve(size + 1);
+    }
+    out.resize(size);
+    libdeflate_decompressor* const decompressor = thread_decompressor();
+    std::size_t actual = 0;
+    if (decompressor == nullptr ||
+        libdeflate_deflate_decompress(decompressor, compressed.data(), compressed.size(),
+                                      out.data(), out.size(), &actual) != LIBDEFLATE_SUCCESS ||
+        actual != size) {
+      return std::nullopt;
+    }
+  }
+  if (libdeflate_crc32(0, out.data(), out.size()) != st.crc) {
+    return std::nullopt;
+  }
+  return out;
 }
 
 } // namespace
@@ -106,6 +194,9 @@ util::Expected<std::string> read_entry(zip_t* archive, zip_uint64_t index, std::
   zip_stat_init(&st);
   const bool have_comp_size =
       zip_stat_index(archive, index, 0, &st) == 0 && (st.valid & ZIP_STAT_COMP_SIZE) != 0;
+  if (auto direct = read_entry_direct(archive, index, st, limits)) {
+    return std::move(*direct);
+  }
   ZipFilePtr file(zip_fopen_index(archive, index, 0));
   if (!file) {
     const int code = zip_error_code_zip(zip_get_error(archive));
