@@ -6,19 +6,42 @@
 
 namespace xxgk::extract::detail {
 
-void Extractor::assign(const schema::Table& t, const std::string& row_key,
-                       const std::string& col_key, const StreamCell& c) {
-  const std::string path = t.key + "." + row_key + "." + col_key;
-  report::Cell* cell = report::find_cell(m_out.report, path);
-  if (cell == nullptr) {
-    return; // the schema was validated against the field table; unreachable for real paths
+report::Cell* Extractor::cell_of(const schema::Table& t, std::string_view row_key,
+                                 std::string_view col_key, const TemplateIndex::Target** target) {
+  m_path.assign(t.key).append(".").append(row_key).append(".").append(col_key);
+  // The cell from the template's index; a path the template does not list (none does in
+  // practice) the long way.
+  const auto it = m_index.cells.find(std::string_view(m_path));
+  if (target != nullptr) {
+    *target = it != m_index.cells.end() ? &it->second : nullptr;
   }
+  if (it == m_index.cells.end()) {
+    return report::find_cell(m_out.report, m_path);
+  }
+  return it->second.field == report::k_no_cell
+             ? nullptr
+             : &report::fields()[it->second.field].get(m_out.report);
+}
+
+report::Cell* Extractor::assign(const schema::Table& t, const std::string& row_key,
+                                const std::string& col_key, const StreamCell& c) {
+  const TemplateIndex::Target* target = nullptr;
+  report::Cell* cell = cell_of(t, row_key, col_key, &target);
+  if (cell == nullptr) {
+    return nullptr; // the schema was validated against the field table; unreachable
+  }
+  const std::string& path = m_path;
+  std::pair<std::string, std::string> looked_up;
+  if (target == nullptr) {
+    looked_up = m_tmpl.row_column_labels(path);
+  }
+  const std::string& row_label = target != nullptr ? target->row_label : looked_up.first;
+  const std::string& col_label = target != nullptr ? target->column_label : looked_up.second;
   cell->raw = c.cell->text;
   cell->state = state_of(c.value);
   cell->value = c.value.number;
   cell->where = c.cell->where;
   cell->recovered = c.cell->recovered;
-  const auto [row_label, col_label] = m_tmpl.row_column_labels(path);
   cell->where.table_name = t.name;
   cell->where.row_label = row_label;
   cell->where.column_label = col_label;
@@ -30,6 +53,7 @@ void Extractor::assign(const schema::Table& t, const std::string& row_key,
                        c.value.number ? c.value.number->to_string() : std::string(), c.note}},
         cell->where, {path}));
   }
+  return cell;
 }
 
 void Extractor::note_fuzzy(const StreamCell& c, const Hit& h) {
@@ -46,8 +70,7 @@ void Extractor::derive_rows(const schema::Table& t) {
       continue;
     }
     for (const auto& col : t.columns) {
-      report::Cell* target =
-          report::find_cell(m_out.report, t.key + "." + g.derived_row + "." + col.key);
+      report::Cell* target = cell_of(t, g.derived_row, col.key);
       if (target == nullptr) {
         continue;
       }
@@ -56,7 +79,7 @@ void Extractor::derive_rows(const schema::Table& t) {
       bool any_found = false;
       bool unusable = false;
       for (const auto& r : g.rows) {
-        const report::Cell* part = report::find_cell(m_out.report, t.key + "." + r + "." + col.key);
+        const report::Cell* part = cell_of(t, r, col.key);
         if (part == nullptr || part->state == report::CellState::Absent) {
           unusable = true;
           continue;
