@@ -141,6 +141,36 @@ Extractor::index_template(const schema::Template& tmpl) {
         std::string_view(p),
         TemplateIndex::Target{report::field_index(p), std::move(row), std::move(column)});
   }
+  // The key strings the layouts fill cells by: rows (and a group's rows and derived row) by
+  // columns, per table (per block for 表二).
+  auto by_keys = [&](const schema::Table& t, const std::string& row, const std::string& column) {
+    const std::string path = t.key + "." + row + "." + column;
+    if (const auto it = out->cells.find(std::string_view(path)); it != out->cells.end()) {
+      out->by_keys.emplace(
+          TemplateIndex::Keys{&t, row.data(), row.size(), column.data(), column.size()},
+          &it->second);
+    }
+  };
+  for (const auto& t : tmpl.tables) {
+    for (const auto& b : t.blocks) {
+      for (const auto& r : b.rows) {
+        for (const auto& c : b.columns) {
+          by_keys(t, r.key, c.key);
+        }
+      }
+    }
+    for (const auto& c : t.columns) {
+      for (const auto& r : t.rows) {
+        by_keys(t, r.key, c.key);
+      }
+      for (const auto& g : t.groups) {
+        by_keys(t, g.derived_row, c.key);
+        for (const auto& r : g.rows) {
+          by_keys(t, r, c.key);
+        }
+      }
+    }
+  }
   return out;
 }
 

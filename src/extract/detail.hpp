@@ -206,6 +206,27 @@ private:
       std::string column_label;
     };
     std::unordered_map<std::string_view, Target> cells; ///< by cell path (Template::paths)
+    /// The same targets by the template's own key strings (where they are in memory): what
+    /// the layouts pass to assign, found without building the path.
+    struct Keys {
+      const schema::Table* table = nullptr;
+      const char* row = nullptr;
+      std::size_t row_size = 0;
+      const char* column = nullptr;
+      std::size_t column_size = 0;
+      bool operator==(const Keys&) const = default;
+    };
+    struct KeysHash {
+      std::size_t operator()(const Keys& k) const noexcept {
+        const auto mix = [](std::size_t h, std::uintptr_t v) {
+          return (h ^ v) * 0x9E3779B97F4A7C15ULL;
+        };
+        std::size_t h = mix(0, reinterpret_cast<std::uintptr_t>(k.table));
+        h = mix(h, reinterpret_cast<std::uintptr_t>(k.row) + k.row_size);
+        return mix(h, reinterpret_cast<std::uintptr_t>(k.column) + k.column_size);
+      }
+    };
+    std::unordered_map<Keys, const Target*, KeysHash> by_keys;
     /// The code points a section heading's key can start with (util::label_key_start): the first
     /// of every key of the sections' labels and of their numbers. Empty when one is empty (then
     /// any paragraph may be a heading).
@@ -226,10 +247,13 @@ private:
   /// The cells of the document tables assigned to one template table, in reading order, each
   /// with its parsed value or label keys.
   std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables) const;
-  /// The report's cell `t`.`row_key`.`col_key` (nullptr for none), its path left in m_path and
-  /// its entry in the template's index in `target` (nullptr when the template has no such path).
+  /// The report's cell `t`.`row_key`.`col_key` (nullptr for none) and its entry in the
+  /// template's index in `target` (nullptr when the template has no such path; its path is then
+  /// in m_path).
   report::Cell* cell_of(const schema::Table& t, std::string_view row_key, std::string_view col_key,
                         const TemplateIndex::Target** target = nullptr);
+  /// Writes the path `t`.`row_key`.`col_key` to m_path.
+  void path_of(const schema::Table& t, std::string_view row_key, std::string_view col_key);
   /// Fills the cell `t`.`row_key`.`col_key` from `c`; returns it (nullptr for no such cell).
   report::Cell* assign(const schema::Table& t, const std::string& row_key,
                        const std::string& col_key, const StreamCell& c);

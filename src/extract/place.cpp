@@ -6,21 +6,35 @@
 
 namespace xxgk::extract::detail {
 
+void Extractor::path_of(const schema::Table& t, std::string_view row_key,
+                        std::string_view col_key) {
+  m_path.assign(t.key).append(".").append(row_key).append(".").append(col_key);
+}
+
 report::Cell* Extractor::cell_of(const schema::Table& t, std::string_view row_key,
                                  std::string_view col_key, const TemplateIndex::Target** target) {
-  m_path.assign(t.key).append(".").append(row_key).append(".").append(col_key);
-  // The cell from the template's index; a path the template does not list (none does in
-  // practice) the long way.
-  const auto it = m_index.cells.find(std::string_view(m_path));
-  if (target != nullptr) {
-    *target = it != m_index.cells.end() ? &it->second : nullptr;
+  // The cell from the template's index, by its key strings or else by its path; a path the
+  // template does not list (none does in practice) the long way.
+  const TemplateIndex::Target* found = nullptr;
+  if (const auto it = m_index.by_keys.find(
+          {&t, row_key.data(), row_key.size(), col_key.data(), col_key.size()});
+      it != m_index.by_keys.end()) {
+    found = it->second;
+  } else {
+    path_of(t, row_key, col_key);
+    if (const auto by_path = m_index.cells.find(std::string_view(m_path));
+        by_path != m_index.cells.end()) {
+      found = &by_path->second;
+    }
   }
-  if (it == m_index.cells.end()) {
+  if (target != nullptr) {
+    *target = found;
+  }
+  if (found == nullptr) {
     return report::find_cell(m_out.report, m_path);
   }
-  return it->second.field == report::k_no_cell
-             ? nullptr
-             : &report::fields()[it->second.field].get(m_out.report);
+  return found->field == report::k_no_cell ? nullptr
+                                           : &report::fields()[found->field].get(m_out.report);
 }
 
 report::Cell* Extractor::assign(const schema::Table& t, const std::string& row_key,
@@ -30,10 +44,9 @@ report::Cell* Extractor::assign(const schema::Table& t, const std::string& row_k
   if (cell == nullptr) {
     return nullptr; // the schema was validated against the field table; unreachable
   }
-  const std::string& path = m_path;
   std::pair<std::string, std::string> looked_up;
   if (target == nullptr) {
-    looked_up = m_tmpl.row_column_labels(path);
+    looked_up = m_tmpl.row_column_labels(m_path);
   }
   const std::string& row_label = target != nullptr ? target->row_label : looked_up.first;
   const std::string& col_label = target != nullptr ? target->column_label : looked_up.second;
@@ -46,6 +59,8 @@ report::Cell* Extractor::assign(const schema::Table& t, const std::string& row_k
   cell->where.row_label = row_label;
   cell->where.column_label = col_label;
   if (!c.note.empty()) {
+    path_of(t, row_key, col_key);
+    const std::string& path = m_path;
     m_out.diagnostics.push_back(make_diag(
         "EXTRACT-NOTE",
         diag::Message{&msg::k_note,

@@ -89,6 +89,18 @@ std::string utf8proc_nfkc(const std::string& s) {
   return result;
 }
 
+/// Calls `each(cp, utf8)` for every code point of the BMP but the surrogates.
+template <class Each> void for_each_bmp(Each each) {
+  for (char32_t cp = 1; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      continue;
+    }
+    std::string c;
+    append_utf8(c, cp);
+    each(cp, c);
+  }
+}
+
 } // namespace
 
 TEST_CASE("nfkc agrees with utf8proc for every code point of the BMP, alone and among others") {
@@ -96,18 +108,13 @@ TEST_CASE("nfkc agrees with utf8proc for every code point of the BMP, alone and 
   // utf8proc. Each code point is tried alone and between letters, digits and ideographs, where
   // a wrong composition would show.
   int mismatches = 0;
-  for (char32_t cp = 1; cp < 0x10000; ++cp) {
-    if (cp >= 0xD800 && cp <= 0xDFFF) {
-      continue;
-    }
-    std::string c;
-    append_utf8(c, cp);
+  for_each_bmp([&](char32_t cp, const std::string& c) {
     for (const std::string& s : {c, "A" + c + "e" + c + "1", "中" + c + "\u3000" + c + "\uFF08"}) {
       if (nfkc(s) != utf8proc_nfkc(s) && ++mismatches <= 10) {
         FAIL_CHECK("nfkc differs from utf8proc for U+" << std::hex << static_cast<unsigned>(cp));
       }
     }
-  }
+  });
   CHECK(mismatches == 0);
   CHECK(nfkc("（一）予以公开\u3000１２") == "(一)予以公开 12");
   CHECK(nfkc("A\u030A") == "\u00C5"); // a combining mark: utf8proc composes it
@@ -154,12 +161,7 @@ TEST_CASE("label_key_start and label_key_min_length agree with the keys") {
   CHECK(label_key_min_length("①总体情况") == 0);        // NFKC maps ① to 1: no bound
   CHECK(label_key_min_length("总体情况说明①", 2) == 3); // stops counting past 2
   int mismatches = 0;
-  for (char32_t cp = 1; cp < 0x10000; ++cp) {
-    if (cp >= 0xD800 && cp <= 0xDFFF) {
-      continue;
-    }
-    std::string c;
-    append_utf8(c, cp);
+  for_each_bmp([&](char32_t cp, const std::string& c) {
     for (const std::string& s : {c, c + "一", "（" + c + "）总体", "A" + c, "、" + c + "e",
                                  "总体（情况" + c + "说明）", "\uFF08" + c + "一二三四）五"}) {
       if (!key_shortcuts_agree(s) && ++mismatches <= 10) {
@@ -167,7 +169,7 @@ TEST_CASE("label_key_start and label_key_min_length agree with the keys") {
                    << std::hex << static_cast<unsigned>(cp) << " in " << s);
       }
     }
-  }
+  });
   CHECK(mismatches == 0);
   for (const std::string s : {"", "\xFF一", "一\xE4", "（（一）", "一）（二", "【一、总体】情况"}) {
     CHECK(key_shortcuts_agree(s));
