@@ -8,8 +8,9 @@ packages=(
   libcli11-dev libpugixml-dev libfmt-dev doctest-dev nlohmann-json3-dev libzip-dev libutf8proc-dev
   libxml2-dev libpoppler-cpp-dev libpoppler-private-dev poppler-utils qpdf
   libreoffice-writer-nogui
-  libxlsxwriter-dev help2man dpkg-dev ccache libreoffice-calc-nogui
+  libxlsxwriter-dev help2man dpkg-dev ccache libreoffice-calc-nogui libmimalloc-dev
 )
+# libmimalloc-dev: the allocator (optional: without it xxgk is slower, the same otherwise).
 # libxlsxwriter-dev: convert --to xlsx and check --format xlsx; help2man: the man page (optional
 # for the build); dpkg-dev: dpkg-shlibdeps for `cpack -G DEB`; ccache: .ci/run's compiler cache;
 # libreoffice-calc-nogui: the xlsx tests read the workbooks back with LibreOffice headless.

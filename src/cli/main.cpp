@@ -163,6 +163,8 @@ namespace {
 /// is free, and serves blocks over 128 KiB with mmap, so every report faulted its memory in
 /// again: on the benchmark machine about 200 page faults per .docx, most of the time of just
 /// reading one (docs/performance.md). Keeping up to 8 MiB costs at most that much memory.
+/// (With mimalloc linked (CMakeLists.txt, XXGK_MIMALLOC), these settings go to the C library's
+/// malloc, which then serves nothing; mimalloc keeps its freed pages for reuse on its own.)
 void tune_allocator() {
 #if defined(__GLIBC__)
   constexpr int k_keep = 8 << 20;

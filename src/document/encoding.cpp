@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <utility>
 
@@ -115,22 +117,67 @@ void note_bad(Converted& c, std::size_t in_offset) {
   }
 }
 
+/// The offset of the first byte of `in` at or after `pos` that does not decode
+/// (util::next_codepoint yields U+FFFD for it and advances one byte); in.size() when there is none.
+/// ASCII is skipped eight bytes at a time.
+std::size_t find_invalid_utf8(std::string_view in, std::size_t pos) {
+  while (pos < in.size()) {
+    while (pos + 8 <= in.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, in.data() + pos, sizeof word);
+      if ((word & 0x8080808080808080ULL) != 0) {
+        break;
+      }
+      pos += 8;
+    }
+    // Then code points up to the next ASCII byte (a run of CJK text, mostly).
+    while (pos < in.size() && static_cast<unsigned char>(in[pos]) >= 0x80) {
+      if (pos + 3 <= in.size()) {
+        // Three bytes led by E1–EC or EE–EF (CJK, fullwidth forms) are valid whenever two
+        // continuation bytes follow: they can be neither overlong nor surrogates.
+        const auto b0 = static_cast<unsigned char>(in[pos]);
+        const auto b1 = static_cast<unsigned char>(in[pos + 1]);
+        const auto b2 = static_cast<unsigned char>(in[pos + 2]);
+        if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && (b1 & 0xC0U) == 0x80 &&
+            (b2 & 0xC0U) == 0x80) {
+          pos += 3;
+          continue;
+        }
+      }
+      const std::size_t start = pos;
+      const char32_t cp = util::next_codepoint(in, pos);
+      // A decoding failure yields U+FFFD and advances one byte; a literal U+FFFD takes three.
+      if (cp == 0xFFFD && pos - start == 1) {
+        return start;
+      }
+    }
+    while (pos < in.size() && static_cast<unsigned char>(in[pos]) < 0x80) {
+      ++pos;
+      if ((pos & 7U) == 0) {
+        break; // aligned: eight at a time again
+      }
+    }
+  }
+  return in.size();
+}
+
+/// `in` with each byte that does not decode replaced by U+FFFD (or, with OnInvalid::Fail, the
+/// text before the first one): copied a valid run at a time.
 Converted convert_utf8(std::string_view in, OnInvalid mode) {
   Converted c;
   c.text.reserve(in.size());
   for (std::size_t pos = 0; pos < in.size();) {
-    const std::size_t start = pos;
-    const char32_t cp = util::next_codepoint(in, pos);
-    // A decoding failure yields U+FFFD and advances one byte; a literal U+FFFD takes three.
-    if (cp == 0xFFFD && pos - start == 1) {
-      note_bad(c, start);
-      if (mode == OnInvalid::Fail) {
-        return c;
-      }
-      c.text.append(k_replacement);
-      continue;
+    const std::size_t bad = find_invalid_utf8(in, pos);
+    c.text.append(in.substr(pos, bad - pos));
+    if (bad == in.size()) {
+      break;
     }
-    c.text.append(in.substr(start, pos - start));
+    note_bad(c, bad);
+    if (mode == OnInvalid::Fail) {
+      return c;
+    }
+    c.text.append(k_replacement);
+    pos = bad + 1;
   }
   return c;
 }

@@ -144,9 +144,10 @@ util::Expected<Document> read_text(std::string_view decoded, const ReadOptions& 
     html_tables = cut_html_tables(text_only);
   }
   const std::string_view text = embedded ? std::string_view(text_only) : decoded;
+  const auto lines = util::split_lines(text); // once, for the detection and the reader
   const std::string form =
-      options.input_format.empty() ? detect_text_form(text) : options.input_format;
-  auto doc = read_text_form(form, text);
+      options.input_format.empty() ? detect_text_form(text, lines) : options.input_format;
+  auto doc = read_text_form(form, text, lines);
   if (!doc) {
     return err::make(util::ErrorKind::UnsupportedForm, err::k_unknown_form, {options.input_format});
   }

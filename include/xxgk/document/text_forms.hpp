@@ -65,9 +65,15 @@ const std::vector<std::string>& text_form_names();
 
 /// Which text form `text` is in (one of text_form_names()); "text-plain" when none fits.
 std::string detect_text_form(std::string_view text);
+/// The same, given the text's lines (util::split_lines(text)).
+std::string detect_text_form(std::string_view text, const std::vector<std::string_view>& lines);
 
 /// Reads `text` with the reader of the named text form; nullopt when `name` is not a text form.
 std::optional<Document> read_text_form(std::string_view name, std::string_view text);
+/// The same, given the text's lines (util::split_lines(text)): a reader that works on lines
+/// does not split the text again.
+std::optional<Document> read_text_form(std::string_view name, std::string_view text,
+                                       const std::vector<std::string_view>& lines);
 
 // Building blocks shared by the text readers.
 
@@ -77,6 +83,10 @@ bool is_page_number_line(std::string_view line);
 /// A report section heading such as "三、收到和处理政府信息公开申请情况": numbered 一…六 and ending
 /// in 情况 or 事项. Table labels such as "三、本年度办理结果" do not qualify.
 bool looks_like_section_heading(std::string_view line);
+
+/// Whether `line` is white space only (util::is_space, as util::trim_view(line).empty()),
+/// answered from the bytes while they are ASCII.
+bool is_blank_line(std::string_view line);
 
 /// Appends line `index` (0-based) of a text to `doc` as a paragraph: the line trimmed, located
 /// at its first non-space character.
@@ -120,6 +130,11 @@ std::optional<Table> parse_grid_table(const std::vector<std::string_view>& lines
 /// for a simple table with a header, a blank line. Whether `lines[i]` starts such a table (its
 /// dash line, its header or its top dash line).
 bool dash_table_at(const std::vector<std::string_view>& lines, std::size_t i);
+
+/// Whether `line` may be one of those dash lines: only '-', ' ' and '\r', with three dashes in a
+/// row. dash_table_at(lines, i) is false unless lines[i] or lines[i + 1] is one (cheap: most
+/// lines are rejected by their first byte).
+bool maybe_dash_line(std::string_view line);
 
 /// Parses the simple or multiline table starting at `lines[first]` (dash_table_at); `next`
 /// receives the index of the first line after it.

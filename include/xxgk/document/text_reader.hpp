@@ -11,6 +11,8 @@ namespace xxgk::document {
 
 /// `text` must be UTF-8 without BOM. Never fails: any text is a (possibly table-less) document.
 Document read_tika_text(std::string_view text);
+/// The same on the text's lines (util::split_lines), as read_text_form passes them.
+Document read_tika_text(const std::vector<std::string_view>& lines);
 
 /// Whether the text looks like the Tika form (has lines that start with TAB).
 bool looks_like_tika_text(std::string_view text);

@@ -155,6 +155,16 @@ Row make_row(const std::vector<std::vector<std::string>>& group, std::size_t fir
 
 } // namespace
 
+bool maybe_dash_line(std::string_view line) {
+  // dash_runs accepts only these bytes, and at least one run of three dashes.
+  for (const char c : line) {
+    if (c != '-' && c != ' ' && c != '\r') {
+      return false;
+    }
+  }
+  return line.find("---") != std::string_view::npos;
+}
+
 bool dash_table_at(const std::vector<std::string_view>& lines, std::size_t i) {
   std::size_t next = 0;
   return shape_at(lines, i) && parse_dash_table(lines, i, next).has_value();

@@ -181,8 +181,16 @@ bool looks_like_grid_text(std::string_view text) {
 }
 
 bool looks_like_grid_text(const std::vector<std::string_view>& lines) {
+  // The cheap test first: nearly no line starts with '|'.
+  auto starts_with_bar = [](std::string_view line) {
+    std::size_t p = 0;
+    while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) {
+      ++p;
+    }
+    return p < line.size() && line[p] == '|';
+  };
   for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
-    if (is_grid_border(lines[i]) && trim_left(lines[i + 1]).starts_with('|')) {
+    if (starts_with_bar(lines[i + 1]) && is_grid_border(lines[i])) {
       return true;
     }
   }

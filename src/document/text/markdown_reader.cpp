@@ -215,15 +215,29 @@ bool looks_like_markdown(std::string_view text) {
 }
 
 bool looks_like_markdown(const std::vector<std::string_view>& lines) {
+  // Every line is looked at once, and the table parsers run only where a table can start: a
+  // pipe table needs a '|' in its header and in its delimiter row, a dash table a dash line
+  // (maybe_dash_line) as its first or second line. A heading has a '#', so it is never blank.
   bool heading = false;
   bool tabs = false;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (pipe_table_at(lines, i) || dash_table_at(lines, i)) {
+  const std::size_t n = lines.size();
+  auto has_pipe = [&](std::size_t i) {
+    return i < n && lines[i].find('|') != std::string_view::npos;
+  };
+  auto dash_line = [&](std::size_t i) { return i < n && maybe_dash_line(lines[i]); };
+  bool pipe_next = has_pipe(0);
+  bool dash_next = dash_line(0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool pipe_here = pipe_next;
+    const bool dash_here = dash_next;
+    pipe_next = has_pipe(i + 1);
+    dash_next = dash_line(i + 1);
+    if ((pipe_here && pipe_next && pipe_table_at(lines, i)) ||
+        ((dash_here || dash_next) && dash_table_at(lines, i))) {
       return true;
     }
-    const bool blank = util::trim_view(lines[i]).empty();
-    tabs = tabs || (!blank && lines[i].find('\t') != std::string_view::npos);
-    heading = heading || (!blank && atx_heading_prefix(lines[i]) > 0);
+    tabs = tabs || (lines[i].find('\t') != std::string_view::npos && !is_blank_line(lines[i]));
+    heading = heading || atx_heading_prefix(lines[i]) > 0;
   }
   // Headings alone make Markdown only in text without TABs (TSV or Tika text with a stray '#'
   // line must keep its tables).

@@ -8,6 +8,11 @@
 
 #include "runon.hpp"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+
 namespace xxgk::document {
 
 namespace runon {
@@ -177,6 +182,38 @@ std::string RunonReader::blank_page_numbers(std::string_view text) {
 using runon::is_digit;
 using runon::RunonReader;
 
+namespace {
+
+/// The eight bytes at `p` with the high bit of each byte that is an ASCII digit set, all eight at
+/// once: a byte's low seven bits plus 0x50 reach 0x80 from '0' on, plus 0x46 from ':' on; bytes
+/// past 0x7F are no digits.
+std::uint64_t ascii_digit_mask(const char* p) {
+  std::uint64_t x = 0;
+  std::memcpy(&x, p, sizeof x);
+  constexpr std::uint64_t k_high = 0x8080808080808080ULL;
+  const std::uint64_t low = x & ~k_high;
+  const std::uint64_t from_0 = low + 0x5050505050505050ULL;
+  const std::uint64_t from_colon = low + 0x4646464646464646ULL;
+  return from_0 & ~from_colon & ~x & k_high;
+}
+
+/// The offset of the first ASCII digit of `text` at or after `i`; text.size() when none.
+std::size_t next_digit(std::string_view text, std::size_t i) {
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; i + 8 <= text.size(); i += 8) {
+      if (const std::uint64_t mask = ascii_digit_mask(text.data() + i); mask != 0) {
+        return i + static_cast<std::size_t>(std::countr_zero(mask)) / 8;
+      }
+    }
+  }
+  while (i < text.size() && !is_digit(text[i])) {
+    ++i;
+  }
+  return i;
+}
+
+} // namespace
+
 bool looks_like_runon_text(std::string_view text) {
   // 表三's row labels each directly followed by digits (spaces allowed, no TAB: that is the TSV
   // form): the table's cells were run together with their labels, on one line or on several.
@@ -186,17 +223,27 @@ bool looks_like_runon_text(std::string_view text) {
                                                   "重复申请",
                                                   "总计",
                                                   "结转下年度继续办理"};
+  // One pass: at each digit that starts a run of digits, the spaces before it are skipped and
+  // the text before them is compared with the labels (which end in a CJK character, never in a
+  // digit or a space): a label followed by digits is found where its digits start.
+  bool found[std::size(k_labels)] = {};
   int hits = 0;
-  for (const auto l : k_labels) {
-    for (std::size_t p = text.find(l); p != std::string_view::npos; p = text.find(l, p + 1)) {
-      std::size_t i = p + l.size();
-      while (i < text.size() && text[i] == ' ') {
-        ++i;
+  for (std::size_t i = next_digit(text, 0); i < text.size(); i = next_digit(text, i)) {
+    std::size_t end = i;
+    while (end > 0 && text[end - 1] == ' ') {
+      --end;
+    }
+    if (end > 0 && static_cast<unsigned char>(text[end - 1]) >= 0x80) {
+      const std::string_view before = text.substr(0, end);
+      for (std::size_t k = 0; k < std::size(k_labels); ++k) {
+        if (!found[k] && before.ends_with(k_labels[k])) {
+          found[k] = true;
+          ++hits;
+        }
       }
-      if (i < text.size() && is_digit(text[i])) {
-        ++hits;
-        break;
-      }
+    }
+    while (i < text.size() && is_digit(text[i])) {
+      ++i; // the rest of the run
     }
   }
   return hits >= 4;
@@ -220,8 +267,15 @@ bool looks_like_layout_text(const std::vector<std::string_view>& lines) {
                                                   "重复申请",
                                                   "总计",
                                                   "结转下年度继续办理"};
+  // A line that counts ends in digits (then spaces) and holds a label (two characters at
+  // least) and five numbers after it: other lines are passed over without a search.
+  constexpr std::size_t k_shortest = std::string_view("总计").size() + 9;
   int hits = 0;
   for (const auto line : lines) {
+    const std::size_t last = line.find_last_not_of(" \r");
+    if (line.size() < k_shortest || last == std::string_view::npos || !is_digit(line[last])) {
+      continue;
+    }
     for (const auto l : k_labels) {
       const std::size_t p = line.find(l);
       if (p == std::string_view::npos) {

@@ -14,17 +14,23 @@ namespace xxgk::document {
 namespace {
 
 using Reader = Document (*)(std::string_view);
+using LinesReader = Document (*)(const std::vector<std::string_view>&);
 
 struct TextForm {
   std::string_view name;
   Reader read;
+  /// The reader on the text's lines, when it has one (read_text_form passes them when known).
+  LinesReader read_lines = nullptr;
 };
 
 /// Adding a text form: its reader here, its predicate in k_recognised.
 constexpr TextForm k_text_forms[] = {
-    {"text-tika", read_tika_text},   {"text-tsv", read_tsv_text},
-    {"markdown", read_markdown},     {"text-grid", read_grid_text},
-    {"text-runon", read_runon_text}, {"text-layout", read_layout_text},
+    {"text-tika", read_tika_text, read_tika_text},
+    {"text-tsv", read_tsv_text},
+    {"markdown", read_markdown},
+    {"text-grid", read_grid_text},
+    {"text-runon", read_runon_text},
+    {"text-layout", read_layout_text},
     {"text-plain", read_plain_text},
 };
 
@@ -44,10 +50,22 @@ bool on_lines(std::string_view /*text*/, const std::vector<std::string_view>& li
 bool runon(std::string_view text, const std::vector<std::string_view>& /*lines*/) {
   return looks_like_runon_text(text);
 }
+/// Markdown needs a table ('|' or a dash line's "---") or a heading ('#'); a grid table '|'.
+/// Texts without them (nearly every report not in these forms) are answered by a byte search.
+bool markdown(std::string_view text, const std::vector<std::string_view>& lines) {
+  if (text.find('|') == std::string_view::npos && text.find("---") == std::string_view::npos &&
+      text.find('#') == std::string_view::npos) {
+    return false;
+  }
+  return looks_like_markdown(lines);
+}
+bool grid(std::string_view text, const std::vector<std::string_view>& lines) {
+  return text.find('|') != std::string_view::npos && looks_like_grid_text(lines);
+}
 
 constexpr Recogniser k_recognised[] = {
-    {"markdown", on_lines<looks_like_markdown>},
-    {"text-grid", on_lines<looks_like_grid_text>},
+    {"markdown", markdown},
+    {"text-grid", grid},
     {"text-layout", on_lines<looks_like_layout_text>},
     {"text-runon", runon},
     {"text-tsv", on_lines<looks_like_tsv_text>},
@@ -81,7 +99,10 @@ const std::vector<std::string>& text_form_names() {
 }
 
 std::string detect_text_form(std::string_view text) {
-  const auto lines = util::split_lines(text);
+  return detect_text_form(text, util::split_lines(text));
+}
+
+std::string detect_text_form(std::string_view text, const std::vector<std::string_view>& lines) {
   for (const auto& form : k_recognised) {
     if (form.recognises(text, lines)) {
       return std::string(form.name);
@@ -93,25 +114,27 @@ std::string detect_text_form(std::string_view text) {
 std::optional<Document> read_text_form(std::string_view name, std::string_view text) {
   for (const auto& form : k_text_forms) {
     if (form.name == name) {
-      return form.read(text);
+      return form.read_lines != nullptr ? form.read_lines(util::split_lines(text))
+                                        : form.read(text);
     }
   }
   return std::nullopt;
 }
 
-bool is_page_number_line(std::string_view line) {
-  // Nearly every line starts, after white space, with a character NFKC leaves as it is and that is
-  // no dash: an ASCII character or a CJK ideograph. Those lines are answered without folding.
-  {
-    std::size_t pos = line.find_first_not_of(" \t\r\n\v\f");
-    if (pos == std::string_view::npos) {
-      return false;
-    }
-    const char32_t first = util::next_codepoint(line, pos);
-    if ((first < 0x80 && first != '-') || (first >= 0x4E00 && first <= 0x9FFF)) {
-      return false;
+std::optional<Document> read_text_form(std::string_view name, std::string_view text,
+                                       const std::vector<std::string_view>& lines) {
+  for (const auto& form : k_text_forms) {
+    if (form.name == name) {
+      return form.read_lines != nullptr ? form.read_lines(lines) : form.read(text);
     }
   }
+  return std::nullopt;
+}
+
+namespace {
+
+/// is_page_number_line for a line that the quick test in it could not answer: folded and parsed.
+[[gnu::noinline]] bool is_folded_page_number_line(std::string_view line) {
   const std::string t = util::nfkc(util::trim(line));
   std::size_t i = 0;
   auto skip_dashes = [&] {
@@ -146,6 +169,55 @@ bool is_page_number_line(std::string_view line) {
   }
   skip_spaces();
   return skip_dashes() && i == t.size();
+}
+
+} // namespace
+
+bool is_page_number_line(std::string_view line) {
+  // Nearly every line starts, after white space, with a character NFKC leaves as it is and that is
+  // no dash: an ASCII character or a CJK ideograph. Those lines are answered without folding.
+  std::size_t pos = 0;
+  while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t' || line[pos] == '\r' ||
+                               line[pos] == '\n' || line[pos] == '\v' || line[pos] == '\f')) {
+    ++pos;
+  }
+  if (pos == line.size()) {
+    return false;
+  }
+  const char32_t first = util::next_codepoint(line, pos);
+  if ((first < 0x80 && first != '-') || (first >= 0x4E00 && first <= 0x9FFF)) {
+    return false;
+  }
+  // Fullwidth ASCII (NFKC: ASCII) other than the fullwidth hyphen-minus, such as "（一）", and
+  // CJK brackets and quotes (NFKC leaves them) cannot fold to a dash either.
+  if ((first >= 0xFF01 && first <= 0xFF5E && first != 0xFF0D) ||
+      (first >= 0x3001 && first <= 0x3002) || (first >= 0x3008 && first <= 0x3011) ||
+      (first >= 0x3014 && first <= 0x301B) || (first >= 0x2018 && first <= 0x2019) ||
+      (first >= 0x201C && first <= 0x201D)) {
+    return false;
+  }
+  return is_folded_page_number_line(line);
+}
+
+bool is_blank_line(std::string_view line) {
+  // trim_view(line) is empty when every code point is white space. An ASCII byte is always a
+  // code point of its own, so the bytes are looked at one by one while they are ASCII.
+  for (std::size_t pos = 0; pos < line.size(); ++pos) {
+    const auto c = static_cast<unsigned char>(line[pos]);
+    if (c >= 0x80) {
+      // U+3000, NBSP, zero-width spaces … or, nearly always, the first character of the text.
+      while (pos < line.size()) {
+        if (!util::is_space(util::next_codepoint(line, pos))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f') {
+      return false;
+    }
+  }
+  return true;
 }
 
 void add_line_paragraph(Document& doc, std::string_view line, std::size_t index) {

@@ -195,11 +195,12 @@ bool looks_like_tsv_text(const std::vector<std::string_view>& lines) {
   std::size_t row_lines = 0;
   std::size_t one_cell_lines = 0;
   for (const auto line : lines) {
-    const auto tabs = std::count(line.begin(), line.end(), '\t');
-    if (tabs == 0 || is_blank(line)) {
+    const std::size_t first_tab = line.find('\t');
+    if (first_tab == std::string_view::npos || is_blank_line(line)) {
       continue;
     }
-    if (tabs == 1 && line.front() == '\t') {
+    // One TAB, at the start of the line?
+    if (first_tab == 0 && line.find('\t', 1) == std::string_view::npos) {
       ++one_cell_lines;
     } else {
       ++row_lines;
