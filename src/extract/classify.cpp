@@ -3,13 +3,11 @@
 
 #include "detail.hpp"
 
+#include <algorithm>
+
 namespace xxgk::extract::detail {
 
-const Extractor::TreeOf& Extractor::tree_of(const schema::Table& t) const {
-  auto it = m_trees.find(&t);
-  if (it != m_trees.end()) {
-    return it->second;
-  }
+Extractor::TreeOf Extractor::make_tree(const schema::Table& t) {
   TreeOf out;
   auto& tree = out.tree;
   auto leaf = [&](const schema::Label& l, std::optional<std::size_t> parent, Hit h) {
@@ -70,14 +68,14 @@ const Extractor::TreeOf& Extractor::tree_of(const schema::Table& t) const {
     tree.ancestors.push_back(&h);
   }
   detail::index_leaves(tree);
-  return m_trees.emplace(&t, std::move(out)).first->second;
+  return out;
 }
 
 Extractor::Hit Extractor::classify_path(const StreamCell& c, const schema::Table& t) const {
   const TreeOf& tree = tree_of(t);
-  auto m = detail::match_path(c.keys.key, tree.tree);
+  auto m = detail::match_path(c.keys().key, tree.tree);
   if (!m) {
-    m = detail::match_path_leaf_first(c.keys.key, tree.tree);
+    m = detail::match_path_leaf_first(c.keys().key, tree.tree);
   }
   if (!m) {
     return {};
@@ -87,23 +85,108 @@ Extractor::Hit Extractor::classify_path(const StreamCell& c, const schema::Table
 
 Extractor::Hit Extractor::classify(const StreamCell& c, const schema::Table& t,
                                    bool allow_approx) const {
-  if (c.is_value() || c.keys.key.empty()) {
+  if (c.is_value() || c.keys().key.empty()) {
     return {};
   }
-  const auto key = std::make_tuple(c.cell, &t, allow_approx);
-  if (auto it = m_classified.find(key); it != m_classified.end()) {
-    return it->second;
+  const std::size_t n_tables = m_tmpl.tables.size();
+  const auto table = static_cast<std::size_t>(&t - m_tmpl.tables.data());
+  if (c.facts >= m_facts.size() || m_facts[c.facts].slot == CellFacts::k_no_slot ||
+      &t < m_tmpl.tables.data() || table >= n_tables) {
+    return classify_uncached(c, t, allow_approx);
   }
-  const Hit h = classify_uncached(c, t, allow_approx);
-  m_classified.emplace(key, h);
-  return h;
+  const std::size_t at = m_facts[c.facts].slot + table * 2 + (allow_approx ? 1 : 0);
+  if (m_hit_known[at] == 0) {
+    m_hits[at] = classify_uncached(c, t, allow_approx);
+    m_hit_known[at] = 1;
+  }
+  return m_hits[at];
 }
 
-const Extractor::ExactIndex& Extractor::exact_index(const schema::Table& t) const {
-  auto it = m_exact.find(&t);
-  if (it != m_exact.end()) {
-    return it->second;
+std::unique_ptr<const Extractor::TemplateIndex>
+Extractor::index_template(const schema::Template& tmpl) {
+  auto out = std::make_unique<TemplateIndex>();
+  out->tables.reserve(tmpl.tables.size());
+  for (const auto& t : tmpl.tables) {
+    out->tables.push_back({make_exact_index(t), make_tree(t)});
   }
+  bool any_start = true;
+  auto add_start = [&](std::string_view key) {
+    if (key.empty()) {
+      any_start = false;
+      return;
+    }
+    std::size_t pos = 0;
+    const char32_t cp = util::next_codepoint(key, pos);
+    if (std::find(out->heading_starts.begin(), out->heading_starts.end(), cp) ==
+        out->heading_starts.end()) {
+      out->heading_starts.push_back(cp);
+    }
+  };
+  for (const auto& sec : tmpl.sections) {
+    add_start(sec.number);
+    for (const auto& k : sec.label.keys) {
+      if (!k.empty()) { // an empty key matches nothing (matches_exactly)
+        add_start(k);
+      }
+      out->longest_heading = std::max(out->longest_heading, util::count_codepoints(k));
+    }
+  }
+  if (!any_start) {
+    out->heading_starts.clear();
+  }
+  out->cells.reserve(tmpl.paths.size());
+  for (const auto& p : tmpl.paths) {
+    auto [row, column] = tmpl.row_column_labels(p);
+    out->cells.emplace(
+        std::string_view(p),
+        TemplateIndex::Target{report::field_index(p), std::move(row), std::move(column)});
+  }
+  // The key strings the layouts fill cells by: rows (and a group's rows and derived row) by
+  // columns, per table (per block for 表二).
+  auto by_keys = [&](const schema::Table& t, const std::string& row, const std::string& column) {
+    const std::string path = t.key + "." + row + "." + column;
+    if (const auto it = out->cells.find(std::string_view(path)); it != out->cells.end()) {
+      out->by_keys.emplace(
+          TemplateIndex::Keys{&t, row.data(), row.size(), column.data(), column.size()},
+          &it->second);
+    }
+  };
+  for (const auto& t : tmpl.tables) {
+    for (const auto& b : t.blocks) {
+      for (const auto& r : b.rows) {
+        for (const auto& c : b.columns) {
+          by_keys(t, r.key, c.key);
+        }
+      }
+    }
+    for (const auto& c : t.columns) {
+      for (const auto& r : t.rows) {
+        by_keys(t, r.key, c.key);
+      }
+      for (const auto& g : t.groups) {
+        by_keys(t, g.derived_row, c.key);
+        for (const auto& r : g.rows) {
+          by_keys(t, r, c.key);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const Extractor::TemplateIndex::PerTable& Extractor::table_index(const schema::Table& t) const {
+  if (&t >= m_tmpl.tables.data() && &t < m_tmpl.tables.data() + m_tmpl.tables.size()) {
+    return m_index.tables[static_cast<std::size_t>(&t - m_tmpl.tables.data())];
+  }
+  auto it = m_other_tables.find(&t);
+  if (it == m_other_tables.end()) {
+    it = m_other_tables.emplace(&t, TemplateIndex::PerTable{make_exact_index(t), make_tree(t)})
+             .first;
+  }
+  return it->second;
+}
+
+Extractor::ExactIndex Extractor::make_exact_index(const schema::Table& t) {
   // The labels in the order classify_uncached tries them; a key keeps its first label.
   ExactIndex index;
   std::size_t order = 0;
@@ -141,16 +224,16 @@ const Extractor::ExactIndex& Extractor::exact_index(const schema::Table& t) cons
   for (std::size_t h = 0; h < t.header_labels.size(); ++h) {
     add(t.header_labels[h], {Kind::Header, h, 0, false, &t.header_labels[h]});
   }
-  return m_exact.emplace(&t, std::move(index)).first->second;
+  return index;
 }
 
 Extractor::Hit Extractor::classify_exact(const StreamCell& c, const schema::Table& t) const {
   // matches_exactly: a label matches when one of its keys is the cell's key or its core key; the
   // first such label in classify_uncached's order wins.
-  const ExactIndex& index = exact_index(t);
-  const auto by_key = index.find(std::string_view(c.keys.key));
+  const ExactIndex& index = table_index(t).exact;
+  const auto by_key = index.find(std::string_view(c.keys().key));
   const auto by_core =
-      c.keys.core == c.keys.key ? index.end() : index.find(std::string_view(c.keys.core));
+      c.keys().core == c.keys().key ? index.end() : index.find(std::string_view(c.keys().core));
   if (by_key != index.end() &&
       (by_core == index.end() || by_key->second.first <= by_core->second.first)) {
     return by_key->second.second;
@@ -169,7 +252,7 @@ Extractor::Hit Extractor::classify_uncached(const StreamCell& c, const schema::T
   // Approximately (a typo, a missing character): the labels in the same order.
   {
     const bool approx = true;
-    auto test = [&](const schema::Label& l) { return matches_approximately(c.keys, l); };
+    auto test = [&](const schema::Label& l) { return matches_approximately(c.keys(), l); };
     if (t.layout == schema::Layout::Blocks) {
       for (std::size_t b = 0; b < t.blocks.size(); ++b) {
         const auto& blk = t.blocks[b];
@@ -217,7 +300,7 @@ Extractor::Hit Extractor::classify_uncached(const StreamCell& c, const schema::T
 }
 
 std::string Extractor::leaf_key_of(const StreamCell& c, const schema::Table& t) const {
-  return detail::strip_ancestors(c.keys.key, tree_of(t).tree);
+  return detail::strip_ancestors(c.keys().key, tree_of(t).tree);
 }
 
 } // namespace xxgk::extract::detail

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -49,27 +50,53 @@ TextKeys label_keys_of(std::string_view text);
 
 struct StreamCell {
   const document::Cell* cell = nullptr;
+  /// The cell's place among the report's cell facts (Extractor::facts), which keeps what
+  /// classify found for it; k_no_facts for a cell made up by a layout.
+  static constexpr std::size_t k_no_facts = static_cast<std::size_t>(-1);
+  std::size_t facts = k_no_facts;
   /// Row number within the stream when the table's rows are real rows; -1 when they are guesses.
   long row = -1;
   /// Which of the document tables assigned to the template table the cell comes from.
   std::size_t segment = 0;
-  TextKeys keys;
+  /// The label keys of a Text cell (empty for the others): the cell's facts' own.
+  [[nodiscard]] const TextKeys& keys() const { return m_keys != nullptr ? *m_keys : no_keys(); }
+  void set_keys(const TextKeys* keys) { m_keys = keys; }
   util::ParsedValue value;
   /// A note written after the number in the same cell: 22（其中修订16件） → 22, "其中修订16件".
   std::string note;
   [[nodiscard]] bool is_value() const { return value.kind != util::ValueKind::Text; }
+
+private:
+  /// Empty keys, one per thread (TextKeys keeps what it works out on first use).
+  static const TextKeys& no_keys() {
+    thread_local const TextKeys k_none;
+    return k_none;
+  }
+  const TextKeys* m_keys = nullptr;
 };
 
 /// What a document cell says, worked out once per report: table finding scores every document
 /// table against each template table, then the tables' streams read the same cells again.
 struct CellFacts {
-  /// The cell with value_of(text), and label_keys_of(text) when that is Text (row and segment
-  /// unset).
+  CellFacts() = default;
+  CellFacts(const CellFacts&) = delete; // `cell` points to `keys`
+  CellFacts& operator=(const CellFacts&) = delete;
+  CellFacts(CellFacts&&) = delete;
+  CellFacts& operator=(CellFacts&&) = delete;
+  ~CellFacts() = default;
+  /// label_keys_of(text) when the cell's value is Text.
+  TextKeys keys;
+  /// The cell with value_of(text), its keys `keys` (row and segment unset).
   StreamCell cell;
   /// A number with a note in the same cell (split_note): the number's value and the note.
   std::optional<std::pair<util::ParsedValue, std::string>> noted;
+  /// For a cell with a label key: where its classify results start in Extractor::m_hits (one per
+  /// template table and allow_approx); k_no_slot otherwise.
+  static constexpr std::size_t k_no_slot = static_cast<std::size_t>(-1);
+  std::size_t slot = k_no_slot;
 };
-CellFacts facts_of(const document::Cell& c);
+/// Fills `f` (made empty) with the facts of `c`.
+void facts_of(const document::Cell& c, CellFacts& f);
 
 /// A finding of a built-in EXTRACT-* rule, with that rule's severity.
 Diagnostic make_diag(std::string_view rule, diag::Message message, const diag::SourceLocation& at,
@@ -134,7 +161,8 @@ std::size_t values_after(const std::vector<StreamCell>& s, std::size_t i, std::s
 class Extractor {
 public:
   Extractor(const document::Document& doc, const schema::Template& tmpl, Extraction& out)
-      : m_doc(doc), m_tmpl(tmpl), m_out(out) {}
+      : m_doc(doc), m_tmpl(tmpl), m_out(out),
+        m_index(tmpl.extraction.get<TemplateIndex>([&tmpl] { return index_template(tmpl); })) {}
 
   void run();
 
@@ -155,22 +183,80 @@ private:
   Hit classify_exact(const StreamCell& c, const schema::Table& t) const;
   using ExactIndex =
       std::unordered_map<std::string_view, std::pair<std::size_t, Hit>>; ///< key → (order, hit)
-  const ExactIndex& exact_index(const schema::Table& t) const;
+  static ExactIndex make_exact_index(const schema::Table& t);
   /// A row or column written with its ancestors joined in front (or after): label_paths.hpp.
   Hit classify_path(const StreamCell& c, const schema::Table& t) const;
   struct TreeOf {
     detail::PathTree tree;
     std::vector<Hit> hits; ///< per leaf
   };
-  const TreeOf& tree_of(const schema::Table& t) const;
-  int score(const document::Table& dt, const schema::Table& t) const;
-  /// The facts of a cell, computed on first use and kept for the report.
-  const CellFacts& facts(const document::Cell& c) const;
+  static TreeOf make_tree(const schema::Table& t);
+  /// What extraction derives from a template once and keeps with it (schema::Template::extraction):
+  /// per template table its exact label index and label tree, and per cell path where a value
+  /// goes and the row and column labels its location names.
+  struct TemplateIndex {
+    struct PerTable {
+      ExactIndex exact;
+      TreeOf tree;
+    };
+    std::vector<PerTable> tables; ///< as schema::Template::tables
+    struct Target {
+      report::CellIndex field = report::k_no_cell;
+      std::string row_label;
+      std::string column_label;
+    };
+    std::unordered_map<std::string_view, Target> cells; ///< by cell path (Template::paths)
+    /// The same targets by the template's own key strings (where they are in memory): what
+    /// the layouts pass to assign, found without building the path.
+    struct Keys {
+      const schema::Table* table = nullptr;
+      const char* row = nullptr;
+      std::size_t row_size = 0;
+      const char* column = nullptr;
+      std::size_t column_size = 0;
+      bool operator==(const Keys&) const = default;
+    };
+    struct KeysHash {
+      std::size_t operator()(const Keys& k) const noexcept {
+        const auto mix = [](std::size_t h, std::uintptr_t v) {
+          return (h ^ v) * 0x9E3779B97F4A7C15ULL;
+        };
+        std::size_t h = mix(0, reinterpret_cast<std::uintptr_t>(k.table));
+        h = mix(h, reinterpret_cast<std::uintptr_t>(k.row) + k.row_size);
+        return mix(h, reinterpret_cast<std::uintptr_t>(k.column) + k.column_size);
+      }
+    };
+    std::unordered_map<Keys, const Target*, KeysHash> by_keys;
+    /// The code points a section heading's key can start with (util::label_key_start): the first
+    /// of every key of the sections' labels and of their numbers. Empty when one is empty (then
+    /// any paragraph may be a heading).
+    std::vector<char32_t> heading_starts;
+    /// The most code points of a key of a section's label.
+    std::size_t longest_heading = 0;
+  };
+  static std::unique_ptr<const TemplateIndex> index_template(const schema::Template& tmpl);
+  /// The index of a table of m_tmpl (a table of another template: built on first use).
+  const TemplateIndex::PerTable& table_index(const schema::Table& t) const;
+  const TreeOf& tree_of(const schema::Table& t) const { return table_index(t).tree; }
+  /// How many labels of `t` the table's cells show (its cells' facts start at `first`).
+  int score(const document::Table& dt, std::size_t first, const schema::Table& t) const;
+  /// The facts of every cell of every document table, in document order, worked out once per
+  /// report (index_cells); a table's start among them (first_fact).
+  void index_cells();
+  std::size_t first_fact(const document::Table& t) const;
   /// The cells of the document tables assigned to one template table, in reading order, each
   /// with its parsed value or label keys.
   std::vector<StreamCell> flatten(const std::vector<const document::Table*>& tables) const;
-  void assign(const schema::Table& t, const std::string& row_key, const std::string& col_key,
-              const StreamCell& c);
+  /// The report's cell `t`.`row_key`.`col_key` (nullptr for none) and its entry in the
+  /// template's index in `target` (nullptr when the template has no such path; its path is then
+  /// in m_path).
+  report::Cell* cell_of(const schema::Table& t, std::string_view row_key, std::string_view col_key,
+                        const TemplateIndex::Target** target = nullptr);
+  /// Writes the path `t`.`row_key`.`col_key` to m_path.
+  void path_of(const schema::Table& t, std::string_view row_key, std::string_view col_key);
+  /// Fills the cell `t`.`row_key`.`col_key` from `c`; returns it (nullptr for no such cell).
+  report::Cell* assign(const schema::Table& t, const std::string& row_key,
+                       const std::string& col_key, const StreamCell& c);
   void note_fuzzy(const StreamCell& c, const Hit& h);
   void extract_rows(const schema::Table& t, const std::vector<StreamCell>& s);
   void extract_blocks(const schema::Table& t, const std::vector<StreamCell>& s);
@@ -233,19 +319,17 @@ private:
   std::map<const document::Table*, std::string> m_table_section;
   /// Per block: a paragraph that is a section heading word for word (find_sections).
   std::vector<bool> m_exact_heading;
-  mutable std::map<const schema::Table*, TreeOf> m_trees;
-  /// classify is asked about the same cell many times (row starts, value stops, scoring).
-  using ClassifyKey = std::tuple<const document::Cell*, const schema::Table*, bool>;
-  struct ClassifyKeyHash {
-    std::size_t operator()(const ClassifyKey& k) const noexcept {
-      const auto a = reinterpret_cast<std::uintptr_t>(std::get<0>(k));
-      const auto b = reinterpret_cast<std::uintptr_t>(std::get<1>(k));
-      return std::hash<std::uintptr_t>{}(a ^ (b * 0x9E3779B97F4A7C15ULL) ^ std::get<2>(k));
-    }
-  };
-  mutable std::unordered_map<ClassifyKey, Hit, ClassifyKeyHash> m_classified;
-  mutable std::unordered_map<const document::Cell*, CellFacts> m_facts;
-  mutable std::map<const schema::Table*, ExactIndex> m_exact;
+  const TemplateIndex& m_index;
+  /// Tables of another template than m_tmpl (classify is only asked about m_tmpl's).
+  mutable std::map<const schema::Table*, TemplateIndex::PerTable> m_other_tables;
+  std::vector<CellFacts> m_facts;
+  std::vector<std::pair<const document::Table*, std::size_t>> m_table_facts;
+  /// classify's results, asked about the same cell many times (row starts, value stops,
+  /// scoring): per cell with a label key (CellFacts::slot), per template table and allow_approx.
+  mutable std::vector<Hit> m_hits;
+  mutable std::vector<std::uint8_t> m_hit_known;
+  /// The path of the cell assign fills (kept to reuse its buffer).
+  std::string m_path;
 };
 
 } // namespace xxgk::extract::detail

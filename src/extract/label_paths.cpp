@@ -103,9 +103,26 @@ std::optional<std::size_t> pick_leaf(std::string_view piece, const PathTree& tre
   return first;
 }
 
+/// The first (front) or last three bytes of `s` (at least three long), as one number.
+std::uint32_t three_bytes(std::string_view s, bool front) {
+  const std::size_t at = front ? 0 : s.size() - 3;
+  return (static_cast<std::uint32_t>(static_cast<unsigned char>(s[at])) << 16) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[at + 2]));
+}
+
 /// Whether some ancestor key starts (front) or ends (!front) `key`: what a path needs before
 /// anything else is tried — most cells are no path at all.
 bool has_ancestor_at(std::string_view key, const PathTree& tree, bool front) {
+  if (tree.ancestors_indexed) {
+    if (key.size() < 3) {
+      return false; // shorter than every ancestor key
+    }
+    const auto& ends = front ? tree.ancestor_heads : tree.ancestor_tails;
+    if (!std::binary_search(ends.begin(), ends.end(), three_bytes(key, front))) {
+      return false;
+    }
+  }
   for (const auto* a : tree.ancestors) {
     for (const auto& k : a->keys) {
       if (!k.empty() && (front ? key.starts_with(k) : key.ends_with(k))) {
@@ -130,6 +147,24 @@ void index_leaves(PathTree& tree) {
       tree.longest_leaf = std::max(tree.longest_leaf, k.size());
     }
   }
+  tree.ancestor_heads.clear();
+  tree.ancestor_tails.clear();
+  tree.ancestors_indexed = true;
+  for (const auto* a : tree.ancestors) {
+    for (const auto& k : a->keys) {
+      if (k.empty()) {
+        continue; // has_ancestor_at skips it
+      }
+      if (k.size() < 3) {
+        tree.ancestors_indexed = false;
+        continue;
+      }
+      tree.ancestor_heads.push_back(three_bytes(k, true));
+      tree.ancestor_tails.push_back(three_bytes(k, false));
+    }
+  }
+  std::sort(tree.ancestor_heads.begin(), tree.ancestor_heads.end());
+  std::sort(tree.ancestor_tails.begin(), tree.ancestor_tails.end());
 }
 
 std::optional<PathMatch> match_path(std::string_view key, const PathTree& tree) {

@@ -6,6 +6,7 @@
 #include "labels.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,9 +33,16 @@ struct PathTree {
   /// matchers fall back to a scan without it).
   std::map<std::string, std::vector<std::size_t>, std::less<>> leaf_index;
   std::size_t longest_leaf = 0;
+  /// The first and the last three bytes of every ancestor key (sorted), when every ancestor key
+  /// has three bytes or more (ancestors_indexed): a key that starts or ends with none of them
+  /// starts or ends with no ancestor, which rules out a path for most cells at once.
+  std::vector<std::uint32_t> ancestor_heads;
+  std::vector<std::uint32_t> ancestor_tails;
+  bool ancestors_indexed = false;
 };
 
-/// Builds tree.leaf_index and tree.longest_leaf (call once the leaves are in).
+/// Builds tree.leaf_index, tree.longest_leaf and the ancestors' heads and tails (call once the
+/// leaves and ancestors are in).
 void index_leaves(PathTree& tree);
 
 struct PathMatch {

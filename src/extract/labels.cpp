@@ -51,13 +51,19 @@ std::u32string numerals(std::string_view key) {
   return out;
 }
 
-TextKeys keys_of(std::string_view text) {
+TextKeys keys_of(std::string_view text, std::string* folded) {
   TextKeys k;
-  auto keys = util::label_keys(text);
+  auto keys = util::label_keys(text, folded);
   k.key = std::move(keys.key);
   k.core = std::move(keys.core);
-  k.core_length = util::count_codepoints(k.core);
   return k;
+}
+
+std::size_t TextKeys::core_length() const {
+  if (m_core_length == k_unknown) {
+    m_core_length = util::count_codepoints(core);
+  }
+  return m_core_length;
 }
 
 const std::u32string& TextKeys::core_numerals() const {
@@ -68,7 +74,7 @@ const std::u32string& TextKeys::core_numerals() const {
 }
 
 bool matches_approximately(const TextKeys& text, const schema::Label& label) {
-  const std::size_t n = text.core_length;
+  const std::size_t n = text.core_length();
   if (n < 4) {
     return false;
   }

@@ -14,17 +14,20 @@ namespace xxgk::extract::detail {
 struct TextKeys {
   std::string key;  ///< util::label_key
   std::string core; ///< util::label_core_key
-  /// Code points of `core`, computed once: a cell is compared with every label of a template,
-  /// and a cell can be megabytes long.
-  std::size_t core_length = 0;
+  /// Code points of `core`, computed on first use and kept: a cell is compared with every label
+  /// of a template, and a cell can be megabytes long; only approximate matches need it.
+  [[nodiscard]] std::size_t core_length() const;
   /// The item numbers of `core` (numerals()), computed on first use: only an approximate match
   /// of a cell about as long as a label needs them.
   [[nodiscard]] const std::u32string& core_numerals() const;
 
 private:
+  static constexpr std::size_t k_unknown = static_cast<std::size_t>(-1);
+  mutable std::size_t m_core_length = k_unknown;
   mutable std::optional<std::u32string> m_core_numerals;
 };
-TextKeys keys_of(std::string_view text);
+/// The keys of `text`; NFKC of the text goes to `folded` when given.
+TextKeys keys_of(std::string_view text, std::string* folded = nullptr);
 
 /// The item numbers in a key (digits and Chinese numerals), which a typo may never change:
 /// 第二十条第（九）项 is not an approximate 第二十条第（一）项.

@@ -109,9 +109,7 @@ void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCel
       sc.cell = v.cell;
       sc.value = v.value;
       sc.note = v.note;
-      const std::string path = t.key + "." + t.rows[r].key + "." + t.columns[k].key;
-      assign(t, t.rows[r].key, t.columns[k].key, sc);
-      if (report::Cell* cell = report::find_cell(m_out.report, path)) {
+      if (report::Cell* cell = assign(t, t.rows[r].key, t.columns[k].key, sc)) {
         cell->raw = v.text;
       }
     }

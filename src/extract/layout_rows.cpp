@@ -37,7 +37,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
     }
     // A report adds one or two subtotal columns; more 小计 cells in a header are not columns
     // (and would make every row as wide as the header is long).
-    if (s[i].keys.key.find("小计") != std::string::npos && !order.empty() &&
+    if (s[i].keys().key.find("小计") != std::string::npos && !order.empty() &&
         extra_column_labels.size() < k_max_extra_columns) {
       // Before the first 法人 column in reading order → right after 自然人; else before 总计.
       const auto pos = !seen_commercial ? order.begin() + 1 : order.end() - 1;
@@ -213,8 +213,8 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
       // group above, or a row the template does not have.
       std::vector<const StreamCell*> values;
       const std::size_t next = take_values(i, values);
-      const bool subtotal_label = c.keys.key.find("小计") != std::string::npos ||
-                                  c.keys.key.find("合计") != std::string::npos;
+      const bool subtotal_label = c.keys().key.find("小计") != std::string::npos ||
+                                  c.keys().key.find("合计") != std::string::npos;
       if (subtotal_label && current_group != k_no_group && values.size() == width &&
           std::all_of(values.begin(), values.end(), [](auto* v) { return v->is_value(); })) {
         add_group_subtotal(t, t.groups[current_group], order, values, c.cell->text);

@@ -6,23 +6,61 @@
 
 namespace xxgk::extract::detail {
 
-void Extractor::assign(const schema::Table& t, const std::string& row_key,
-                       const std::string& col_key, const StreamCell& c) {
-  const std::string path = t.key + "." + row_key + "." + col_key;
-  report::Cell* cell = report::find_cell(m_out.report, path);
-  if (cell == nullptr) {
-    return; // the schema was validated against the field table; unreachable for real paths
+void Extractor::path_of(const schema::Table& t, std::string_view row_key,
+                        std::string_view col_key) {
+  m_path.assign(t.key).append(".").append(row_key).append(".").append(col_key);
+}
+
+report::Cell* Extractor::cell_of(const schema::Table& t, std::string_view row_key,
+                                 std::string_view col_key, const TemplateIndex::Target** target) {
+  // The cell from the template's index, by its key strings or else by its path; a path the
+  // template does not list (none does in practice) the long way.
+  const TemplateIndex::Target* found = nullptr;
+  if (const auto it = m_index.by_keys.find(
+          {&t, row_key.data(), row_key.size(), col_key.data(), col_key.size()});
+      it != m_index.by_keys.end()) {
+    found = it->second;
+  } else {
+    path_of(t, row_key, col_key);
+    if (const auto by_path = m_index.cells.find(std::string_view(m_path));
+        by_path != m_index.cells.end()) {
+      found = &by_path->second;
+    }
   }
+  if (target != nullptr) {
+    *target = found;
+  }
+  if (found == nullptr) {
+    return report::find_cell(m_out.report, m_path);
+  }
+  return found->field == report::k_no_cell ? nullptr
+                                           : &report::fields()[found->field].get(m_out.report);
+}
+
+report::Cell* Extractor::assign(const schema::Table& t, const std::string& row_key,
+                                const std::string& col_key, const StreamCell& c) {
+  const TemplateIndex::Target* target = nullptr;
+  report::Cell* cell = cell_of(t, row_key, col_key, &target);
+  if (cell == nullptr) {
+    return nullptr; // the schema was validated against the field table; unreachable
+  }
+  std::pair<std::string, std::string> looked_up;
+  if (target == nullptr) {
+    looked_up = m_tmpl.row_column_labels(m_path);
+  }
+  const std::string& row_label = target != nullptr ? target->row_label : looked_up.first;
+  const std::string& col_label = target != nullptr ? target->column_label : looked_up.second;
   cell->raw = c.cell->text;
   cell->state = state_of(c.value);
   cell->value = c.value.number;
   cell->where = c.cell->where;
   cell->recovered = c.cell->recovered;
-  const auto [row_label, col_label] = m_tmpl.row_column_labels(path);
   cell->where.table_name = t.name;
   cell->where.row_label = row_label;
   cell->where.column_label = col_label;
   if (!c.note.empty()) {
+    path_of(t, row_key, col_key);
+    const std::string& path = m_path;
     m_out.diagnostics.push_back(make_diag(
         "EXTRACT-NOTE",
         diag::Message{&msg::k_note,
@@ -30,6 +68,7 @@ void Extractor::assign(const schema::Table& t, const std::string& row_key,
                        c.value.number ? c.value.number->to_string() : std::string(), c.note}},
         cell->where, {path}));
   }
+  return cell;
 }
 
 void Extractor::note_fuzzy(const StreamCell& c, const Hit& h) {
@@ -46,8 +85,7 @@ void Extractor::derive_rows(const schema::Table& t) {
       continue;
     }
     for (const auto& col : t.columns) {
-      report::Cell* target =
-          report::find_cell(m_out.report, t.key + "." + g.derived_row + "." + col.key);
+      report::Cell* target = cell_of(t, g.derived_row, col.key);
       if (target == nullptr) {
         continue;
       }
@@ -56,7 +94,7 @@ void Extractor::derive_rows(const schema::Table& t) {
       bool any_found = false;
       bool unusable = false;
       for (const auto& r : g.rows) {
-        const report::Cell* part = report::find_cell(m_out.report, t.key + "." + r + "." + col.key);
+        const report::Cell* part = cell_of(t, r, col.key);
         if (part == nullptr || part->state == report::CellState::Absent) {
           unusable = true;
           continue;

@@ -20,13 +20,26 @@ TextKeys label_keys_of(std::string_view text) {
 
 namespace {
 
+/// label_keys_of, with NFKC of the text left in `folded` (empty for a text too long to be a label).
+TextKeys label_keys_of(std::string_view text, std::string& folded) {
+  return text.size() > k_max_label_bytes ? TextKeys{} : keys_of(text, &folded);
+}
+
+} // namespace
+
+namespace {
+
 /// A number followed by a bracketed note in one cell (format.md §7 item 16): the number's text and
-/// the note, or nullopt. "22（其中修订16件）", "3 (含转办2件)".
-std::optional<std::pair<std::string, std::string>> split_note(std::string_view text) {
+/// the note, or nullopt. "22（其中修订16件）", "3 (含转办2件)". `nfkc` is util::nfkc(text).
+std::optional<std::pair<std::string, std::string>> split_note(std::string_view text,
+                                                              std::string_view nfkc) {
   if (text.size() > 200) {
     return std::nullopt;
   }
-  const std::string folded = util::trim(util::nfkc(text)); // NFKC folds （） to ()
+  const std::string_view folded = util::trim_view(nfkc); // NFKC folds （） to ()
+  if (folded.empty()) {
+    return std::nullopt;
+  }
   const auto open = folded.find('(');
   if (open == std::string::npos || open == 0 || folded.back() != ')') {
     return std::nullopt;
@@ -41,41 +54,81 @@ std::optional<std::pair<std::string, std::string>> split_note(std::string_view t
 
 } // namespace
 
-CellFacts facts_of(const document::Cell& c) {
-  CellFacts f;
+void facts_of(const document::Cell& c, CellFacts& f) {
   f.cell.cell = &c;
   f.cell.value = value_of(c.text);
+  f.cell.set_keys(&f.keys);
   if (f.cell.value.kind == util::ValueKind::Text) {
-    f.cell.keys = label_keys_of(c.text);
-    if (auto noted = split_note(c.text)) {
+    std::string folded;
+    f.keys = label_keys_of(c.text, folded);
+    if (auto noted = split_note(c.text, folded)) {
       f.noted.emplace(util::parse_value(noted->first), std::move(noted->second));
     }
   }
-  return f;
 }
 
-const CellFacts& Extractor::facts(const document::Cell& c) const {
-  auto it = m_facts.find(&c);
-  if (it == m_facts.end()) {
-    it = m_facts.emplace(&c, facts_of(c)).first;
+void Extractor::index_cells() {
+  std::size_t n = 0;
+  for (const auto& block : m_doc.blocks) {
+    if (const auto* t = std::get_if<document::Table>(&block)) {
+      m_table_facts.emplace_back(t, n);
+      for (const auto& row : t->rows) {
+        n += row.cells.size();
+      }
+    }
   }
-  return it->second;
+  m_facts = std::vector<CellFacts>(n); // in place: each cell's StreamCell points to its keys
+  std::size_t slots = 0;
+  std::size_t i = 0;
+  for (const auto& [t, first] : m_table_facts) {
+    for (const auto& row : t->rows) {
+      for (const auto& c : row.cells) {
+        CellFacts& f = m_facts[i];
+        facts_of(c, f);
+        f.cell.facts = i++;
+        if (f.cell.value.kind == util::ValueKind::Text && !f.keys.key.empty()) {
+          f.slot = slots;
+          slots += m_tmpl.tables.size() * 2;
+        }
+      }
+    }
+  }
+  m_hits.resize(slots);
+  m_hit_known.assign(slots, 0);
+}
+
+std::size_t Extractor::first_fact(const document::Table& t) const {
+  for (const auto& [table, first] : m_table_facts) {
+    if (table == &t) {
+      return first;
+    }
+  }
+  return m_facts.size(); // not a table of m_doc: unreachable
 }
 
 std::vector<StreamCell>
 Extractor::flatten(const std::vector<const document::Table*>& tables) const {
   std::vector<StreamCell> out;
+  std::size_t n = 0;
+  for (const auto* t : tables) {
+    for (const auto& row : t->rows) {
+      n += row.cells.size();
+    }
+  }
+  out.reserve(n);
   long row_id = 0;
   std::size_t segment = 0;
   for (const auto* t : tables) {
     ++segment;
+    std::size_t at = first_fact(*t);
     for (const auto& row : t->rows) {
       ++row_id;
       for (const auto& c : row.cells) {
+        const std::size_t i = at++;
         if (c.merged_continuation) {
           continue; // the merged cell above holds the text; its continuations are not values
         }
-        const CellFacts& f = facts(c);
+        const CellFacts& f = m_facts[i];
         StreamCell s;
         if (f.noted) {
           s.cell = &c;

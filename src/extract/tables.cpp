@@ -8,20 +8,19 @@
 
 namespace xxgk::extract::detail {
 
-int Extractor::score(const document::Table& dt, const schema::Table& t) const {
-  std::set<const schema::Label*> seen;
+int Extractor::score(const document::Table& dt, std::size_t first, const schema::Table& t) const {
+  // The labels seen, each once: a table has a few dozen, so a small vector, not a set.
+  std::vector<const schema::Label*> seen;
+  std::size_t at = first;
   for (const auto& row : dt.rows) {
     for (const auto& c : row.cells) {
-      if (c.text.empty()) {
-        continue;
+      const CellFacts& f = m_facts[at++];
+      if (c.text.empty() || f.slot == CellFacts::k_no_slot) {
+        continue; // empty, a value, or no label key: classify finds nothing
       }
-      const StreamCell& s = facts(c).cell;
-      if (s.value.kind != util::ValueKind::Text) {
-        continue;
-      }
-      const Hit h = classify(s, t, false);
-      if (h.kind != Kind::None) {
-        seen.insert(h.label);
+      const Hit h = classify(f.cell, t, false);
+      if (h.kind != Kind::None && std::find(seen.begin(), seen.end(), h.label) == seen.end()) {
+        seen.push_back(h.label);
       }
     }
   }
@@ -47,6 +46,7 @@ void Extractor::run() {
         title.where));
   }
   find_sections();
+  index_cells();
 
   // Assign each document table to the template table whose labels it shows most.
   // A table without labels right after an assigned one (no section heading between) is the
@@ -62,10 +62,11 @@ void Extractor::run() {
       continue;
     }
     const auto* dt = std::get_if<document::Table>(&block);
+    const std::size_t first = first_fact(*dt);
     const schema::Table* best = nullptr;
     int best_score = 0;
     for (const auto& t : m_tmpl.tables) {
-      int sc = score(*dt, t) * 2;
+      int sc = score(*dt, first, t) * 2;
       if (sc > 0 && m_table_section[dt] == t.section) {
         sc += 1; // a table inside its own section wins a tie
       }
@@ -83,15 +84,17 @@ void Extractor::run() {
       assigned[previous->key].push_back(dt);
       continue;
     }
+    std::size_t at = first;
+    bool number = false;
     for (const auto& row : dt->rows) {
-      const auto number = std::find_if(row.cells.begin(), row.cells.end(), [this](const auto& c) {
-        return facts(c).cell.value.kind == util::ValueKind::Number;
-      });
-      if (number != row.cells.end()) {
-        m_out.diagnostics.push_back(
-            make_diag("EXTRACT-UNKNOWN", diag::Message{&msg::k_unknown_table, {}}, dt->where));
-        break;
+      for (std::size_t k = 0; k < row.cells.size(); ++k) {
+        number = number || m_facts[at + k].cell.value.kind == util::ValueKind::Number;
       }
+      at += row.cells.size();
+    }
+    if (number) {
+      m_out.diagnostics.push_back(
+          make_diag("EXTRACT-UNKNOWN", diag::Message{&msg::k_unknown_table, {}}, dt->where));
     }
   }
   for (const auto& t : m_tmpl.tables) {

@@ -120,7 +120,7 @@ void Extractor::place_block_typos(
         after = where.second;
       }
     }
-    const TypoKey leaf(s[at].keys.key);
+    const TypoKey leaf(s[at].keys().key);
     std::vector<std::size_t> close_rows;
     const auto& rows = t.blocks[b].rows;
     for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -403,13 +403,82 @@ std::string label_core_key(std::string_view s) {
   return core_key_of_nfkc(nfkc(s));
 }
 
-LabelKeys label_keys(std::string_view s) {
-  const std::string folded = nfkc(s);
+LabelKeys label_keys(std::string_view s, std::string* folded) {
+  std::string own;
+  std::string& nfkc_of_s = folded != nullptr ? *folded : own;
+  nfkc_of_s = nfkc(s);
   LabelKeys keys;
-  keys.key = key_of_nfkc(folded);
+  keys.key = key_of_nfkc(nfkc_of_s);
   std::string kept;
-  keys.core = drop_notes(folded, kept) ? key_of_nfkc(kept) : keys.key;
+  keys.core = drop_notes(nfkc_of_s, kept) ? key_of_nfkc(kept) : keys.key;
   return keys;
+}
+
+char32_t label_key_start(std::string_view s) {
+  auto skipped = [](char32_t cp) { return is_space(cp) || is_label_punct(cp); };
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = next_codepoint(s, pos);
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      return cp; // its own NFKC, composing with nothing; key_of_nfkc keeps it
+    }
+    if (cp < 0x80) {
+      if (skipped(cp)) {
+        continue; // NFKC leaves ASCII as it is, and nothing composes with this punctuation
+      }
+      if (pos < s.size() && static_cast<unsigned char>(s[pos]) >= 0x80) {
+        // A letter or digit before a non-ASCII code point: unless that is an ideograph, NFKC
+        // might compose the two.
+        std::size_t next = pos;
+        const char32_t after = next_codepoint(s, next);
+        if (after < 0x4E00 || after > 0x9FFF) {
+          return k_key_start_unknown;
+        }
+      }
+      return cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
+    }
+    // Non-ASCII white space and punctuation whose NFKC is white space or punctuation too (also
+    // when `s` is invalid UTF-8 elsewhere and NFKC leaves it unchanged).
+    const bool folds_to_skipped =
+        is_nfkc_inert(cp) || cp == 0x3000 || (cp >= 0xFF01 && cp <= 0xFF5E && skipped(cp - 0xFEE0));
+    if (skipped(cp) && folds_to_skipped) {
+      continue;
+    }
+    return k_key_start_unknown;
+  }
+  return 0;
+}
+
+std::size_t label_key_min_length(std::string_view s, std::size_t enough) {
+  // For such text NFKC is the code points' mapping one by one (nfkc_common), so the brackets
+  // drop_notes sees are these brackets mapped, and a group it drops never holds an ideograph
+  // at depth 0 here: every such ideograph is in both keys. That holds for a prefix of `s` too
+  // (its code points are all starters, and none of them composes with what follows), so
+  // counting may stop early.
+  std::size_t ideographs = 0;
+  std::size_t depth = 0;
+  for (std::size_t pos = 0; pos < s.size();) {
+    char32_t cp = next_codepoint(s, pos);
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      ideographs += depth == 0 ? 1 : 0;
+      if (ideographs > enough) {
+        return ideographs;
+      }
+      continue;
+    }
+    if (cp == 0x3000) {
+      cp = ' ';
+    } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      cp -= 0xFEE0;
+    } else if (cp >= 0x80 && !is_nfkc_inert(cp)) {
+      return 0; // NFKC may map, compose or reorder it (or invalid UTF-8: U+FFFD)
+    }
+    if (is_open_bracket(cp)) {
+      ++depth;
+    } else if (is_close_bracket(cp) && depth > 0) {
+      --depth;
+    }
+  }
+  return ideographs;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -89,6 +89,18 @@ std::string utf8proc_nfkc(const std::string& s) {
   return result;
 }
 
+/// Calls `each(cp, utf8)` for every code point of the BMP but the surrogates.
+template <class Each> void for_each_bmp(Each each) {
+  for (char32_t cp = 1; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      continue;
+    }
+    std::string c;
+    append_utf8(c, cp);
+    each(cp, c);
+  }
+}
+
 } // namespace
 
 TEST_CASE("nfkc agrees with utf8proc for every code point of the BMP, alone and among others") {
@@ -96,18 +108,13 @@ TEST_CASE("nfkc agrees with utf8proc for every code point of the BMP, alone and 
   // utf8proc. Each code point is tried alone and between letters, digits and ideographs, where
   // a wrong composition would show.
   int mismatches = 0;
-  for (char32_t cp = 1; cp < 0x10000; ++cp) {
-    if (cp >= 0xD800 && cp <= 0xDFFF) {
-      continue;
-    }
-    std::string c;
-    append_utf8(c, cp);
+  for_each_bmp([&](char32_t cp, const std::string& c) {
     for (const std::string& s : {c, "A" + c + "e" + c + "1", "中" + c + "\u3000" + c + "\uFF08"}) {
       if (nfkc(s) != utf8proc_nfkc(s) && ++mismatches <= 10) {
         FAIL_CHECK("nfkc differs from utf8proc for U+" << std::hex << static_cast<unsigned>(cp));
       }
     }
-  }
+  });
   CHECK(mismatches == 0);
   CHECK(nfkc("（一）予以公开\u3000１２") == "(一)予以公开 12");
   CHECK(nfkc("A\u030A") == "\u00C5"); // a combining mark: utf8proc composes it
@@ -119,6 +126,53 @@ TEST_CASE("label_keys gives label_key and label_core_key") {
     const LabelKeys k = label_keys(s);
     CHECK(k.key == label_key(s));
     CHECK(k.core == label_core_key(s));
+  }
+}
+
+namespace {
+
+/// Checks label_key_start and label_key_min_length against the keys they stand in for.
+bool key_shortcuts_agree(const std::string& s) {
+  const std::string key = label_key(s);
+  const std::string core = label_core_key(s);
+  const char32_t start = label_key_start(s);
+  bool ok = true;
+  if (start == 0) {
+    ok = key.empty();
+  } else if (start != k_key_start_unknown) {
+    std::size_t pos = 0;
+    ok = !key.empty() && next_codepoint(key, pos) == start;
+  }
+  const std::size_t bound = label_key_min_length(s);
+  const std::size_t early = label_key_min_length(s, 1);
+  return ok && bound <= count_codepoints(key) && bound <= count_codepoints(core) &&
+         early <= count_codepoints(key) && early <= count_codepoints(core);
+}
+
+} // namespace
+
+TEST_CASE("label_key_start and label_key_min_length agree with the keys") {
+  CHECK(label_key_start("  （一）予以公开") == U'一');
+  CHECK(label_key_start("\u3000，Abc") == U'a');
+  CHECK(label_key_start(" 、。") == 0);
+  CHECK(label_key_start("A\u030A") == k_key_start_unknown);
+  CHECK(label_key_min_length("五、存在问题（这里是很长的说明）") == 5);
+  CHECK(label_key_min_length("一、总体情况（说明【注】）本年") == 7);
+  CHECK(label_key_min_length("①总体情况") == 0);        // NFKC maps ① to 1: no bound
+  CHECK(label_key_min_length("总体情况说明①", 2) == 3); // stops counting past 2
+  int mismatches = 0;
+  for_each_bmp([&](char32_t cp, const std::string& c) {
+    for (const std::string& s : {c, c + "一", "（" + c + "）总体", "A" + c, "、" + c + "e",
+                                 "总体（情况" + c + "说明）", "\uFF08" + c + "一二三四）五"}) {
+      if (!key_shortcuts_agree(s) && ++mismatches <= 10) {
+        FAIL_CHECK("label_key_start or label_key_min_length wrong for U+"
+                   << std::hex << static_cast<unsigned>(cp) << " in " << s);
+      }
+    }
+  });
+  CHECK(mismatches == 0);
+  for (const std::string s : {"", "\xFF一", "一\xE4", "（（一）", "一）（二", "【一、总体】情况"}) {
+    CHECK(key_shortcuts_agree(s));
   }
 }
 

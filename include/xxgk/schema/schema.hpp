@@ -210,6 +210,9 @@ struct Template {
   [[nodiscard]] std::pair<std::string, std::string> row_column_labels(std::string_view path) const;
   /// The labels of every cell path, built on first use (row_column_labels).
   Derived labels;
+  /// What extraction looks labels and cells up by (extract/detail.hpp: Extractor::TemplateIndex),
+  /// built on first use.
+  Derived extraction;
 
 private:
   [[nodiscard]] std::pair<std::string, std::string> labels_of(std::string_view path) const;

@@ -58,8 +58,21 @@ struct LabelKeys {
   std::string key;  ///< label_key
   std::string core; ///< label_core_key
 };
-/// Both keys, normalizing `s` once.
-LabelKeys label_keys(std::string_view s);
+/// Both keys, normalizing `s` once; nfkc(s) goes to `folded` when given.
+LabelKeys label_keys(std::string_view s, std::string* folded = nullptr);
+/// The first code point of label_key(s), told without normalizing `s` when `s` opens (after white
+/// space and punctuation that NFKC leaves as such) with a CJK ideograph, or with ASCII followed
+/// by ASCII or an ideograph: 0 when the key is empty, k_key_start_unknown when it cannot be told
+/// that cheaply. Lets a caller skip the keys of long prose that cannot match a label.
+inline constexpr char32_t k_key_start_unknown = 0xFFFFFFFF;
+char32_t label_key_start(std::string_view s);
+/// A lower bound on the code points of both label_key(s) and label_core_key(s), told without
+/// normalizing: the CJK ideographs outside brackets when `s` is made only of code points that
+/// NFKC maps one by one (ASCII, ideographs, fullwidth forms, common CJK punctuation); 0 (no
+/// bound) otherwise. Counting stops once past `enough` (the count so far is a bound too). Lets a
+/// caller skip long prose that cannot be a short label.
+std::size_t label_key_min_length(std::string_view s,
+                                 std::size_t enough = static_cast<std::size_t>(-1));
 /// Edit distance on code points (for approximate label matches).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
