@@ -1,10 +1,10 @@
 // `xxgk rules` and `xxgk explain`: the rule catalogue as a table, Markdown (docs/rules.md) or
 // JSON, and one rule's explanation.
 
-#include <xxgk/rules/catalog.hpp>
 #include "commands.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
+#include <xxgk/rules/catalog.hpp>
 
 #include <xxgk/emit/emitters.hpp>
 

@@ -2,8 +2,8 @@
 
 #include "selection.hpp"
 
-#include <xxgk/rules/catalog.hpp>
 #include "options.hpp"
+#include <xxgk/rules/catalog.hpp>
 
 #include <fmt/format.h>
 
