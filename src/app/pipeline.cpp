@@ -149,28 +149,30 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
     candidates.push_back(&t);
   }
   const schema::Template& tmpl = extract::detect_template(*doc, candidates);
-  extract::Extraction ex = extract::extract(*doc, tmpl);
-  ex.report.source = result.source;
+  // Extracted where the result keeps it (no move of the large report).
+  report::Report& report = result.report;
+  std::vector<diag::Diagnostic> extract_findings;
+  extract::extract(*doc, tmpl, report, extract_findings);
+  report.source = result.source;
   // --year / --agency: for a report whose title gives none (a page saved without its title).
-  if (o.year != 0 && !ex.report.year) {
-    ex.report.year = o.year;
+  if (o.year != 0 && !report.year) {
+    report.year = o.year;
   }
-  if (!o.agency.empty() && !ex.report.agency) {
-    ex.report.agency = o.agency;
+  if (!o.agency.empty() && !report.agency) {
+    report.agency = o.agency;
   }
-  if (ex.report.year && ex.report.agency) {
-    std::erase_if(ex.diagnostics,
+  if (report.year && report.agency) {
+    std::erase_if(extract_findings,
                   [](const diag::Diagnostic& d) { return d.rule == "EXTRACT-TITLE"; });
   }
   result.diagnostics = std::move(doc->diagnostics);
-  for (auto& d : ex.diagnostics) {
+  for (auto& d : extract_findings) {
     result.diagnostics.push_back(std::move(d));
   }
-  for (auto& d : rules::check(ex.report, tmpl)) {
+  for (auto& d : rules::check(report, tmpl)) {
     result.diagnostics.push_back(std::move(d));
   }
   diag::sort_diagnostics(result.diagnostics);
-  result.report = std::move(ex.report);
   result.tmpl = &tmpl;
   result.form = doc->format;
   if (doc->format.rfind("text", 0) == 0 || doc->format == "markdown" || doc->format == "html") {
@@ -193,7 +195,9 @@ constexpr std::size_t k_trim_every = 1024;
 /// Returns the free pages of the heap to the system. A batch keeps a few small objects per report
 /// (tallies, cross-document summaries) scattered among the freed memory of the reports it dropped;
 /// glibc keeps those pages resident, so without this the resident size grows with the batch even
-/// though the live heap does not (measured: 1.1 MB live, +1.8 KB resident per report).
+/// though the live heap does not (measured: 1.1 MB live, +1.8 KB resident per report). With
+/// mimalloc linked this does nothing: main() has mimalloc give back freed memory at once
+/// (src/cli/main.cpp, tune_allocator).
 void release_free_memory() {
 #if defined(__GLIBC__)
   ::malloc_trim(0);

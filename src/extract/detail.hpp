@@ -160,8 +160,10 @@ std::size_t values_after(const std::vector<StreamCell>& s, std::size_t i, std::s
 
 class Extractor {
 public:
-  Extractor(const document::Document& doc, const schema::Template& tmpl, Extraction& out)
-      : m_doc(doc), m_tmpl(tmpl), m_out(out),
+  /// Extracts into `report` (default-constructed) and `diagnostics` (EXTRACT-* findings appended).
+  Extractor(const document::Document& doc, const schema::Template& tmpl, report::Report& report,
+            std::vector<diag::Diagnostic>& diagnostics)
+      : m_doc(doc), m_tmpl(tmpl), m_report(report), m_diagnostics(diagnostics),
         m_index(tmpl.extraction.get<TemplateIndex>([&tmpl] { return index_template(tmpl); })) {}
 
   void run();
@@ -315,7 +317,8 @@ private:
 
   const document::Document& m_doc;
   const schema::Template& m_tmpl;
-  Extraction& m_out;
+  report::Report& m_report;
+  std::vector<diag::Diagnostic>& m_diagnostics;
   std::map<const document::Table*, std::string> m_table_section;
   /// Per block: a paragraph that is a section heading word for word (find_sections).
   std::vector<bool> m_exact_heading;

@@ -4,6 +4,7 @@
 #include "detail.hpp"
 
 #include <xxgk/extract/extract.hpp>
+#include <xxgk/util/text_facts.hpp>
 
 #include <string>
 #include <vector>
@@ -108,7 +109,7 @@ const schema::Template& detect_template(const document::Document& doc,
       for (const auto& row : t->rows) {
         for (const auto& c : row.cells) {
           if (c.text.size() <= k_max_label_bytes) {
-            all += util::label_key(c.text);
+            all += util::text_facts(c.text).keys.key; // label_key, memoized
           }
           all += '|';
         }
@@ -121,7 +122,7 @@ const schema::Template& detect_template(const document::Document& doc,
   for (const auto* t : candidates) {
     int hits = 0;
     for (const auto& m : t->markers) {
-      if (all.find(util::label_key(m)) != std::string::npos) {
+      if (all.find(util::text_facts(m).keys.key) != std::string::npos) {
         ++hits;
       }
     }
@@ -136,9 +137,14 @@ const schema::Template& detect_template(const document::Document& doc,
 
 Extraction extract(const document::Document& doc, const schema::Template& tmpl) {
   Extraction out;
-  detail::Extractor x(doc, tmpl, out);
-  x.run();
+  extract(doc, tmpl, out.report, out.diagnostics);
   return out;
+}
+
+void extract(const document::Document& doc, const schema::Template& tmpl, report::Report& report,
+             std::vector<diag::Diagnostic>& diagnostics) {
+  detail::Extractor x(doc, tmpl, report, diagnostics);
+  x.run();
 }
 
 } // namespace xxgk::extract

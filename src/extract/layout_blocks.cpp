@@ -79,7 +79,7 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
           s, i, cols.size(),
           [&](const StreamCell& x) { return classify(x, t, false).kind != Kind::None; }, values);
       if (found_rows.count({b, h.index}) != 0) {
-        m_out.diagnostics.push_back(
+        m_diagnostics.push_back(
             make_diag("EXTRACT-DUPLICATE",
                       diag::Message{&msg::k_duplicate, {diag::Arg::table(t.name), row.label.text}},
                       c.cell->where));
@@ -93,8 +93,8 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         for (const auto& col : blk.columns) {
           cells.push_back(t.key + "." + row.key + "." + col.key);
         }
-        m_out.diagnostics.push_back(column_diag(t.name, row.label.text, cols.size(), values,
-                                                c.cell->where, std::move(cells)));
+        m_diagnostics.push_back(column_diag(t.name, row.label.text, cols.size(), values,
+                                            c.cell->where, std::move(cells)));
         i = j;
         continue;
       }
@@ -166,7 +166,7 @@ void Extractor::extract_blocks(const schema::Table& t, const std::vector<StreamC
         diag::SourceLocation at = s.empty() ? diag::SourceLocation{} : s.front().cell->where;
         at.table_name = t.name;
         at.row_label = row.label.text;
-        m_out.diagnostics.push_back(make_diag(
+        m_diagnostics.push_back(make_diag(
             "EXTRACT-ROW",
             diag::Message{&msg::k_block_row_missing,
                           {diag::Arg::table(t.name), t.blocks[b].caption.text, row.label.text}},

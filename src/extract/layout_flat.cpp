@@ -97,7 +97,7 @@ void Extractor::extract_flat(const schema::Table& t, const std::vector<StreamCel
     }
     diag::SourceLocation at = s.empty() ? diag::SourceLocation{} : s.front().cell->where;
     at.table_name = t.name;
-    m_out.diagnostics.push_back(make_diag(
+    m_diagnostics.push_back(make_diag(
         "EXTRACT-LAYOUT", diag::Message{&msg::k_layout, {diag::Arg::table(t.name), want, n}}, at,
         std::move(cells)));
     return;

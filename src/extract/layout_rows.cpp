@@ -160,7 +160,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
         }
       }
       if (found_rows.count(h.index) != 0) {
-        m_out.diagnostics.push_back(
+        m_diagnostics.push_back(
             make_diag("EXTRACT-DUPLICATE",
                       diag::Message{&msg::k_duplicate, {diag::Arg::table(t.name), row.label.text}},
                       c.cell->where));
@@ -174,7 +174,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
         for (const auto& col : t.columns) {
           cells.push_back(t.key + "." + row.key + "." + col.key);
         }
-        m_out.diagnostics.push_back(
+        m_diagnostics.push_back(
             column_diag(t.name, row.label.text, width, values, c.cell->where, std::move(cells)));
         i = next;
         continue;
@@ -271,7 +271,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
         }
       }
     }
-    m_out.diagnostics.push_back(make_diag(
+    m_diagnostics.push_back(make_diag(
         "EXTRACT-GROUP-ROW",
         diag::Message{&msg::k_group_row, {diag::Arg::table(t.name), group.label.text, names}},
         s[at].cell->where));
@@ -285,7 +285,7 @@ void Extractor::extract_rows(const schema::Table& t, const std::vector<StreamCel
       diag::SourceLocation at = s.empty() ? diag::SourceLocation{} : s.front().cell->where;
       at.table_name = t.name;
       at.row_label = t.rows[r].label.text;
-      m_out.diagnostics.push_back(make_diag(
+      m_diagnostics.push_back(make_diag(
           "EXTRACT-ROW",
           diag::Message{&msg::k_row_missing, {diag::Arg::table(t.name), t.rows[r].label.text}}, at,
           std::move(cells)));

@@ -31,10 +31,10 @@ report::Cell* Extractor::cell_of(const schema::Table& t, std::string_view row_ke
     *target = found;
   }
   if (found == nullptr) {
-    return report::find_cell(m_out.report, m_path);
+    return report::find_cell(m_report, m_path);
   }
   return found->field == report::k_no_cell ? nullptr
-                                           : &report::fields()[found->field].get(m_out.report);
+                                           : &report::fields()[found->field].get(m_report);
 }
 
 report::Cell* Extractor::assign(const schema::Table& t, const std::string& row_key,
@@ -61,7 +61,7 @@ report::Cell* Extractor::assign(const schema::Table& t, const std::string& row_k
   if (!c.note.empty()) {
     path_of(t, row_key, col_key);
     const std::string& path = m_path;
-    m_out.diagnostics.push_back(make_diag(
+    m_diagnostics.push_back(make_diag(
         "EXTRACT-NOTE",
         diag::Message{&msg::k_note,
                       {diag::Arg::table(t.name), row_label, col_label, util::trim(c.cell->text),
@@ -75,7 +75,7 @@ void Extractor::note_fuzzy(const StreamCell& c, const Hit& h) {
   if (!h.approximate || h.label == nullptr) {
     return;
   }
-  m_out.diagnostics.push_back(make_diag(
+  m_diagnostics.push_back(make_diag(
       "EXTRACT-FUZZY", diag::Message{&msg::k_fuzzy, {c.cell->text, h.label->text}}, c.cell->where));
 }
 
@@ -150,7 +150,7 @@ void Extractor::add_group_subtotal(const schema::Table& t, const schema::Group& 
     extra.cell.state = state_of(values[k]->value);
     extra.cell.value = values[k]->value.number;
     extra.cell.where = values[k]->cell->where;
-    m_out.report.extras.push_back(std::move(extra));
+    m_report.extras.push_back(std::move(extra));
   }
 }
 
@@ -173,7 +173,7 @@ void Extractor::place_row(const schema::Table& t, std::size_t row_index,
       extra.cell.state = state_of(values[k]->value);
       extra.cell.value = values[k]->value.number;
       extra.cell.where = values[k]->cell->where;
-      m_out.report.extras.push_back(std::move(extra));
+      m_report.extras.push_back(std::move(extra));
     }
   }
 }
@@ -184,7 +184,7 @@ void Extractor::report_unplaced(const schema::Table& t, const std::vector<Unplac
   }
   if (unplaced.size() == 1) {
     const auto& u = unplaced.front();
-    m_out.diagnostics.push_back(
+    m_diagnostics.push_back(
         make_diag("EXTRACT-UNKNOWN",
                   diag::Message{u.row ? &msg::k_unknown_row : &msg::k_unknown_number,
                                 {diag::Arg::table(t.name), u.text}},
@@ -215,7 +215,7 @@ void Extractor::report_unplaced(const schema::Table& t, const std::vector<Unplac
     list += item.render(diag::Lang::Zh);
     list_en += item.render(diag::Lang::En);
   }
-  m_out.diagnostics.push_back(
+  m_diagnostics.push_back(
       make_diag("EXTRACT-UNKNOWN",
                 diag::Message{&msg::k_unknown_many,
                               {diag::Arg::table(t.name), unplaced.size(), numbers,
@@ -224,7 +224,7 @@ void Extractor::report_unplaced(const schema::Table& t, const std::vector<Unplac
 }
 
 void Extractor::verify_extras() {
-  for (const auto& extra : m_out.report.extras) {
+  for (const auto& extra : m_report.extras) {
     if (extra.cell.state != report::CellState::Number || extra.parts.empty()) {
       continue;
     }
@@ -232,7 +232,7 @@ void Extractor::verify_extras() {
     bool usable = true;
     std::vector<std::string> shown;
     for (const auto& p : extra.parts) {
-      const report::Cell* c = report::find_cell(m_out.report, p);
+      const report::Cell* c = report::find_cell(m_report, p);
       if (c == nullptr || c->state == report::CellState::Absent ||
           c->state == report::CellState::Text) {
         usable = false;
@@ -251,7 +251,7 @@ void Extractor::verify_extras() {
       continue;
     }
     std::vector<std::string> cells = extra.parts;
-    m_out.diagnostics.push_back(
+    m_diagnostics.push_back(
         make_diag("EXTRACT-SUBTOTAL",
                   diag::Message{&msg::k_subtotal,
                                 {extra.label, extra.cell.value->to_string(), sum.to_string()}},

@@ -44,8 +44,8 @@ void Extractor::find_sections() {
         }
       }
       if (hit != nullptr) {
-        m_out.report.headings.push_back({hit->key, p->text, p->where, variant});
-        auto& out = m_out.report.sections[hit->key];
+        m_report.headings.push_back({hit->key, p->text, p->where, variant});
+        auto& out = m_report.sections[hit->key];
         if (!out.found) {
           out.found = true;
           out.heading = p->text;
@@ -56,7 +56,7 @@ void Extractor::find_sections() {
       }
       {
         // Paragraphs before the first heading (title, preamble) are kept under "preamble".
-        auto& out = m_out.report.sections[current.empty() ? "preamble" : current];
+        auto& out = m_report.sections[current.empty() ? "preamble" : current];
         if (!out.text.empty()) {
           out.text += '\n';
         }

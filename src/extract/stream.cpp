@@ -3,6 +3,8 @@
 
 #include "detail.hpp"
 
+#include <xxgk/util/text_facts.hpp>
+
 namespace xxgk::extract::detail {
 
 util::ParsedValue value_of(std::string_view text) {
@@ -17,15 +19,6 @@ util::ParsedValue value_of(std::string_view text) {
 TextKeys label_keys_of(std::string_view text) {
   return text.size() > k_max_label_bytes ? TextKeys{} : keys_of(text);
 }
-
-namespace {
-
-/// label_keys_of, with NFKC of the text left in `folded` (empty for a text too long to be a label).
-TextKeys label_keys_of(std::string_view text, std::string& folded) {
-  return text.size() > k_max_label_bytes ? TextKeys{} : keys_of(text, &folded);
-}
-
-} // namespace
 
 namespace {
 
@@ -56,12 +49,18 @@ std::optional<std::pair<std::string, std::string>> split_note(std::string_view t
 
 void facts_of(const document::Cell& c, CellFacts& f) {
   f.cell.cell = &c;
-  f.cell.value = value_of(c.text);
   f.cell.set_keys(&f.keys);
+  if (c.text.size() > k_max_label_bytes) {
+    f.cell.value = value_of(c.text); // prose: no keys
+    return;
+  }
+  // value_of and label_keys_of of a short text, memoized (most label texts recur in every report)
+  const util::TextFacts& t = util::text_facts(c.text);
+  f.cell.value = t.value;
   if (f.cell.value.kind == util::ValueKind::Text) {
-    std::string folded;
-    f.keys = label_keys_of(c.text, folded);
-    if (auto noted = split_note(c.text, folded)) {
+    f.keys.key = t.keys.key;
+    f.keys.core = t.keys.core;
+    if (auto noted = split_note(c.text, t.folded)) {
       f.noted.emplace(util::parse_value(noted->first), std::move(noted->second));
     }
   }

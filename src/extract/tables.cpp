@@ -28,7 +28,7 @@ int Extractor::score(const document::Table& dt, std::size_t first, const schema:
 }
 
 void Extractor::run() {
-  report::Report& r = m_out.report;
+  report::Report& r = m_report;
   r.format = m_doc.format;
   r.template_id = m_tmpl.id;
   const TitleInfo title = find_title(m_doc);
@@ -37,7 +37,7 @@ void Extractor::run() {
   r.agency = title.agency;
   r.year = title.year;
   if (!title.year || !title.agency) {
-    m_out.diagnostics.push_back(make_diag(
+    m_diagnostics.push_back(make_diag(
         "EXTRACT-TITLE",
         title.title.empty()
             ? diag::Message{&msg::k_no_title, {"“<机关名称><年份>年政府信息公开工作年度报告”"}}
@@ -93,7 +93,7 @@ void Extractor::run() {
       at += row.cells.size();
     }
     if (number) {
-      m_out.diagnostics.push_back(
+      m_diagnostics.push_back(
           make_diag("EXTRACT-UNKNOWN", diag::Message{&msg::k_unknown_table, {}}, dt->where));
     }
   }
@@ -107,7 +107,7 @@ void Extractor::run() {
         at.table_name = t.name;
       }
       std::vector<std::string> cells;
-      m_out.diagnostics.push_back(
+      m_diagnostics.push_back(
           make_diag("EXTRACT-TABLE",
                     diag::Message{&msg::k_table_missing, {diag::Arg::table(t.name), t.title}}, at));
       continue;

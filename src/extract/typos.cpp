@@ -86,7 +86,7 @@ void Extractor::place_typos(const schema::Table& t, const std::vector<StreamCell
       const std::size_t r = candidates[p].front();
       found_rows.insert(r);
       place_row(t, r, order, extra_column_labels, pending[p].values);
-      m_out.diagnostics.push_back(make_diag(
+      m_diagnostics.push_back(make_diag(
           "EXTRACT-TYPO",
           diag::Message{&msg::k_typo,
                         {diag::Arg::table(t.name), util::trim(c.cell->text), t.rows[r].label.text}},
@@ -153,7 +153,7 @@ void Extractor::place_block_typos(
           assign(t, row.key, blk.columns[*pr.cols[k]].key, *pr.row.values[k]);
         }
       }
-      m_out.diagnostics.push_back(make_diag(
+      m_diagnostics.push_back(make_diag(
           "EXTRACT-TYPO",
           diag::Message{&msg::k_typo,
                         {diag::Arg::table(t.name), util::trim(c.cell->text), row.label.text}},

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <limits>
+#include <string>
 
 using namespace xxgk::util;
 
@@ -52,4 +54,27 @@ TEST_CASE("Number arithmetic is exact and overflow-checked") {
   CHECK_FALSE(Number{31, 1}.is_integer());
   CHECK_FALSE(add(Number{std::numeric_limits<std::int64_t>::max(), 0}, Number{1, 0}).has_value());
   CHECK(Number{-5, 2}.to_string() == "-0.05");
+}
+
+TEST_CASE("parse_value's path for plain digits agrees with the general one") {
+  // Up to 18 ASCII digits take a short path; with a space around them the same digits take the
+  // general one (NFKC, white space dropped): both must read the same.
+  for (const char* digits : {"0", "7", "007", "1036", "123456789012345678", "999999999999999999"}) {
+    CAPTURE(digits);
+    const auto plain = parse_value(digits);
+    const auto spaced = parse_value(std::string(" ") + digits + " ");
+    REQUIRE(plain.kind == ValueKind::Number);
+    REQUIRE(spaced.kind == ValueKind::Number);
+    CHECK(plain.number == spaced.number);
+    CHECK(plain.had_unit == spaced.had_unit);
+    CHECK(plain.had_plus == spaced.had_plus);
+    CHECK(!plain.overflow);
+  }
+  CHECK(parse_value("999999999999999999").number->units == 999999999999999999);
+  // 19 digits: the general path, which checks for overflow.
+  CHECK(parse_value("9223372036854775807").number->units ==
+        std::numeric_limits<std::int64_t>::max());
+  CHECK(parse_value("9999999999999999999").kind == ValueKind::Text);
+  CHECK(parse_value("9999999999999999999").overflow);
+  CHECK(parse_value("12a").kind == ValueKind::Text);
 }

@@ -24,6 +24,11 @@ const schema::Template& detect_template(const document::Document& doc,
 
 /// Extracts with a given template.
 Extraction extract(const document::Document& doc, const schema::Template& tmpl);
+/// The same, into a report where the caller keeps it (a report is large: moving one costs as
+/// much as checking its sums): `report` must be default-constructed; the EXTRACT-* findings are
+/// appended to `diagnostics`.
+void extract(const document::Document& doc, const schema::Template& tmpl, report::Report& report,
+             std::vector<diag::Diagnostic>& diagnostics);
 
 /// Title, agency and year from the document's first paragraphs.
 struct TitleInfo {

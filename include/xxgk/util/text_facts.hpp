@@ -1,0 +1,29 @@
+#pragma once
+// What a cell's text says, worked out once per distinct text: its value (parse_value), its NFKC
+// and its label keys. Reports of one template repeat the same few hundred label texts, so
+// text_facts() keeps them in a small memo per thread, bounded in entries and text length.
+
+#include <xxgk/util/number.hpp>
+#include <xxgk/util/text.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace xxgk::util {
+
+struct TextFacts {
+  ParsedValue value;  ///< parse_value(text)
+  std::string folded; ///< nfkc(text)
+  LabelKeys keys;     ///< label_keys(text)
+};
+
+/// The facts of `text`, the same as computing each of them from `text`. The reference is valid
+/// until the next call of text_facts on the same thread. Short texts are memoized per thread (at
+/// most k_text_facts_memo_entries texts of at most k_text_facts_memo_bytes bytes; the memo starts
+/// over when full); a text made only of ASCII digits is answered without normalizing it.
+const TextFacts& text_facts(std::string_view text);
+
+inline constexpr std::size_t k_text_facts_memo_entries = 1024;
+inline constexpr std::size_t k_text_facts_memo_bytes = 192;
+
+} // namespace xxgk::util
