@@ -26,7 +26,12 @@ std::string title_year_digits(const std::string& text) {
     // Four Chinese numerals then 年.
     std::string digits;
     std::size_t j = i;
-    while (digits.size() < 4) {
+    while (digits.size() < 4 && j < text.size()) {
+      // Every numeral's UTF-8 starts with E3, E4, E5 or E9: most bytes are none of them.
+      const auto lead = static_cast<unsigned char>(text[j]);
+      if (lead != 0xE3 && lead != 0xE4 && lead != 0xE5 && lead != 0xE9) {
+        break;
+      }
       bool hit = false;
       for (std::size_t d = 0; d < 10; ++d) {
         if (text.compare(j, k_cn[d].size(), k_cn[d]) == 0 ||
