@@ -393,9 +393,70 @@ std::string core_key_of_nfkc(std::string_view folded) {
   return key_of_nfkc(drop_notes(folded, kept) ? std::string_view(kept) : folded);
 }
 
+/// key_of_nfkc(nfkc(s)) in one pass, for `s` made only of the code points nfkc_common maps one
+/// by one (each is mapped, then kept or dropped by key_of_nfkc's rules). Returns false (leaving
+/// `out` unspecified) where nfkc_common would.
+bool key_common(std::string_view s, std::string& out) {
+  out.reserve(s.size());
+  auto ascii = [&out](char32_t cp) { // key_of_nfkc of an ASCII code point
+    if (is_space(cp) || is_label_punct(cp)) {
+      return;
+    }
+    if (cp >= 'A' && cp <= 'Z') {
+      cp = cp - 'A' + 'a';
+    }
+    out.push_back(static_cast<char>(cp));
+  };
+  for (std::size_t pos = 0; pos < s.size();) {
+    const auto b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      ascii(b);
+      ++pos;
+      continue;
+    }
+    // A run of CJK Unified Ideographs (U+4E00–U+9FFF: E4 B8 80 … E9 BF BF), kept as it is.
+    std::size_t run = pos;
+    while (run + 3 <= s.size()) {
+      const auto b0 = static_cast<unsigned char>(s[run]);
+      const auto b1 = static_cast<unsigned char>(s[run + 1]);
+      const auto b2 = static_cast<unsigned char>(s[run + 2]);
+      if (b0 < 0xE4 || b0 > 0xE9 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 ||
+          (b0 == 0xE4 && b1 < 0xB8)) {
+        break;
+      }
+      run += 3;
+    }
+    if (run > pos) {
+      out.append(s.data() + pos, run - pos);
+      pos = run;
+      continue;
+    }
+    const std::size_t start = pos;
+    const char32_t cp = next_codepoint(s, pos);
+    if (cp == 0x3000) {
+      // NFKC: a space, which no key keeps
+    } else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      ascii(cp - 0xFEE0); // NFKC: the ASCII character
+    } else if (is_nfkc_inert(cp)) {
+      if (!is_space(cp) && !is_label_punct(cp)) {
+        out.append(s.data() + start, pos - start);
+      }
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 } // namespace
 
 std::string label_key(std::string_view s) {
+  {
+    std::string out;
+    if (key_common(s, out)) {
+      return out;
+    }
+  }
   return key_of_nfkc(nfkc(s));
 }
 

@@ -129,6 +129,29 @@ TEST_CASE("label_keys gives label_key and label_core_key") {
   }
 }
 
+TEST_CASE("label_key's one-pass path agrees with NFKC then the key, for every code point") {
+  // label_key maps the usual characters in one pass (key_common); label_keys always takes NFKC
+  // first, then the key: the two must agree on every code point, alone and among others, and on
+  // bytes that are not UTF-8.
+  int mismatches = 0;
+  for_each_bmp([&](char32_t cp, const std::string& c) {
+    for (const std::string& s :
+         {c, "A" + c + "e" + c + "1", "中" + c + "\u3000" + c + "\uFF08", "Ｂ" + c + "、"}) {
+      if (label_key(s) != label_keys(s).key && ++mismatches <= 10) {
+        FAIL_CHECK("label_key differs for U+" << std::hex << static_cast<unsigned>(cp));
+      }
+    }
+  });
+  CHECK(mismatches == 0);
+  for (const std::string s : {"\xFF中", "中\xE4\xB8", "\xEF\xBF\xBD",
+                              "Ａ\x80"
+                              "b",
+                              "\xC0\xAF"}) {
+    CHECK(label_key(s) == label_keys(s).key);
+  }
+  CHECK(label_key("（一）予以公开\u3000ＡＢ") == "一予以公开ab");
+}
+
 namespace {
 
 /// Checks label_key_start and label_key_min_length against the keys they stand in for.
