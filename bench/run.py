@@ -400,7 +400,7 @@ def main():
     if n_docx:
         results["floor"] = measure("floor (zip + pugixml)", [floor, docx_dir], n_docx, args.repeat)
         if not args.quick:
-            results["floor_plain"] = measure("floor, glibc malloc defaults",
+            results["floor_plain"] = measure("floor, the allocator's defaults",
                                              [floor, "--plain-malloc", docx_dir], n_docx,
                                              args.repeat)
         r = results["docx1"] = measure("xxgk check -j 1 (.docx)", check + ["-j", "1", docx_dir],
@@ -455,7 +455,7 @@ def main():
               % (1e6 * d1.cpu / d1.reports, 1e6 * f.cpu / f.reports))
         fp = results.get("floor_plain")
         if fp:
-            print("      (against the floor with glibc's default malloc settings, %.0f us CPU per "
+            print("      (against the floor with the allocator's default settings, %.0f us CPU per "
                   "report: %.2f x CPU time)" % (1e6 * fp.cpu / fp.reports, d1.cpu / fp.cpu))
     py = results.get("python")
     if py and d1:
