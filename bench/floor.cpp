@@ -12,9 +12,6 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
-#if defined(XXGK_HAVE_MIMALLOC)
-#include <mimalloc.h>
-#endif
 
 #include <algorithm>
 #include <cstdio>
@@ -107,7 +104,6 @@ int main(int argc, char** argv) {
   // The allocator settings of xxgk's main (src/cli/main.cpp): without them, glibc hands each
   // document's memory back to the kernel and faults it in again for the next one, which costs
   // more than inflating and parsing on the benchmark machine. `--plain-malloc` measures that.
-  // With mimalloc, xxgk's main has freed memory decommitted at once; so does the floor.
   if (argc > 1 && std::string(argv[1]) == "--plain-malloc") {
     --argc;
     ++argv;
@@ -115,9 +111,6 @@ int main(int argc, char** argv) {
     constexpr int k_keep = 8 << 20;
     mallopt(M_TRIM_THRESHOLD, k_keep);
     mallopt(M_MMAP_THRESHOLD, k_keep);
-#if defined(XXGK_HAVE_MIMALLOC)
-    mi_option_set(mi_option_decommit_delay, 0);
-#endif
   }
 #endif
   const std::vector<std::string> files = collect(argc, argv);

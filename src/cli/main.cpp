@@ -16,9 +16,6 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
-#if defined(XXGK_HAVE_MIMALLOC)
-#include <mimalloc.h>
-#endif
 
 namespace {
 
@@ -166,22 +163,13 @@ namespace {
 /// is free, and serves blocks over 128 KiB with mmap, so every report faulted its memory in
 /// again: on the benchmark machine about 200 page faults per .docx, most of the time of just
 /// reading one (docs/performance.md). Keeping up to 8 MiB costs at most that much memory.
-///
-/// With mimalloc linked (CMakeLists.txt, XXGK_MIMALLOC) those settings go to the C library's
-/// malloc, which then serves nothing. mimalloc decommits freed memory only some time after it is
-/// freed (mi_option_decommit_delay), so a long batch's few live objects per report (its tallies
-/// and cross-document summaries) end up among freed memory that is still resident: the resident
-/// size grew by 20-21 % from 100 to 10,000 text reports. Decommitting at once keeps the growth
-/// to what the batch keeps (+15-16 %), at a cost where memory freed by one report is faulted in
-/// again by the next: about 0.08 ms of system time per .docx (docs/performance.md).
+/// (With mimalloc linked (CMakeLists.txt, XXGK_MIMALLOC), these settings go to the C library's
+/// malloc, which then serves nothing; mimalloc keeps its freed pages for reuse on its own.)
 void tune_allocator() {
 #if defined(__GLIBC__)
   constexpr int k_keep = 8 << 20;
   mallopt(M_TRIM_THRESHOLD, k_keep);
   mallopt(M_MMAP_THRESHOLD, k_keep);
-#endif
-#if defined(XXGK_HAVE_MIMALLOC)
-  mi_option_set(mi_option_decommit_delay, 0);
 #endif
 }
 
