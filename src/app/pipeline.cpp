@@ -196,8 +196,8 @@ constexpr std::size_t k_trim_every = 1024;
 /// (tallies, cross-document summaries) scattered among the freed memory of the reports it dropped;
 /// glibc keeps those pages resident, so without this the resident size grows with the batch even
 /// though the live heap does not (measured: 1.1 MB live, +1.8 KB resident per report). With
-/// mimalloc linked this does nothing: main() has mimalloc give back freed memory at once
-/// (src/cli/main.cpp, tune_allocator).
+/// mimalloc linked this does nothing: mimalloc keeps freed pages for reuse on its own (giving
+/// them back at once cost every .docx more than it saved: docs/performance.md).
 void release_free_memory() {
 #if defined(__GLIBC__)
   ::malloc_trim(0);

@@ -51,9 +51,9 @@ std::u32string numerals(std::string_view key) {
   return out;
 }
 
-TextKeys keys_of(std::string_view text, std::string* folded) {
+TextKeys keys_of(std::string_view text) {
   TextKeys k;
-  auto keys = util::label_keys(text, folded);
+  auto keys = util::label_keys(text);
   k.key = std::move(keys.key);
   k.core = std::move(keys.core);
   return k;

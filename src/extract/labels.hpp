@@ -26,8 +26,8 @@ private:
   mutable std::size_t m_core_length = k_unknown;
   mutable std::optional<std::u32string> m_core_numerals;
 };
-/// The keys of `text`; NFKC of the text goes to `folded` when given.
-TextKeys keys_of(std::string_view text, std::string* folded = nullptr);
+/// The keys of `text`.
+TextKeys keys_of(std::string_view text);
 
 /// The item numbers in a key (digits and Chinese numerals), which a typo may never change:
 /// 第二十条第（九）项 is not an approximate 第二十条第（一）项.
