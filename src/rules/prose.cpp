@@ -43,6 +43,27 @@ bool contains(std::u32string_view hay, const std::u32string& needle) {
   return !needle.empty() && hay.find(needle) != std::u32string_view::npos;
 }
 
+/// Which code points (modulo 64) `s` has, one bit each: a text lacking one of a word's bits
+/// cannot contain the word.
+std::uint64_t code_point_bits(std::u32string_view s) {
+  std::uint64_t bits = 0;
+  for (const char32_t cp : s) {
+    bits |= std::uint64_t{1} << (cp & 63U);
+  }
+  return bits;
+}
+
+/// A word to look for, decoded from UTF-8, with its code_point_bits.
+struct Word {
+  std::u32string text;
+  std::uint64_t bits = 0;
+  explicit Word(std::string_view utf8) : text(decode(utf8)), bits(code_point_bits(text)) {}
+  /// contains(hay, text), for a `hay` whose code_point_bits are `hay_bits`.
+  [[nodiscard]] bool in(std::u32string_view hay, std::uint64_t hay_bits) const {
+    return (hay_bits & bits) == bits && contains(hay, text);
+  }
+};
+
 /// A clause: a piece of a sentence between commas, with its offset in the paragraph.
 struct Clause {
   std::u32string_view text; ///< a view of the paragraph's code points
@@ -239,12 +260,12 @@ public:
   CompiledProseFigures(const schema::Rule& rule, const schema::Template& t)
       : m_rule(rule), m_tmpl(t) {
     for (const auto& e : rule.exclude) {
-      m_exclude.push_back(decode(e));
+      m_exclude.emplace_back(e);
     }
     for (const auto& p : rule.patterns) {
       Pattern q{&p, {}, {}, {}};
       for (const auto& k : p.keywords) {
-        q.keywords.push_back(decode(k));
+        q.keywords.emplace_back(k);
       }
       for (const auto& k : p.requires_words) {
         q.requires_words.push_back(decode(k));
@@ -267,11 +288,12 @@ public:
 private:
   struct Pattern {
     const schema::ProsePattern* def;
-    std::vector<std::u32string> keywords, requires_words, forbid;
+    std::vector<Word> keywords;
+    std::vector<std::u32string> requires_words, forbid;
   };
   const schema::Rule& m_rule;
   const schema::Template& m_tmpl;
-  std::vector<std::u32string> m_exclude;
+  std::vector<Word> m_exclude;
   std::vector<Pattern> m_patterns;
   std::vector<const std::string*> m_sections; ///< the template's sections the rule reads, in order
 };
@@ -299,8 +321,11 @@ void CompiledProseFigures::run(const report::Report& r, Out& out) const {
         if (c.find(U'件') == std::u32string_view::npos) {
           continue;
         }
+        // Which code points (modulo 64) the clause has: a word lacking one of them is not
+        // looked for.
+        const std::uint64_t present = code_point_bits(c);
         if (std::any_of(exclude.begin(), exclude.end(),
-                        [&](const auto& e) { return contains(c, e); })) {
+                        [&](const Word& e) { return e.in(c, present); })) {
           continue;
         }
         const auto years = years_in(c);
@@ -308,18 +333,13 @@ void CompiledProseFigures::run(const report::Report& r, Out& out) const {
             std::any_of(years.begin(), years.end(), [&](int y) { return y != *r.year; })) {
           continue; // about another year (a comparison, or a wrong year: see the year rule)
         }
-        // Which code points (modulo 64) the clause has: a keyword whose first one it lacks is
-        // not looked for.
-        std::uint64_t present = 0;
-        for (const char32_t cp : c) {
-          present |= std::uint64_t{1} << (cp & 63U);
-        }
         std::vector<std::pair<std::size_t, std::size_t>> used; // matched spans
         for (const auto& pat : patterns) {
-          for (const auto& kw : pat.keywords) {
-            if (!kw.empty() && (present & (std::uint64_t{1} << (kw[0] & 63U))) == 0) {
+          for (const Word& word : pat.keywords) {
+            if ((present & word.bits) != word.bits) {
               continue;
             }
+            const std::u32string& kw = word.text;
             for (std::size_t k = c.find(kw); k != std::u32string::npos; k = c.find(kw, k + 1)) {
               const std::size_t after = k + kw.size();
               const bool overlaps = std::any_of(used.begin(), used.end(), [&](const auto& span) {
