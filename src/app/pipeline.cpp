@@ -148,11 +148,11 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
   for (const auto& t : templates) {
     candidates.push_back(&t);
   }
-  const schema::Template& tmpl = extract::detect_template(*doc, candidates);
   // Extracted where the result keeps it (no move of the large report).
   report::Report& report = result.report;
   std::vector<diag::Diagnostic> extract_findings;
-  extract::extract(*doc, tmpl, report, extract_findings);
+  const schema::Template& tmpl =
+      extract::detect_and_extract(*doc, candidates, report, extract_findings);
   report.source = result.source;
   // --year / --agency: for a report whose title gives none (a page saved without its title).
   if (o.year != 0 && !report.year) {

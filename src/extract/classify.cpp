@@ -3,7 +3,12 @@
 
 #include "detail.hpp"
 
+#include <xxgk/util/text_facts.hpp>
+
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <unordered_map>
 
 namespace xxgk::extract::detail {
 
@@ -94,17 +99,64 @@ Extractor::Hit Extractor::classify(const StreamCell& c, const schema::Table& t,
       &t < m_tmpl.tables.data() || table >= n_tables) {
     return classify_uncached(c, t, allow_approx);
   }
-  const std::size_t at = m_facts[c.facts].slot + table * 2 + (allow_approx ? 1 : 0);
+  const std::size_t which = table * 2 + (allow_approx ? 1 : 0);
+  const std::size_t at = m_facts[c.facts].slot + which;
   if (m_hit_known[at] == 0) {
-    m_hits[at] = classify_uncached(c, t, allow_approx);
+    m_hits[at] = classify_memoized(m_facts[c.facts].serial, which, c, t, allow_approx);
     m_hit_known[at] = 1;
   }
   return m_hits[at];
 }
 
+namespace {
+
+/// classify's results kept per thread across reports: reports of one template repeat the same
+/// label texts. Keyed by the template's index, the text's util::TextFacts::serial and which
+/// table and matching (integers: no text is hashed); bounded, starts over when full.
+template <class Hit> struct ClassifyMemo {
+  struct Key {
+    std::uint64_t index = 0;
+    std::uint64_t serial = 0;
+    std::size_t which = 0;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept {
+      std::uint64_t h = (k.index * 0x9E3779B97F4A7C15ULL) ^ k.serial;
+      h = (h * 0x9E3779B97F4A7C15ULL) ^ k.which;
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+  };
+  static constexpr std::size_t k_max_entries = 16384;
+  std::unordered_map<Key, Hit, KeyHash> hits;
+};
+
+} // namespace
+
+Extractor::Hit Extractor::classify_memoized(std::uint64_t serial, std::size_t which,
+                                            const StreamCell& c, const schema::Table& t,
+                                            bool allow_approx) const {
+  if (serial == 0) {
+    return classify_uncached(c, t, allow_approx);
+  }
+  thread_local ClassifyMemo<Hit> memo;
+  const typename ClassifyMemo<Hit>::Key key{m_index.id, serial, which};
+  if (const auto it = memo.hits.find(key); it != memo.hits.end()) {
+    return it->second;
+  }
+  if (memo.hits.size() >= ClassifyMemo<Hit>::k_max_entries) {
+    memo.hits.clear();
+  }
+  const Hit h = classify_uncached(c, t, allow_approx);
+  memo.hits.emplace(key, h);
+  return h;
+}
+
 std::unique_ptr<const Extractor::TemplateIndex>
 Extractor::index_template(const schema::Template& tmpl) {
   auto out = std::make_unique<TemplateIndex>();
+  static std::atomic<std::uint64_t> last_id{0};
+  out->id = ++last_id;
   out->tables.reserve(tmpl.tables.size());
   for (const auto& t : tmpl.tables) {
     out->tables.push_back({make_exact_index(t), make_tree(t)});
@@ -133,6 +185,9 @@ Extractor::index_template(const schema::Template& tmpl) {
   }
   if (!any_start) {
     out->heading_starts.clear();
+  }
+  for (const auto& m : tmpl.markers) {
+    out->marker_keys.push_back(util::text_facts(m).keys.key);
   }
   out->cells.reserve(tmpl.paths.size());
   for (const auto& p : tmpl.paths) {

@@ -94,9 +94,26 @@ struct CellFacts {
   /// template table and allow_approx); k_no_slot otherwise.
   static constexpr std::size_t k_no_slot = static_cast<std::size_t>(-1);
   std::size_t slot = k_no_slot;
+  /// util::TextFacts::serial of the cell's text (0: not memoized): what classify found for a
+  /// text is kept per thread across reports under it.
+  std::uint64_t serial = 0;
 };
 /// Fills `f` (made empty) with the facts of `c`.
 void facts_of(const document::Cell& c, CellFacts& f);
+
+/// What template detection and extraction both need of a document, worked out once: the facts
+/// of every table cell (in document order) and the title.
+struct DocFacts {
+  explicit DocFacts(const document::Document& doc);
+  std::vector<CellFacts> facts;
+  /// Each table of the document with the place of its first cell among `facts`.
+  std::vector<std::pair<const document::Table*, std::size_t>> tables;
+  TitleInfo title;
+};
+
+/// detect_template over a document's facts.
+const schema::Template& detect(const DocFacts& facts,
+                               const std::vector<const schema::Template*>& candidates);
 
 /// A finding of a built-in EXTRACT-* rule, with that rule's severity.
 Diagnostic make_diag(std::string_view rule, diag::Message message, const diag::SourceLocation& at,
@@ -161,10 +178,11 @@ std::size_t values_after(const std::vector<StreamCell>& s, std::size_t i, std::s
 class Extractor {
 public:
   /// Extracts into `report` (default-constructed) and `diagnostics` (EXTRACT-* findings appended).
-  Extractor(const document::Document& doc, const schema::Template& tmpl, report::Report& report,
-            std::vector<diag::Diagnostic>& diagnostics)
+  Extractor(const document::Document& doc, const schema::Template& tmpl, DocFacts& facts,
+            report::Report& report, std::vector<diag::Diagnostic>& diagnostics)
       : m_doc(doc), m_tmpl(tmpl), m_report(report), m_diagnostics(diagnostics),
-        m_index(tmpl.extraction.get<TemplateIndex>([&tmpl] { return index_template(tmpl); })) {}
+        m_index(index_of(tmpl)), m_title(facts.title), m_facts(facts.facts),
+        m_table_facts(facts.tables) {}
 
   void run();
 
@@ -180,6 +198,10 @@ private:
 
   Hit classify(const StreamCell& c, const schema::Table& t, bool allow_approx) const;
   Hit classify_uncached(const StreamCell& c, const schema::Table& t, bool allow_approx) const;
+  /// classify_uncached, kept per thread across reports under the cell text's serial (0: not
+  /// kept); `which` tells the template table and allow_approx apart.
+  Hit classify_memoized(std::uint64_t serial, std::size_t which, const StreamCell& c,
+                        const schema::Table& t, bool allow_approx) const;
   /// The exact matches of classify_uncached (matches_exactly, then classify_path), by a table of
   /// label keys built once per template table.
   Hit classify_exact(const StreamCell& c, const schema::Table& t) const;
@@ -197,6 +219,9 @@ private:
   /// per template table its exact label index and label tree, and per cell path where a value
   /// goes and the row and column labels its location names.
   struct TemplateIndex {
+    /// Unique among the indexes of this process (classify's results are kept per thread under it:
+    /// a template's address may be reused by another one, its id is not).
+    std::uint64_t id = 0;
     struct PerTable {
       ExactIndex exact;
       TreeOf tree;
@@ -235,8 +260,16 @@ private:
     std::vector<char32_t> heading_starts;
     /// The most code points of a key of a section's label.
     std::size_t longest_heading = 0;
+    /// The label keys of the template's markers (detect), in their order.
+    std::vector<std::string> marker_keys;
   };
   static std::unique_ptr<const TemplateIndex> index_template(const schema::Template& tmpl);
+  /// A template's index, built on first use and kept with the template.
+  static const TemplateIndex& index_of(const schema::Template& tmpl) {
+    return tmpl.extraction.get<TemplateIndex>([&tmpl] { return index_template(tmpl); });
+  }
+  friend const schema::Template& detect(const DocFacts& facts,
+                                        const std::vector<const schema::Template*>& candidates);
   /// The index of a table of m_tmpl (a table of another template: built on first use).
   const TemplateIndex::PerTable& table_index(const schema::Table& t) const;
   const TreeOf& tree_of(const schema::Table& t) const { return table_index(t).tree; }
@@ -325,8 +358,9 @@ private:
   const TemplateIndex& m_index;
   /// Tables of another template than m_tmpl (classify is only asked about m_tmpl's).
   mutable std::map<const schema::Table*, TemplateIndex::PerTable> m_other_tables;
-  std::vector<CellFacts> m_facts;
-  std::vector<std::pair<const document::Table*, std::size_t>> m_table_facts;
+  const TitleInfo& m_title;
+  std::vector<CellFacts>& m_facts; ///< the document's (DocFacts); index_cells gives them slots
+  const std::vector<std::pair<const document::Table*, std::size_t>>& m_table_facts;
   /// classify's results, asked about the same cell many times (row starts, value stops,
   /// scoring): per cell with a label key (CellFacts::slot), per template table and allow_approx.
   mutable std::vector<Hit> m_hits;

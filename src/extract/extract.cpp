@@ -6,7 +6,11 @@
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/util/text_facts.hpp>
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace xxgk::extract {
@@ -101,38 +105,159 @@ const std::vector<BuiltinRule>& builtin_rules() {
   return k_rules;
 }
 
-const schema::Template& detect_template(const document::Document& doc,
-                                        const std::vector<const schema::Template*>& candidates) {
-  std::string all;
-  for (const auto& block : doc.blocks) {
-    if (const auto* t = std::get_if<document::Table>(&block)) {
-      for (const auto& row : t->rows) {
-        for (const auto& c : row.cells) {
-          if (c.text.size() <= k_max_label_bytes) {
-            all += util::text_facts(c.text).keys.key; // label_key, memoized
-          }
-          all += '|';
+namespace detail {
+
+namespace {
+
+/// The label key detection looks for markers in: a cell's own key (label_key, memoized) for a
+/// label; for a value cell, the key of its text (the digits themselves for plain digits).
+std::string_view detection_key(const CellFacts& f, std::string& scratch) {
+  const std::string& text = f.cell.cell->text;
+  if (f.cell.value.kind == util::ValueKind::Text) {
+    return f.keys.key;
+  }
+  if (text.empty() || util::is_plain_digits(text)) {
+    return text;
+  }
+  scratch = util::text_facts(text).keys.key;
+  return scratch;
+}
+
+/// Which of `keys` (at most 64) `text` contains, one bit each; empty keys are left out.
+std::uint64_t markers_in(std::string_view text, const std::vector<std::string>& keys) {
+  std::uint64_t bits = 0;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (!keys[i].empty() && keys[i].size() <= text.size() &&
+        text.find(keys[i]) != std::string_view::npos) {
+      bits |= std::uint64_t{1} << i;
+    }
+  }
+  return bits;
+}
+
+/// markers_in of label texts, kept per thread across reports under the template index's id and
+/// the text's util::TextFacts::serial (reports repeat their label texts); bounded, starts over
+/// when full.
+class MarkerMemo {
+public:
+  std::uint64_t markers_in(std::uint64_t index, std::uint64_t serial, std::string_view text,
+                           const std::vector<std::string>& keys) {
+    const Key key{index, serial};
+    if (const auto it = m_bits.find(key); it != m_bits.end()) {
+      return it->second;
+    }
+    if (m_bits.size() >= k_max_entries) {
+      m_bits.clear();
+    }
+    const std::uint64_t bits = detail::markers_in(text, keys);
+    m_bits.emplace(key, bits);
+    return bits;
+  }
+
+private:
+  struct Key {
+    std::uint64_t index = 0;
+    std::uint64_t serial = 0;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept {
+      const std::uint64_t h = (k.index * 0x9E3779B97F4A7C15ULL) ^ k.serial;
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+  };
+  static constexpr std::size_t k_max_entries = 16384;
+  std::unordered_map<Key, std::uint64_t, KeyHash> m_bits;
+};
+
+} // namespace
+
+const schema::Template& detect(const DocFacts& facts,
+                               const std::vector<const schema::Template*>& candidates) {
+  // A marker is found when it is part of one cell's label key (cells longer than a label left
+  // out); a marker whose key is empty is always found.
+  struct Candidate {
+    const Extractor::TemplateIndex* index;
+    std::uint64_t found = 0;                  ///< markers_in, over every cell
+    int empty = 0;                            ///< markers with an empty key
+    std::size_t shortest = std::string::npos; ///< the shortest non-empty marker key (bytes)
+  };
+  std::vector<Candidate> cands;
+  cands.reserve(candidates.size());
+  bool few = true; // at most 64 markers each: one bit per marker
+  for (const auto* t : candidates) {
+    const auto& index = Extractor::index_of(*t);
+    const auto empty = std::count_if(index.marker_keys.begin(), index.marker_keys.end(),
+                                     [](const std::string& k) { return k.empty(); });
+    std::size_t shortest = std::string::npos;
+    for (const auto& k : index.marker_keys) {
+      if (!k.empty()) {
+        shortest = std::min(shortest, k.size());
+      }
+    }
+    cands.push_back({&index, 0, static_cast<int>(empty), shortest});
+    few = few && index.marker_keys.size() <= 64;
+  }
+  std::vector<int> hits(candidates.size(), 0);
+  if (few) {
+    thread_local MarkerMemo memo;
+    std::string scratch;
+    for (const auto& f : facts.facts) {
+      if (f.cell.cell->text.size() > k_max_label_bytes) {
+        continue;
+      }
+      const std::string_view key = detection_key(f, scratch);
+      if (key.empty()) {
+        continue; // holds no marker (an empty marker is counted apart)
+      }
+      const bool memoized = f.serial != 0 && f.cell.value.kind == util::ValueKind::Text;
+      for (auto& c : cands) {
+        if (key.size() < c.shortest) {
+          continue; // a value's digits, mostly: too short to hold a marker
         }
+        c.found |= memoized ? memo.markers_in(c.index->id, f.serial, key, c.index->marker_keys)
+                            : markers_in(key, c.index->marker_keys);
+      }
+    }
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      hits[k] = std::popcount(cands[k].found) + cands[k].empty;
+    }
+  } else {
+    // Every cell's key, each followed by '|' (no key contains it), searched for each marker.
+    std::string all;
+    std::string scratch;
+    for (const auto& f : facts.facts) {
+      if (f.cell.cell->text.size() <= k_max_label_bytes) {
+        all += detection_key(f, scratch);
+      }
+      all += '|';
+    }
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      for (const auto& key : cands[k].index->marker_keys) {
+        hits[k] += all.find(key) != std::string::npos ? 1 : 0;
       }
     }
   }
-  const TitleInfo title = find_title(doc);
+  const TitleInfo& title = facts.title;
   const schema::Template* best = candidates.front();
   int best_hits = -1;
-  for (const auto* t : candidates) {
-    int hits = 0;
-    for (const auto& m : t->markers) {
-      if (all.find(util::text_facts(m).keys.key) != std::string::npos) {
-        ++hits;
-      }
-    }
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    const schema::Template* t = candidates[k];
     const bool newer_fits = title.year && *title.year >= 2021 && t->id >= "2021";
-    if (hits > best_hits || (hits == best_hits && newer_fits)) {
-      best_hits = hits;
+    if (hits[k] > best_hits || (hits[k] == best_hits && newer_fits)) {
+      best_hits = hits[k];
       best = t;
     }
   }
   return *best;
+}
+
+} // namespace detail
+
+const schema::Template& detect_template(const document::Document& doc,
+                                        const std::vector<const schema::Template*>& candidates) {
+  const detail::DocFacts facts(doc);
+  return detail::detect(facts, candidates);
 }
 
 Extraction extract(const document::Document& doc, const schema::Template& tmpl) {
@@ -143,8 +268,20 @@ Extraction extract(const document::Document& doc, const schema::Template& tmpl) 
 
 void extract(const document::Document& doc, const schema::Template& tmpl, report::Report& report,
              std::vector<diag::Diagnostic>& diagnostics) {
-  detail::Extractor x(doc, tmpl, report, diagnostics);
+  detail::DocFacts facts(doc);
+  detail::Extractor x(doc, tmpl, facts, report, diagnostics);
   x.run();
+}
+
+const schema::Template& detect_and_extract(const document::Document& doc,
+                                           const std::vector<const schema::Template*>& candidates,
+                                           report::Report& report,
+                                           std::vector<diag::Diagnostic>& diagnostics) {
+  detail::DocFacts facts(doc);
+  const schema::Template& tmpl = detail::detect(facts, candidates);
+  detail::Extractor x(doc, tmpl, facts, report, diagnostics);
+  x.run();
+  return tmpl;
 }
 
 } // namespace xxgk::extract

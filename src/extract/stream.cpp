@@ -54,10 +54,15 @@ void facts_of(const document::Cell& c, CellFacts& f) {
     f.cell.value = value_of(c.text); // prose: no keys
     return;
   }
+  if (util::is_plain_digits(c.text)) {
+    f.cell.value = util::parse_value(c.text); // a number: no keys (its own fast path)
+    return;
+  }
   // value_of and label_keys_of of a short text, memoized (most label texts recur in every report)
   const util::TextFacts& t = util::text_facts(c.text);
   f.cell.value = t.value;
   if (f.cell.value.kind == util::ValueKind::Text) {
+    f.serial = t.serial;
     f.keys.key = t.keys.key;
     f.keys.core = t.keys.core;
     if (auto noted = split_note(c.text, t.folded)) {
@@ -66,30 +71,36 @@ void facts_of(const document::Cell& c, CellFacts& f) {
   }
 }
 
-void Extractor::index_cells() {
+DocFacts::DocFacts(const document::Document& doc) : title(find_title(doc)) {
   std::size_t n = 0;
-  for (const auto& block : m_doc.blocks) {
+  for (const auto& block : doc.blocks) {
     if (const auto* t = std::get_if<document::Table>(&block)) {
-      m_table_facts.emplace_back(t, n);
+      tables.emplace_back(t, n);
       for (const auto& row : t->rows) {
         n += row.cells.size();
       }
     }
   }
-  m_facts = std::vector<CellFacts>(n); // in place: each cell's StreamCell points to its keys
-  std::size_t slots = 0;
+  facts = std::vector<CellFacts>(n); // in place: each cell's StreamCell points to its keys
   std::size_t i = 0;
-  for (const auto& [t, first] : m_table_facts) {
+  for (const auto& [t, first] : tables) {
     for (const auto& row : t->rows) {
       for (const auto& c : row.cells) {
-        CellFacts& f = m_facts[i];
+        CellFacts& f = facts[i];
         facts_of(c, f);
         f.cell.facts = i++;
-        if (f.cell.value.kind == util::ValueKind::Text && !f.keys.key.empty()) {
-          f.slot = slots;
-          slots += m_tmpl.tables.size() * 2;
-        }
       }
+    }
+  }
+}
+
+void Extractor::index_cells() {
+  std::size_t slots = 0;
+  for (auto& f : m_facts) {
+    f.slot = CellFacts::k_no_slot;
+    if (f.cell.value.kind == util::ValueKind::Text && !f.keys.key.empty()) {
+      f.slot = slots;
+      slots += m_tmpl.tables.size() * 2;
     }
   }
   m_hits.resize(slots);

@@ -31,7 +31,7 @@ void Extractor::run() {
   report::Report& r = m_report;
   r.format = m_doc.format;
   r.template_id = m_tmpl.id;
-  const TitleInfo title = find_title(m_doc);
+  const TitleInfo& title = m_title;
   r.title = title.title;
   r.title_where = title.where;
   r.agency = title.agency;

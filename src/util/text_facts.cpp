@@ -19,18 +19,13 @@ struct ViewHash {
 
 struct Memo {
   std::unordered_map<std::string, TextFacts, ViewHash, std::equal_to<>> entries;
-  TextFacts scratch; ///< the answer for a text that is not memoized
+  TextFacts scratch; ///< the answer for a text that is not memoized (serial 0)
+  std::uint64_t last_serial = 0;
 };
 
 Memo& memo() {
   thread_local Memo m;
   return m;
-}
-
-/// True for 1 to 18 ASCII digits: a number that fits in 64 bits, with nothing to normalize.
-bool is_plain_digits(std::string_view s) {
-  return !s.empty() && s.size() <= 18 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 void compute(std::string_view text, TextFacts& out) {
@@ -62,6 +57,7 @@ const TextFacts& text_facts(std::string_view text) {
   }
   const auto it = m.entries.try_emplace(std::string(text)).first;
   compute(text, it->second);
+  it->second.serial = ++m.last_serial;
   return it->second;
 }
 

@@ -137,3 +137,82 @@ TEST_CASE("a page header without a year before the real title does not take its 
   CHECK(only.title == "政府信息公开工作年度报告格式模板");
   CHECK_FALSE(only.year.has_value());
 }
+
+namespace {
+
+std::vector<const schema::Template*> pointers(const std::vector<schema::Template>& ts) {
+  std::vector<const schema::Template*> out;
+  for (const auto& t : ts) {
+    out.push_back(&t);
+  }
+  return out;
+}
+
+/// Every cell of a report as "path=state:raw", and the findings as "rule:message".
+std::vector<std::string> digest(const report::Report& r, const std::vector<diag::Diagnostic>& ds) {
+  std::vector<std::string> out;
+  for (const auto& f : report::fields()) {
+    if (const report::Cell* c = report::find_cell(r, f.path)) {
+      out.push_back(std::string(f.path) + "=" + std::to_string(static_cast<int>(c->state)) + ":" +
+                    c->raw);
+    }
+  }
+  for (const auto& d : ds) {
+    out.push_back(d.rule + ":" + d.text(diag::Lang::En));
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("detect_and_extract gives what detect_template and then extract give") {
+  const auto candidates = pointers(schema::bundled_templates());
+  for (const char* file : {"samples/dongfanghong-2023.txt", "samples/hongxing-2021.txt",
+                           "samples/lishui-bureau-2020.txt", "samples/qingshan-county-2022.txt"}) {
+    CAPTURE(file);
+    const document::Document doc = document::read_tika_text(test::repo_file(file));
+    for (int round = 0; round < 2; ++round) { // the second round from the per-thread memos
+      const schema::Template& apart = extract::detect_template(doc, candidates);
+      const extract::Extraction one = extract::extract(doc, apart);
+      report::Report report;
+      std::vector<diag::Diagnostic> found;
+      const schema::Template& together =
+          extract::detect_and_extract(doc, candidates, report, found);
+      CHECK(&together == &apart);
+      CHECK(digest(report, found) == digest(one.report, one.diagnostics));
+    }
+  }
+}
+
+TEST_CASE("template detection counts each marker found in a cell's label, however many") {
+  // Two copies of the 2019 template that differ only in their markers (a copy has its own
+  // index, so nothing is remembered from the bundled template).
+  const document::Document doc = document::read_tika_text(
+      "东方红乡2020年政府信息公开工作年度报告\n\t本年新收政府信息公开申请数量\n\t3\n"
+      "\t属于国家秘密\n\t1\n\t重复申请\n\t0\n");
+  auto with_markers = [](std::vector<std::string> markers) {
+    schema::Template t = test::tmpl("2019");
+    t.markers = std::move(markers);
+    return t;
+  };
+  // Past 64 markers (one bit each no longer fits): two found against one.
+  std::vector<std::string> many(70, "没有这个标签");
+  many[3] = "国家秘密";
+  many[68] = "新收政府信息公开";
+  const schema::Template lots = with_markers(many);
+  const schema::Template one = with_markers({"重复申请", "没有这个标签"});
+  // A marker of punctuation only has an empty key: found in any document, as before.
+  const schema::Template empty = with_markers({"（）", "“”", "重复申请"});
+  for (int round = 0; round < 2; ++round) {
+    CHECK(&extract::detect_template(doc, {&one, &lots}) == &lots);
+    CHECK(&extract::detect_template(doc, {&lots, &one}) == &lots);
+    CHECK(&extract::detect_template(doc, {&lots, &empty}) == &empty); // 3 against 2
+    CHECK(&extract::detect_template(doc, {&one, &empty}) == &empty);
+    // A marker is looked for within one cell: the labels of two cells run together are not it.
+    const schema::Template across = with_markers({"属于国家秘密重复申请"});
+    CHECK(&extract::detect_template(doc, {&one, &across}) == &one);
+    // A number cell's text counts as a label for a marker made of digits.
+    const schema::Template digits = with_markers({"3", "1"});
+    CHECK(&extract::detect_template(doc, {&one, &digits}) == &digits);
+  }
+}

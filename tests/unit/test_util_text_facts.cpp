@@ -65,3 +65,20 @@ TEST_CASE("text_facts stays right when its memo fills and starts over") {
   check_facts(long_label);
   check_facts(long_label);
 }
+
+TEST_CASE("text_facts numbers each memoized text once, and never an answer it does not keep") {
+  const std::uint64_t a = text_facts("（一）予以公开·serial").serial;
+  const std::uint64_t b = text_facts("（二）部分公开·serial").serial;
+  CHECK(a != 0);
+  CHECK(b != 0);
+  CHECK(a != b);
+  CHECK(text_facts("（一）予以公开·serial").serial == a); // the same text: the same number
+  CHECK(text_facts("12").serial == 0);                    // plain digits: not memoized
+  CHECK(text_facts(std::string(k_text_facts_memo_bytes + 1, 'a')).serial == 0); // too long
+  CHECK(is_plain_digits("0"));
+  CHECK(is_plain_digits("123456789012345678"));
+  CHECK_FALSE(is_plain_digits("1234567890123456789")); // 19 digits: may not fit in 64 bits
+  CHECK_FALSE(is_plain_digits(""));
+  CHECK_FALSE(is_plain_digits("1,234"));
+  CHECK_FALSE(is_plain_digits("１２"));
+}

@@ -30,6 +30,14 @@ Extraction extract(const document::Document& doc, const schema::Template& tmpl);
 void extract(const document::Document& doc, const schema::Template& tmpl, report::Report& report,
              std::vector<diag::Diagnostic>& diagnostics);
 
+/// detect_template and extract together, reading the document's cells once: the template
+/// detected among `candidates` (not empty), with which the report is extracted into `report`
+/// (default-constructed), the EXTRACT-* findings appended to `diagnostics`.
+const schema::Template& detect_and_extract(const document::Document& doc,
+                                           const std::vector<const schema::Template*>& candidates,
+                                           report::Report& report,
+                                           std::vector<diag::Diagnostic>& diagnostics);
+
 /// Title, agency and year from the document's first paragraphs.
 struct TitleInfo {
   std::string title;

@@ -6,6 +6,7 @@
 #include <xxgk/util/number.hpp>
 #include <xxgk/util/text.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,7 +16,25 @@ struct TextFacts {
   ParsedValue value;  ///< parse_value(text)
   std::string folded; ///< nfkc(text)
   LabelKeys keys;     ///< label_keys(text)
+  /// For a memoized text, a number no other text memoized on this thread has had, so that a
+  /// caller can keep what it derives from these facts (a label's classification) across calls;
+  /// 0 for an answer worked out anew each time.
+  std::uint64_t serial = 0;
 };
+
+/// True for 1 to 18 ASCII digits: a number that fits in 64 bits, with nothing to normalize (its
+/// NFKC and label keys are the text itself).
+inline bool is_plain_digits(std::string_view s) {
+  if (s.empty() || s.size() > 18) {
+    return false;
+  }
+  for (const char c : s) {
+    if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return true;
+}
 
 /// The facts of `text`, the same as computing each of them from `text`. The reference is valid
 /// until the next call of text_facts on the same thread. Short texts are memoized per thread (at
