@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
-#include <unordered_map>
+#include <vector>
 
 namespace xxgk::extract::detail {
 
@@ -112,23 +112,30 @@ namespace {
 
 /// classify's results kept per thread across reports: reports of one template repeat the same
 /// label texts. Keyed by the template's index, the text's util::TextFacts::serial and which
-/// table and matching (integers: no text is hashed); bounded, starts over when full.
-template <class Hit> struct ClassifyMemo {
-  struct Key {
-    std::uint64_t index = 0;
+/// table and matching (integers: no text is hashed); a direct-mapped cache of a fixed number of
+/// slots (a key whose slot another one took is worked out again).
+template <class Hit> class ClassifyMemo {
+public:
+  template <class Compute>
+  Hit get(std::uint64_t index, std::uint64_t serial, std::size_t which, Compute&& compute) {
+    std::uint64_t h = (index * 0x9E3779B97F4A7C15ULL) ^ serial;
+    h = (h * 0x9E3779B97F4A7C15ULL) ^ which;
+    Slot& slot = m_slots[(h ^ (h >> 29U)) & (k_slots - 1)];
+    if (slot.index != index || slot.serial != serial || slot.which != which) {
+      slot = {index, serial, which, compute()};
+    }
+    return slot.hit;
+  }
+
+private:
+  struct Slot {
+    std::uint64_t index = 0; ///< 0: empty (template index ids start at 1)
     std::uint64_t serial = 0;
     std::size_t which = 0;
-    bool operator==(const Key&) const = default;
+    Hit hit;
   };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const noexcept {
-      std::uint64_t h = (k.index * 0x9E3779B97F4A7C15ULL) ^ k.serial;
-      h = (h * 0x9E3779B97F4A7C15ULL) ^ k.which;
-      return static_cast<std::size_t>(h ^ (h >> 29));
-    }
-  };
-  static constexpr std::size_t k_max_entries = 16384;
-  std::unordered_map<Key, Hit, KeyHash> hits;
+  static constexpr std::size_t k_slots = 8192; // a power of two
+  std::vector<Slot> m_slots = std::vector<Slot>(k_slots);
 };
 
 } // namespace
@@ -140,16 +147,7 @@ Extractor::Hit Extractor::classify_memoized(std::uint64_t serial, std::size_t wh
     return classify_uncached(c, t, allow_approx);
   }
   thread_local ClassifyMemo<Hit> memo;
-  const typename ClassifyMemo<Hit>::Key key{m_index.id, serial, which};
-  if (const auto it = memo.hits.find(key); it != memo.hits.end()) {
-    return it->second;
-  }
-  if (memo.hits.size() >= ClassifyMemo<Hit>::k_max_entries) {
-    memo.hits.clear();
-  }
-  const Hit h = classify_uncached(c, t, allow_approx);
-  memo.hits.emplace(key, h);
-  return h;
+  return memo.get(m_index.id, serial, which, [&] { return classify_uncached(c, t, allow_approx); });
 }
 
 std::unique_ptr<const Extractor::TemplateIndex>
@@ -201,7 +199,7 @@ Extractor::index_template(const schema::Template& tmpl) {
   auto by_keys = [&](const schema::Table& t, const std::string& row, const std::string& column) {
     const std::string path = t.key + "." + row + "." + column;
     if (const auto it = out->cells.find(std::string_view(path)); it != out->cells.end()) {
-      out->by_keys.emplace(
+      out->by_keys.insert(
           TemplateIndex::Keys{&t, row.data(), row.size(), column.data(), column.size()},
           &it->second);
     }

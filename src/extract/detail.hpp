@@ -250,10 +250,60 @@ private:
         };
         std::size_t h = mix(0, reinterpret_cast<std::uintptr_t>(k.table));
         h = mix(h, reinterpret_cast<std::uintptr_t>(k.row) + k.row_size);
-        return mix(h, reinterpret_cast<std::uintptr_t>(k.column) + k.column_size);
+        const std::size_t last = mix(h, reinterpret_cast<std::uintptr_t>(k.column) + k.column_size);
+        return last ^ (last >> 29U);
       }
     };
-    std::unordered_map<Keys, const Target*, KeysHash> by_keys;
+    /// Keys → target, built once per template and only read after: open addressing over a
+    /// power-of-two number of slots (no node to follow, no division), linear probing.
+    class KeysTable {
+    public:
+      /// Adds `k` unless it is there (the first target stays, as std::unordered_map::emplace).
+      void insert(const Keys& k, const Target* target) {
+        if ((m_count + 1) * 2 > m_slots.size()) {
+          grow();
+        }
+        std::size_t at = slot_of(k);
+        for (; m_slots[at].first.table != nullptr; at = (at + 1) & (m_slots.size() - 1)) {
+          if (m_slots[at].first == k) {
+            return;
+          }
+        }
+        m_slots[at] = {k, target};
+        ++m_count;
+      }
+      [[nodiscard]] const Target* find(const Keys& k) const {
+        if (m_slots.empty()) {
+          return nullptr;
+        }
+        for (std::size_t at = slot_of(k); m_slots[at].first.table != nullptr;
+             at = (at + 1) & (m_slots.size() - 1)) {
+          if (m_slots[at].first == k) {
+            return m_slots[at].second;
+          }
+        }
+        return nullptr;
+      }
+
+    private:
+      [[nodiscard]] std::size_t slot_of(const Keys& k) const {
+        return KeysHash{}(k) & (m_slots.size() - 1);
+      }
+      void grow() {
+        std::vector<std::pair<Keys, const Target*>> old(
+            std::max<std::size_t>(16, m_slots.size() * 2));
+        old.swap(m_slots);
+        m_count = 0;
+        for (const auto& [k, target] : old) {
+          if (k.table != nullptr) {
+            insert(k, target);
+          }
+        }
+      }
+      std::vector<std::pair<Keys, const Target*>> m_slots; ///< table nullptr: empty
+      std::size_t m_count = 0;
+    };
+    KeysTable by_keys;
     /// The code points a section heading's key can start with (util::label_key_start): the first
     /// of every key of the sections' labels and of their numbers. Empty when one is empty (then
     /// any paragraph may be a heading).

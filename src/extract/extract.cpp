@@ -10,7 +10,6 @@
 #include <bit>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace xxgk::extract {
@@ -136,38 +135,28 @@ std::uint64_t markers_in(std::string_view text, const std::vector<std::string>& 
 }
 
 /// markers_in of label texts, kept per thread across reports under the template index's id and
-/// the text's util::TextFacts::serial (reports repeat their label texts); bounded, starts over
-/// when full.
+/// the text's util::TextFacts::serial (reports repeat their label texts): a direct-mapped cache
+/// of a fixed number of slots (a text whose slot another one took is searched again).
 class MarkerMemo {
 public:
   std::uint64_t markers_in(std::uint64_t index, std::uint64_t serial, std::string_view text,
                            const std::vector<std::string>& keys) {
-    const Key key{index, serial};
-    if (const auto it = m_bits.find(key); it != m_bits.end()) {
-      return it->second;
+    const std::uint64_t h = (index * 0x9E3779B97F4A7C15ULL) ^ serial;
+    Slot& slot = m_slots[(h ^ (h >> 29U)) & (k_slots - 1)];
+    if (slot.index != index || slot.serial != serial) {
+      slot = {index, serial, detail::markers_in(text, keys)};
     }
-    if (m_bits.size() >= k_max_entries) {
-      m_bits.clear();
-    }
-    const std::uint64_t bits = detail::markers_in(text, keys);
-    m_bits.emplace(key, bits);
-    return bits;
+    return slot.bits;
   }
 
 private:
-  struct Key {
-    std::uint64_t index = 0;
+  struct Slot {
+    std::uint64_t index = 0; ///< 0: empty (template index ids start at 1)
     std::uint64_t serial = 0;
-    bool operator==(const Key&) const = default;
+    std::uint64_t bits = 0;
   };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const noexcept {
-      const std::uint64_t h = (k.index * 0x9E3779B97F4A7C15ULL) ^ k.serial;
-      return static_cast<std::size_t>(h ^ (h >> 29));
-    }
-  };
-  static constexpr std::size_t k_max_entries = 16384;
-  std::unordered_map<Key, std::uint64_t, KeyHash> m_bits;
+  static constexpr std::size_t k_slots = 4096; // a power of two
+  std::vector<Slot> m_slots = std::vector<Slot>(k_slots);
 };
 
 } // namespace

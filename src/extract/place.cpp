@@ -16,10 +16,9 @@ report::Cell* Extractor::cell_of(const schema::Table& t, std::string_view row_ke
   // The cell from the template's index, by its key strings or else by its path; a path the
   // template does not list (none does in practice) the long way.
   const TemplateIndex::Target* found = nullptr;
-  if (const auto it = m_index.by_keys.find(
-          {&t, row_key.data(), row_key.size(), col_key.data(), col_key.size()});
-      it != m_index.by_keys.end()) {
-    found = it->second;
+  if (const TemplateIndex::Target* by_keys = m_index.by_keys.find(
+          {&t, row_key.data(), row_key.size(), col_key.data(), col_key.size()})) {
+    found = by_keys;
   } else {
     path_of(t, row_key, col_key);
     if (const auto by_path = m_index.cells.find(std::string_view(m_path));
