@@ -9,6 +9,7 @@ namespace xxgk::extract::detail {
 
 void Extractor::find_sections() {
   std::string current;
+  report::Section* current_section = nullptr; ///< m_report.sections[current or "preamble"]
   m_exact_heading.assign(m_doc.blocks.size(), false);
   const std::size_t longest = std::max(m_index.longest_heading, k_max_heading);
   for (std::size_t i = 0; i < m_doc.blocks.size(); ++i) {
@@ -52,11 +53,15 @@ void Extractor::find_sections() {
           out.where = p->where;
         }
         current = hit->key;
+        current_section = &out;
         continue;
       }
       {
         // Paragraphs before the first heading (title, preamble) are kept under "preamble".
-        auto& out = m_report.sections[current.empty() ? "preamble" : current];
+        if (current_section == nullptr) {
+          current_section = &m_report.sections[current.empty() ? "preamble" : current];
+        }
+        auto& out = *current_section;
         if (!out.text.empty()) {
           out.text += '\n';
         }

@@ -74,6 +74,19 @@ void append_utf8(std::string& out, char32_t cp) {
 std::size_t count_codepoints(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t pos = 0; pos < s.size(); ++n) {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
+      ++pos;
+      continue;
+    }
+    // Three bytes led by E1–EC or EE–EF (CJK, fullwidth forms) are one code point whenever two
+    // continuation bytes follow: they can be neither overlong nor surrogates.
+    if (pos + 3 <= s.size() && b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED &&
+        (static_cast<unsigned char>(s[pos + 1]) & 0xC0U) == 0x80 &&
+        (static_cast<unsigned char>(s[pos + 2]) & 0xC0U) == 0x80) {
+      pos += 3;
+      continue;
+    }
     next_codepoint(s, pos);
   }
   return n;

@@ -279,3 +279,48 @@ TEST_CASE("next_codepoint and trim agree with the plain forward decoder on arbit
     CHECK(trim_view(s) == reference_trim(s));
   }
 }
+
+TEST_CASE("count_codepoints counts as next_codepoint steps, valid or not") {
+  auto stepped = [](std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t pos = 0; pos < s.size(); ++n) {
+      xxgk::util::next_codepoint(s, pos);
+    }
+    return n;
+  };
+  const std::vector<std::string> texts = {
+      "",
+      "abc",
+      "政府信息公开",
+      "（一）予以公开，共12件。",
+      "\xED\xA0\x80", // a surrogate: three bytes, three replacements
+      "\xE0\x80\x80", // overlong
+      "\xE5\xB8",     // cut short
+      "\xE5\xB8"
+      "a", // cut short, then ASCII
+      "\xE5"
+      "\xB8"
+      "\xE6\x94\xBF",             // cut short, then a character
+      "\x80\x80政",               // stray continuation bytes
+      "\xF0\x9F\x98\x80 😀",       // four bytes
+      "\xF4\x90\x80\x80",         // past U+10FFFF
+      "\xEF\xBC\x88\xEF\xBD\xA1", // fullwidth forms
+      "\xC2\xA0\xC3",             // two bytes, then cut short
+  };
+  for (const auto& s : texts) {
+    CAPTURE(s);
+    CHECK(xxgk::util::count_codepoints(s) == stepped(s));
+  }
+  // Every three-byte sequence led by E0–EF, with continuation bytes or not.
+  for (int b0 = 0xE0; b0 <= 0xEF; ++b0) {
+    for (int b1 = 0x70; b1 <= 0xC0; b1 += 8) {
+      for (int b2 : {0x41, 0x80, 0x9F, 0xBF, 0xC0}) {
+        const std::string s{static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+        CAPTURE(b0);
+        CAPTURE(b1);
+        CAPTURE(b2);
+        CHECK(xxgk::util::count_codepoints(s) == stepped(s));
+      }
+    }
+  }
+}
