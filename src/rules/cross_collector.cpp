@@ -109,6 +109,12 @@ struct Head {
 /// one block at a time, not by doubling and copying one buffer.
 constexpr std::size_t k_block = 256 * 1024;
 
+/// Where a figure's line is, in the two lowest bits of its tag: on the line of the figure before,
+/// on the next line, or elsewhere (the difference follows).
+constexpr std::uint64_t k_same_line = 0;
+constexpr std::uint64_t k_next_line = 1;
+constexpr std::uint64_t k_line_delta = 2;
+
 /// check(index) keeps the findings of an agency with this many reports or more: asking for each
 /// of its reports in turn would otherwise decode and check them all that many times.
 constexpr std::size_t k_kept_group = 64;
@@ -215,21 +221,24 @@ struct Collector::Store {
     for (const auto& path : Figures::paths()) {
       const Figure& f = *s.figures.find(path);
       // The value as value() gives it (the only form Figure exposes), then its line.
-      // Its kind, and in the lowest bit whether it is on the line of the figure before (the
-      // columns of a row usually are): only then is the line left out.
+      // Its kind, and in the two lowest bits where its line is: that of the figure before (the
+      // columns of a row in a table), the next one (a row's cells one per line, as in the
+      // Tika form), or another one, whose difference follows.
       const std::string v = f.value();
       const std::int64_t delta = f.line - line;
-      const std::uint64_t same = delta == 0 ? 1 : 0;
+      const std::uint64_t where = delta == 0   ? k_same_line
+                                  : delta == 1 ? k_next_line
+                                               : k_line_delta;
       if (v.empty()) {
-        e.u(same);
+        e.u(where);
       } else if (v == "?") {
-        e.u(2 | same);
+        e.u(1U << 2U | where);
       } else {
         const util::ParsedValue p = util::parse_value(v);
-        e.u(((2 + static_cast<std::uint64_t>(p.number->scale)) << 1) | same);
+        e.u((2 + static_cast<std::uint64_t>(p.number->scale)) << 2U | where);
         e.i(p.number->units);
       }
-      if (same == 0) {
+      if (where == k_line_delta) {
         e.i(delta);
       }
       line = f.line;
@@ -283,15 +292,22 @@ struct Collector::Store {
     for (const auto& path : Figures::paths()) {
       Figure& f = s.figures[path];
       const std::uint64_t tag = d.u();
-      const std::uint64_t kind = tag >> 1;
+      const std::uint64_t kind = tag >> 2U;
       if (kind == 1) {
         f.set("?");
       } else if (kind >= 2) {
         const std::int64_t units = d.i();
         f.set(util::Number{units, static_cast<int>(kind - 2)}.to_string());
       }
-      if ((tag & 1) == 0) {
+      switch (tag & 3U) {
+      case k_same_line:
+        break;
+      case k_next_line:
+        line += 1;
+        break;
+      default:
         line += d.i();
+        break;
       }
       f.line = static_cast<int>(line);
     }

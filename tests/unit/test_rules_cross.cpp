@@ -121,6 +121,12 @@ TEST_CASE("Collector: summaries kept encoded decode to what was added; checks gi
   set(b, "requests.carried_over.other", "约3");
   set(b, "active.regulations.issued", "123456789012");
   b.figures["requests.carried_over.total"].line = 7;
+  // Lines that follow each other, repeat, go back and jump (each is encoded its own way).
+  const int lines[] = {3, 4, 4, 5, 1, 2, 90, 91, 91, 0, 1};
+  std::size_t n = 0;
+  for (const auto& path : rules::cross::Figures::paths()) {
+    a.figures[path].line = lines[n++ % std::size(lines)];
+  }
   b.fingerprint = 0xfedcba9876543210ULL;
   b.paragraph_hashes = {1, 0xffffffffU};
   b.paragraph_chars = {10, 300};
@@ -165,6 +171,10 @@ TEST_CASE("Collector: summaries kept encoded decode to what was added; checks gi
   CHECK(d->places[0].second.paragraph == -1);
   CHECK(d->lines == b.lines);
   CHECK(kept.summary(0)->figures.find("active.normative_documents.in_force")->value() == "-1.25");
+  for (const auto& path : rules::cross::Figures::paths()) {
+    CHECK(kept.summary(0)->figures.find(path)->line == a.figures.find(path)->line);
+    CHECK(kept.summary(0)->figures.find(path)->value() == a.figures.find(path)->value());
+  }
 
   const auto direct = rules::cross::check({a, b, c});
   const auto collected = kept.check();
