@@ -26,8 +26,8 @@ namespace {
 /// the note, or nullopt. "22（其中修订16件）", "3 (含转办2件)". `nfkc` is util::nfkc(text).
 std::optional<std::pair<std::string, std::string>> split_note(std::string_view text,
                                                               std::string_view nfkc) {
-  if (text.size() > 200) {
-    return std::nullopt;
+  if (text.size() > 200 || nfkc.find('(') == std::string_view::npos) {
+    return std::nullopt; // long, or no bracket (nearly every label): nothing to trim
   }
   const std::string_view folded = util::trim_view(nfkc); // NFKC folds （） to ()
   if (folded.empty()) {
