@@ -454,28 +454,37 @@ std::vector<Finding> check(const std::vector<Summary>& summaries) {
   std::vector<Finding> out;
   for (const auto& [agency, years] : groups) {
     for (const auto& [year, reports] : years) {
-      for (std::size_t k = 1; k < reports.size(); ++k) {
-        if (reports[k]->fingerprint != reports[0]->fingerprint) {
-          out.push_back({reports[k]->index,
-                         make("X-DUP", diag::Severity::Error,
-                              {&msg::k_dup, {reports[k]->agency, year, reports[0]->source}}, {},
-                              diag::SourceLocation{})});
-        }
-      }
       const auto prev = years.find(year - 1);
-      if (prev == years.end()) {
-        continue;
-      }
-      const Summary& before = *prev->second.front();
+      const Summary* before = prev == years.end() ? nullptr : prev->second.front();
       for (const Summary* cur : reports) {
-        check_carry(before, *cur, out);
-        check_valid(before, *cur, out);
-        check_text(before, *cur, out);
+        for (auto& f :
+             check_report(*cur, cur == reports.front() ? nullptr : reports.front(), before)) {
+          out.push_back(std::move(f));
+        }
       }
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.index, a.diagnostic.rule) < std::tie(b.index, b.diagnostic.rule);
+  });
+  return out;
+}
+
+std::vector<Finding> check_report(const Summary& report, const Summary* first,
+                                  const Summary* before) {
+  std::vector<Finding> out;
+  if (first != nullptr && report.fingerprint != first->fingerprint) {
+    out.push_back({report.index, make("X-DUP", diag::Severity::Error,
+                                      {&msg::k_dup, {report.agency, report.year, first->source}},
+                                      {}, diag::SourceLocation{})});
+  }
+  if (before != nullptr) {
+    check_carry(*before, report, out);
+    check_valid(*before, report, out);
+    check_text(*before, report, out);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return a.diagnostic.rule < b.diagnostic.rule;
   });
   return out;
 }

@@ -129,11 +129,9 @@ struct Collector::Store {
   std::string scratch; ///< one summary being encoded
 
   // For check(index), built on its first call: the heads (their positions) by agency hash, each
-  // agency's in batch order; the findings of the agency asked for last, and those of the agencies
-  // with at least k_kept_group reports (see Collector::check(index)).
+  // agency's in batch order; and the findings of the agencies with at least k_kept_group reports
+  // (see Collector::check(index)).
   std::vector<std::uint32_t> by_agency;
-  std::optional<std::uint64_t> last_agency;
-  std::vector<Finding> last_findings;
   std::map<std::uint64_t, std::vector<Finding>> kept_findings;
 
   /// check() over the reports at these positions of `heads` (one agency's), in batch order.
@@ -273,6 +271,17 @@ struct Collector::Store {
       line = number;
       e.str(text);
     }
+  }
+
+  /// The agency of a kept summary, decoded alone (it comes before the figures).
+  [[nodiscard]] std::string agency_of(const Head& h) const {
+    Decoder d(std::string_view(blocks[h.block]).substr(h.offset));
+    d.u();   // the source's directory
+    d.str(); // its name
+    d.u();   // template
+    d.u();   // format
+    d.u();   // form
+    return d.str();
   }
 
   [[nodiscard]] Summary decode(const Head& h) const {
@@ -437,43 +446,64 @@ std::vector<Finding> Collector::check(std::size_t index) const {
     return {};
   }
   const std::uint64_t agency = it->agency;
-  const std::vector<Finding>* group = nullptr;
-  if (const auto kept = st.kept_findings.find(agency); kept != st.kept_findings.end()) {
-    group = &kept->second;
-  } else if (st.last_agency == agency) {
-    group = &st.last_findings;
-  } else {
-    if (st.by_agency.size() != st.heads.size()) {
-      st.by_agency.resize(st.heads.size());
-      for (std::size_t k = 0; k < st.by_agency.size(); ++k) {
-        st.by_agency[k] = static_cast<std::uint32_t>(k);
-      }
-      std::stable_sort(st.by_agency.begin(), st.by_agency.end(),
-                       [&](std::uint32_t a, std::uint32_t b) {
-                         return st.heads[a].agency < st.heads[b].agency;
-                       });
+  if (st.by_agency.size() != st.heads.size()) {
+    st.by_agency.resize(st.heads.size());
+    for (std::size_t k = 0; k < st.by_agency.size(); ++k) {
+      st.by_agency[k] = static_cast<std::uint32_t>(k);
     }
-    const auto first =
-        std::partition_point(st.by_agency.begin(), st.by_agency.end(),
-                             [&](std::uint32_t k) { return st.heads[k].agency < agency; });
-    const auto last = std::partition_point(
-        first, st.by_agency.end(), [&](std::uint32_t k) { return st.heads[k].agency == agency; });
-    std::vector<Finding> findings = st.check_group({first, last});
-    if (last - first >= static_cast<std::ptrdiff_t>(k_kept_group)) {
-      group = &(st.kept_findings[agency] = std::move(findings));
-    } else {
-      st.last_agency = agency;
-      st.last_findings = std::move(findings);
-      group = &st.last_findings;
-    }
+    std::stable_sort(
+        st.by_agency.begin(), st.by_agency.end(),
+        [&](std::uint32_t a, std::uint32_t b) { return st.heads[a].agency < st.heads[b].agency; });
   }
+  // The reports of the agency (by its hash), in batch order.
+  const auto first =
+      std::partition_point(st.by_agency.begin(), st.by_agency.end(),
+                           [&](std::uint32_t k) { return st.heads[k].agency < agency; });
+  const auto last = std::partition_point(
+      first, st.by_agency.end(), [&](std::uint32_t k) { return st.heads[k].agency == agency; });
   std::vector<Finding> out;
-  for (const auto& f : *group) {
-    if (f.index == index) {
-      out.push_back(f);
+  if (last - first >= static_cast<std::ptrdiff_t>(k_kept_group)) {
+    auto kept = st.kept_findings.find(agency);
+    if (kept == st.kept_findings.end()) {
+      kept = st.kept_findings.emplace(agency, st.check_group({first, last})).first;
     }
+    for (const auto& f : kept->second) {
+      if (f.index == index) {
+        out.push_back(f);
+      }
+    }
+    return out;
   }
-  return out;
+  // Only the reports check_report compares this one with are decoded: the first of its agency
+  // and year, and the first of its agency a year before (agency_key: reports whose agencies
+  // share a hash are told apart by their names).
+  const Head& head = *it;
+  const std::string key = agency_key(st.agency_of(head));
+  const Head* same_year = nullptr;
+  const Head* year_before = nullptr;
+  for (auto k = first; k != last && (same_year == nullptr || year_before == nullptr); ++k) {
+    const Head& h = st.heads[*k];
+    const bool wanted = (h.year == head.year && same_year == nullptr) ||
+                        (h.year == head.year - 1 && year_before == nullptr);
+    if (!wanted || (&h != &head && agency_key(st.agency_of(h)) != key)) {
+      continue;
+    }
+    (h.year == head.year ? same_year : year_before) = &h;
+  }
+  if (year_before == nullptr && same_year == &head) {
+    return out; // nothing to compare it with
+  }
+  const Summary report = st.decode(head);
+  std::optional<Summary> first_of_year;
+  if (same_year != nullptr && same_year != &head) {
+    first_of_year = st.decode(*same_year);
+  }
+  std::optional<Summary> before;
+  if (year_before != nullptr) {
+    before = st.decode(*year_before);
+  }
+  return check_report(report, first_of_year ? &*first_of_year : nullptr,
+                      before ? &*before : nullptr);
 }
 
 std::optional<Summary> Collector::summary(std::size_t index) const {

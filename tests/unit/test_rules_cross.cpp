@@ -193,11 +193,17 @@ TEST_CASE("Collector: the findings of one report, and one agency at a time, are 
   rules::cross::Collector kept;
   std::vector<Summary> all;
   for (std::size_t i = 0; i < 150; ++i) {
-    const std::string agency = i % 2 == 0 ? "大河镇" : "乡" + std::to_string(i % 7);
+    // Half of 乡3's reports spell it with a space: the same agency (agency_key).
+    const std::string agency = i % 2 == 0    ? "大河镇"
+                               : i % 28 == 3 ? "乡 3"
+                                             : "乡" + std::to_string(i % 7);
     Summary s = summary(i, 2018 + static_cast<int>(i % 5), agency, std::to_string(i) + ".txt");
     set(s, "requests.carried_forward.total", std::to_string(i % 3));
     set(s, "requests.carried_over.total", std::to_string(i % 4));
     s.fingerprint = i % 3;
+    s.paragraph_hashes = {static_cast<std::uint32_t>(i % 2), 7};
+    s.paragraph_chars = {30, 20};
+    s.narrative_chars = 50;
     all.push_back(s);
   }
   for (const auto& s : all) {
@@ -205,6 +211,11 @@ TEST_CASE("Collector: the findings of one report, and one agency at a time, are 
   }
   const auto whole = kept.check();
   REQUIRE(whole.size() > 100);
+  for (const char* rule : {"X-DUP", "X-CARRY", "X-TEXT"}) {
+    CAPTURE(rule);
+    CHECK(std::any_of(whole.begin(), whole.end(),
+                      [&](const auto& f) { return f.diagnostic.rule == rule; }));
+  }
   std::size_t each_count = 0;
   kept.check_each([&](std::vector<rules::cross::Finding>&& group) { each_count += group.size(); });
   CHECK(each_count == whole.size());

@@ -109,6 +109,13 @@ struct Finding {
 /// order (by report index, then rule, then cell).
 std::vector<Finding> check(const std::vector<Summary>& summaries);
 
+/// The findings check() gives for one report (in the same order), from the reports it is
+/// compared with: `first`, the first report of its agency (agency_key) and year in the batch, or
+/// nullptr when it is that report; `before`, the first report of its agency a year earlier, or
+/// nullptr when there is none.
+std::vector<Finding> check_report(const Summary& report, const Summary* first,
+                                  const Summary* before);
+
 /// The summaries of a whole batch, kept encoded (varints, labels interned, in large blocks: a
 /// few hundred bytes per report, no allocation per report), and the checks run over them. Only
 /// agencies with reports that can pair (the same year, or consecutive years) are decoded.
@@ -130,11 +137,10 @@ public:
   /// The same findings one agency at a time (those of each agency whose reports can pair, by
   /// report then rule), so that a caller need not hold them all.
   void check_each(const std::function<void(std::vector<Finding>&&)>& each) const;
-  /// The findings check() gives for the report at `index`, from its agency's reports alone. Not
-  /// thread-safe: the findings of the agency asked for last are kept for the next call (a
-  /// batch's reports of one agency often follow each other), and those of an agency with 64
-  /// reports or more until the Collector is destroyed (each of its reports would otherwise
-  /// decode and check them all again).
+  /// The findings check() gives for the report at `index`, from its agency's reports alone: only
+  /// the reports it is compared with are decoded (check_report). Not thread-safe: the findings
+  /// of an agency with 64 reports or more are kept until the Collector is destroyed (each of its
+  /// reports would otherwise look through them all again).
   [[nodiscard]] std::vector<Finding> check(std::size_t index) const;
   /// The summary of the report at `index`, decoded, or nothing when none was kept for it.
   [[nodiscard]] std::optional<Summary> summary(std::size_t index) const;
