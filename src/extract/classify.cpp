@@ -108,45 +108,14 @@ Extractor::Hit Extractor::classify(const StreamCell& c, const schema::Table& t,
   return m_hits[at];
 }
 
-namespace {
-
-/// classify's results kept per thread across reports: reports of one template repeat the same
-/// label texts. Keyed by the template's index, the text's util::TextFacts::serial and which
-/// table and matching (integers: no text is hashed); a direct-mapped cache of a fixed number of
-/// slots (a key whose slot another one took is worked out again).
-template <class Hit> class ClassifyMemo {
-public:
-  template <class Compute>
-  Hit get(std::uint64_t index, std::uint64_t serial, std::size_t which, Compute&& compute) {
-    std::uint64_t h = (index * 0x9E3779B97F4A7C15ULL) ^ serial;
-    h = (h * 0x9E3779B97F4A7C15ULL) ^ which;
-    Slot& slot = m_slots[(h ^ (h >> 29U)) & (k_slots - 1)];
-    if (slot.index != index || slot.serial != serial || slot.which != which) {
-      slot = {index, serial, which, compute()};
-    }
-    return slot.hit;
-  }
-
-private:
-  struct Slot {
-    std::uint64_t index = 0; ///< 0: empty (template index ids start at 1)
-    std::uint64_t serial = 0;
-    std::size_t which = 0;
-    Hit hit;
-  };
-  static constexpr std::size_t k_slots = 8192; // a power of two
-  std::vector<Slot> m_slots = std::vector<Slot>(k_slots);
-};
-
-} // namespace
-
 Extractor::Hit Extractor::classify_memoized(std::uint64_t serial, std::size_t which,
                                             const StreamCell& c, const schema::Table& t,
                                             bool allow_approx) const {
   if (serial == 0) {
     return classify_uncached(c, t, allow_approx);
   }
-  thread_local ClassifyMemo<Hit> memo;
+  // Per template table and allow_approx (`which`).
+  thread_local SerialMemo<Hit, 8192> memo;
   return memo.get(m_index.id, serial, which, [&] { return classify_uncached(c, t, allow_approx); });
 }
 

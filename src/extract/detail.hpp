@@ -111,6 +111,37 @@ struct DocFacts {
   TitleInfo title;
 };
 
+/// What is worked out from a label text under a template, kept per thread across reports (reports
+/// of one template repeat the same label texts): keyed by the template index's id, the text's
+/// util::TextFacts::serial and `which` (what was asked of it) — integers, no text hashed. A
+/// direct-mapped cache of `Slots` slots (a power of two): a key whose slot another took is worked
+/// out again, and the memory it takes does not grow with the batch.
+template <class Value, std::size_t Slots> class SerialMemo {
+  static_assert((Slots & (Slots - 1)) == 0, "Slots is a power of two");
+
+public:
+  /// The value kept for the key, or compute()'s, kept.
+  template <class Compute>
+  Value get(std::uint64_t index, std::uint64_t serial, std::size_t which, Compute&& compute) {
+    std::uint64_t h = (index * 0x9E3779B97F4A7C15ULL) ^ serial;
+    h = (h * 0x9E3779B97F4A7C15ULL) ^ which;
+    Slot& slot = m_slots[(h ^ (h >> 29U)) & (Slots - 1)];
+    if (slot.index != index || slot.serial != serial || slot.which != which) {
+      slot = {index, serial, which, compute()};
+    }
+    return slot.value;
+  }
+
+private:
+  struct Slot {
+    std::uint64_t index = 0; ///< 0: empty (template index ids start at 1)
+    std::uint64_t serial = 0;
+    std::size_t which = 0;
+    Value value{};
+  };
+  std::vector<Slot> m_slots = std::vector<Slot>(Slots);
+};
+
 /// detect_template over a document's facts.
 const schema::Template& detect(const DocFacts& facts,
                                const std::vector<const schema::Template*>& candidates);

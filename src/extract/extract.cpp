@@ -134,31 +134,6 @@ std::uint64_t markers_in(std::string_view text, const std::vector<std::string>& 
   return bits;
 }
 
-/// markers_in of label texts, kept per thread across reports under the template index's id and
-/// the text's util::TextFacts::serial (reports repeat their label texts): a direct-mapped cache
-/// of a fixed number of slots (a text whose slot another one took is searched again).
-class MarkerMemo {
-public:
-  std::uint64_t markers_in(std::uint64_t index, std::uint64_t serial, std::string_view text,
-                           const std::vector<std::string>& keys) {
-    const std::uint64_t h = (index * 0x9E3779B97F4A7C15ULL) ^ serial;
-    Slot& slot = m_slots[(h ^ (h >> 29U)) & (k_slots - 1)];
-    if (slot.index != index || slot.serial != serial) {
-      slot = {index, serial, detail::markers_in(text, keys)};
-    }
-    return slot.bits;
-  }
-
-private:
-  struct Slot {
-    std::uint64_t index = 0; ///< 0: empty (template index ids start at 1)
-    std::uint64_t serial = 0;
-    std::uint64_t bits = 0;
-  };
-  static constexpr std::size_t k_slots = 4096; // a power of two
-  std::vector<Slot> m_slots = std::vector<Slot>(k_slots);
-};
-
 } // namespace
 
 const schema::Template& detect(const DocFacts& facts,
@@ -189,7 +164,7 @@ const schema::Template& detect(const DocFacts& facts,
   }
   std::vector<int> hits(candidates.size(), 0);
   if (few) {
-    thread_local MarkerMemo memo;
+    thread_local SerialMemo<std::uint64_t, 4096> memo; // markers_in of label texts
     std::string scratch;
     for (const auto& f : facts.facts) {
       if (f.cell.cell->text.size() > k_max_label_bytes) {
@@ -204,8 +179,8 @@ const schema::Template& detect(const DocFacts& facts,
         if (key.size() < c.shortest) {
           continue; // a value's digits, mostly: too short to hold a marker
         }
-        c.found |= memoized ? memo.markers_in(c.index->id, f.serial, key, c.index->marker_keys)
-                            : markers_in(key, c.index->marker_keys);
+        const auto search = [&] { return markers_in(key, c.index->marker_keys); };
+        c.found |= memoized ? memo.get(c.index->id, f.serial, 0, search) : search();
       }
     }
     for (std::size_t k = 0; k < cands.size(); ++k) {
