@@ -142,19 +142,16 @@ constexpr std::array<std::string_view, 7> k_units = {"万元", "元", "件", "�
 
 ParsedValue parse_value(std::string_view text) {
   ParsedValue result;
-  // Most cells: 1 to 18 ASCII digits, a number with nothing to normalize (what the general path
-  // below gives for them).
-  if (!text.empty() && text.size() <= 18) {
+  // Most cells: plain digits, a number with nothing to normalize (what the general path below
+  // gives for them).
+  if (is_plain_digits(text)) {
     std::int64_t units = 0;
-    std::size_t i = 0;
-    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-      units = units * 10 + (text[i] - '0');
+    for (const char c : text) {
+      units = units * 10 + (c - '0');
     }
-    if (i == text.size()) {
-      result.kind = ValueKind::Number;
-      result.number = Number{units, 0};
-      return result;
-    }
+    result.kind = ValueKind::Number;
+    result.number = Number{units, 0};
+    return result;
   }
   // NFKC folds full-width digits, signs and ideographic space; then drop all white space.
   const std::string folded = nfkc(text);

@@ -78,3 +78,13 @@ TEST_CASE("parse_value's path for plain digits agrees with the general one") {
   CHECK(parse_value("9999999999999999999").overflow);
   CHECK(parse_value("12a").kind == ValueKind::Text);
 }
+
+TEST_CASE("is_plain_digits: 1 to 18 ASCII digits, nothing else") {
+  using xxgk::util::is_plain_digits;
+  CHECK(is_plain_digits("0"));
+  CHECK(is_plain_digits("123456789012345678"));
+  CHECK_FALSE(is_plain_digits("1234567890123456789")); // 19 digits: may not fit in 64 bits
+  CHECK_FALSE(is_plain_digits(""));
+  CHECK_FALSE(is_plain_digits("1,234"));
+  CHECK_FALSE(is_plain_digits("１２"));
+}

@@ -43,6 +43,20 @@ struct ParsedValue {
   bool overflow = false; ///< digits beyond 64 bits
 };
 
+/// True for 1 to 18 ASCII digits: a number that fits in 64 bits, with nothing to normalize (its
+/// NFKC and label keys are the text itself).
+inline bool is_plain_digits(std::string_view s) {
+  if (s.empty() || s.size() > 18) {
+    return false;
+  }
+  for (const char c : s) {
+    if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
 /// Reads a cell's text: NFKC first (full-width digits), then thousands separators, a leading
 /// sign and a trailing unit (件 个 项 次 元 万元) are accepted.
 ParsedValue parse_value(std::string_view text);

@@ -22,20 +22,6 @@ struct TextFacts {
   std::uint64_t serial = 0;
 };
 
-/// True for 1 to 18 ASCII digits: a number that fits in 64 bits, with nothing to normalize (its
-/// NFKC and label keys are the text itself).
-inline bool is_plain_digits(std::string_view s) {
-  if (s.empty() || s.size() > 18) {
-    return false;
-  }
-  for (const char c : s) {
-    if (c < '0' || c > '9') {
-      return false;
-    }
-  }
-  return true;
-}
-
 /// The facts of `text`, the same as computing each of them from `text`. The reference is valid
 /// until the next call of text_facts on the same thread. Short texts are memoized per thread (at
 /// most k_text_facts_memo_entries texts of at most k_text_facts_memo_bytes bytes; the memo starts
