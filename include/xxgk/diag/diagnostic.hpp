@@ -2,6 +2,7 @@
 // Findings about a user's document: rule ID, severity, message, cells and location.
 
 #include <xxgk/diag/message.hpp>
+#include <xxgk/util/interned.hpp>
 
 #include <string>
 #include <string_view>
@@ -19,18 +20,20 @@ bool parse_severity(std::string_view s, Severity& out);
 struct SourceLocation {
   int line = 0;
   int column = 0;
-  std::string part;   ///< e.g. "word/document.xml"
-  int paragraph = -1; ///< body paragraph index (0-based)
-  int table = -1;     ///< body table index (0-based)
+  util::Interned part; ///< e.g. "word/document.xml"
+  int paragraph = -1;  ///< body paragraph index (0-based)
+  int table = -1;      ///< body table index (0-based)
   int row = -1;
   int cell = -1;
   int xml_line = 0;          ///< line in the XML part, when known
   long long xml_offset = -1; ///< byte offset of a Word table cell's element in its part (fix)
   int block = -1;            ///< index of the paragraph or table in document order (any form)
   int page = 0;              ///< PDF page (1-based); 0 = not a paged form
-  std::string table_name;    ///< 二 / 三 / 四
-  std::string row_label;
-  std::string column_label;
+  util::Interned table_name; ///< 二 / 三 / 四
+  /// The template's labels of the cell's row and column (interned: a location is trivially
+  /// copyable, and every report cell carries one).
+  util::Interned row_label;
+  util::Interned column_label;
 
   [[nodiscard]] bool has_line() const { return line > 0; }
 };
