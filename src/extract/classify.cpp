@@ -159,9 +159,16 @@ Extractor::index_template(const schema::Template& tmpl) {
   out->cells.reserve(tmpl.paths.size());
   for (const auto& p : tmpl.paths) {
     auto [row, column] = tmpl.row_column_labels(p);
-    out->cells.emplace(
-        std::string_view(p),
-        TemplateIndex::Target{report::field_index(p), std::move(row), std::move(column)});
+    util::Interned table_name;
+    for (const auto& t : tmpl.tables) {
+      if (p.size() > t.key.size() && p.starts_with(t.key) && p[t.key.size()] == '.') {
+        table_name = t.name;
+        break;
+      }
+    }
+    out->cells.emplace(std::string_view(p),
+                       TemplateIndex::Target{report::field_index(p), table_name,
+                                             util::Interned(row), util::Interned(column)});
   }
   // The key strings the layouts fill cells by: rows (and a group's rows and derived row) by
   // columns, per table (per block for 表二).

@@ -10,6 +10,7 @@
 
 #include <xxgk/extract/extract.hpp>
 #include <xxgk/report/fields.hpp>
+#include <xxgk/util/interned.hpp>
 #include <xxgk/util/number.hpp>
 #include <xxgk/util/text.hpp>
 
@@ -260,8 +261,10 @@ private:
     std::vector<PerTable> tables; ///< as schema::Template::tables
     struct Target {
       report::CellIndex field = report::k_no_cell;
-      std::string row_label;
-      std::string column_label;
+      /// The location's names, interned once here: assign copies pointers.
+      util::Interned table_name;
+      util::Interned row_label;
+      util::Interned column_label;
     };
     std::unordered_map<std::string_view, Target> cells; ///< by cell path (Template::paths)
     /// The same targets by the template's own key strings (where they are in memory): what

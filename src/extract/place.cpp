@@ -47,16 +47,22 @@ report::Cell* Extractor::assign(const schema::Table& t, const std::string& row_k
   if (target == nullptr) {
     looked_up = m_tmpl.row_column_labels(m_path);
   }
-  const std::string& row_label = target != nullptr ? target->row_label : looked_up.first;
-  const std::string& col_label = target != nullptr ? target->column_label : looked_up.second;
   cell->raw = c.cell->text;
   cell->state = state_of(c.value);
   cell->value = c.value.number;
   cell->where = c.cell->where;
   cell->recovered = c.cell->recovered;
-  cell->where.table_name = t.name;
-  cell->where.row_label = row_label;
-  cell->where.column_label = col_label;
+  if (target != nullptr) {
+    cell->where.table_name = target->table_name;
+    cell->where.row_label = target->row_label;
+    cell->where.column_label = target->column_label;
+  } else {
+    cell->where.table_name = t.name;
+    cell->where.row_label = looked_up.first;
+    cell->where.column_label = looked_up.second;
+  }
+  const std::string& row_label = cell->where.row_label.str();
+  const std::string& col_label = cell->where.column_label.str();
   if (!c.note.empty()) {
     path_of(t, row_key, col_key);
     const std::string& path = m_path;

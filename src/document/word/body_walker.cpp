@@ -7,6 +7,7 @@
 
 #include <xxgk/document/model.hpp>
 
+#include <xxgk/util/interned.hpp>
 #include <xxgk/util/text.hpp>
 
 #include <algorithm>
@@ -986,8 +987,8 @@ private:
   }
 
   LineCounter& m_lines;
-  bool m_declarations; ///< whether any element inside the body may declare a namespace
-  std::string m_part;
+  bool m_declarations;   ///< whether any element inside the body may declare a namespace
+  util::Interned m_part; ///< interned once: every paragraph and cell copies it
   Document& m_doc;
   std::vector<FieldPhase> m_fields; ///< open complex fields (they may span runs and paragraphs)
   int m_cell_depth = 0;
