@@ -20,6 +20,7 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <utility>
 #include <variant>
 
 namespace xxgk::app {
@@ -95,8 +96,9 @@ private:
       return;
     }
     // The names only (a directory may hold hundreds of thousands of files: a path object each
-    // would cost far more than the batch keeps of them).
-    std::vector<std::string> names;
+    // would cost far more than the batch keeps of them), each with the type the directory listing
+    // gave (no system call): a regular file or a directory needs no stat of its own.
+    std::vector<std::pair<std::string, fs::file_type>> names;
     fs::directory_iterator it(dir, ec);
     if (ec) {
       m_out.problems.push_back({dir.string(), {&msg::k_directory_unreadable, {ec.message()}}});
@@ -106,24 +108,30 @@ private:
       if (ec) {
         break;
       }
-      names.push_back(it->path().filename().string());
+      std::error_code tec;
+      const fs::file_type listed = it->symlink_status(tec).type(); // cached from the listing
+      names.emplace_back(it->path().filename().string(), tec ? fs::file_type::none : listed);
     }
     if (ec) {
       m_out.problems.push_back({dir.string(), {&msg::k_directory_unreadable, {ec.message()}}});
     }
     // Byte order of the names: the same order on every machine and locale.
     std::sort(names.begin(), names.end());
-    for (const auto& name : names) {
+    for (const auto& [name, listed] : names) {
       const fs::path p = dir / name; // as the directory iterator gave it
       if (m_hidden == Hidden::Skip && is_hidden(p)) {
         ++m_out.hidden_skipped;
         continue;
       }
-      std::error_code sec;
-      const auto status = fs::status(p, sec); // follows symlinks
-      if (fs::is_directory(status)) {
+      // A symbolic link (followed), or a type the listing did not tell, is asked of the system.
+      fs::file_type type = listed;
+      if (type != fs::file_type::regular && type != fs::file_type::directory) {
+        std::error_code sec;
+        type = fs::status(p, sec).type();
+      }
+      if (type == fs::file_type::directory) {
         walk(p);
-      } else if (fs::is_regular_file(status)) {
+      } else if (type == fs::file_type::regular) {
         m_out.files.push_back({p.string(), Origin::Found});
       } else {
         ++m_out.special_skipped; // sockets, devices, broken symbolic links

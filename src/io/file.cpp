@@ -6,6 +6,7 @@
 
 #include "messages.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -57,17 +58,23 @@ util::Expected<std::string> read_file(const std::string& path, std::size_t max_b
     ::close(fd);
     return io_error(msg::k_is_directory);
   }
-  std::string data;
-  if (S_ISREG(st.st_mode)) {
-    if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-      ::close(fd);
-      return util::Error::of(util::ErrorKind::TooLarge, {&msg::k_file_too_large, {max_bytes}});
-    }
-    data.reserve(static_cast<std::size_t>(st.st_size));
+  // A regular file is read straight into the string, sized by fstat with one byte more: once it
+  // holds the file's size, the last read asked for more than it gave, so that was the end (one
+  // read for the whole file). A file that grew meanwhile, and a pipe or device (no size), is read
+  // on in growing blocks until a read gives nothing.
+  const bool regular = S_ISREG(st.st_mode);
+  const auto size = static_cast<std::size_t>(regular ? st.st_size : 0);
+  if (regular && size > max_bytes) {
+    ::close(fd);
+    return util::Error::of(util::ErrorKind::TooLarge, {&msg::k_file_too_large, {max_bytes}});
   }
-  char buf[65536];
+  std::string data(regular ? size + 1 : std::size_t{65536}, '\0');
+  std::size_t used = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (used == data.size()) {
+      data.resize(std::max(std::size_t{65536}, used * 2));
+    }
+    const ssize_t n = ::read(fd, data.data() + used, data.size() - used);
     if (n < 0) {
       if (errno == EINTR) {
         continue;
@@ -79,12 +86,16 @@ util::Expected<std::string> read_file(const std::string& path, std::size_t max_b
     if (n == 0) {
       break;
     }
-    data.append(buf, static_cast<std::size_t>(n));
-    if (data.size() > max_bytes) {
+    used += static_cast<std::size_t>(n);
+    if (used > max_bytes) {
       ::close(fd);
       return util::Error::of(util::ErrorKind::TooLarge, {&msg::k_input_too_large, {max_bytes}});
     }
+    if (regular && used == size) {
+      break;
+    }
   }
+  data.resize(used);
   ::close(fd);
   return data;
 }
