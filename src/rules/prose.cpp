@@ -164,27 +164,46 @@ struct CellSum {
   std::vector<std::string> computed;
 };
 
-/// A blank 总计 cell's value from its row's other columns, or nullopt when it is no 总计 cell
-/// or a part is unusable. Blank parts count as 0; an all-blank row gives nullopt.
-std::optional<util::Number> computed_total(const std::string& path, const report::Report& r,
-                                           const schema::Template& t) {
+/// One cell of a pattern's alternative, resolved once per template: its index and, for a 总计
+/// cell of a table with columns, the other cells of its row (a blank 总计 counts as their sum).
+struct SumPart {
+  const std::string* path;
+  report::CellIndex cell;
+  bool computable = false;              ///< a 总计 cell: `row` holds its row's other cells
+  std::vector<report::CellIndex> row{}; ///< "<table>.<row>.<column>" for each other column
+};
+
+SumPart compile_part(const std::string& path, const schema::Template& t) {
+  SumPart part{&path, report::field_index(path)};
   const auto first = path.find('.');
   const auto last = path.rfind('.');
   if (first == std::string::npos || last == first || path.substr(last + 1) != "total") {
-    return std::nullopt;
+    return part;
   }
   const schema::Table* table = t.table(path.substr(0, first));
   if (table == nullptr || table->columns.empty()) {
-    return std::nullopt;
+    return part;
   }
   const std::string row = path.substr(0, last + 1);
+  part.computable = true;
+  for (const auto& col : table->columns) {
+    if (col.key != "total") {
+      part.row.push_back(report::field_index(row + col.key));
+    }
+  }
+  return part;
+}
+
+/// A blank 总计 cell's value from its row's other columns, or nullopt when it is no 总计 cell
+/// or a part is unusable. Blank parts count as 0; an all-blank row gives nullopt.
+std::optional<util::Number> computed_total(const SumPart& part, const report::Report& r) {
+  if (!part.computable) {
+    return std::nullopt;
+  }
   util::Number total{};
   bool any = false;
-  for (const auto& col : table->columns) {
-    if (col.key == "total") {
-      continue;
-    }
-    const report::Cell* c = report::find_cell(r, row + col.key);
+  for (const report::CellIndex i : part.row) {
+    const report::Cell* c = report::cell_at(r, i);
     if (c == nullptr || c->state == report::CellState::Absent ||
         c->state == report::CellState::Text) {
       return std::nullopt;
@@ -203,11 +222,10 @@ std::optional<util::Number> computed_total(const std::string& path, const report
 
 /// The sum of cells, or nullopt when a cell is missing or not a number. A blank cell counts as 0,
 /// except a blank 总计 cell, which counts as the sum of its row.
-std::optional<CellSum> sum_of(const std::vector<std::string>& cells, const report::Report& r,
-                              const schema::Template& t) {
+std::optional<CellSum> sum_of(const std::vector<SumPart>& parts, const report::Report& r) {
   CellSum total;
-  for (const auto& p : cells) {
-    const report::Cell* c = report::find_cell(r, p);
+  for (const auto& part : parts) {
+    const report::Cell* c = report::cell_at(r, part.cell);
     if (c == nullptr || c->state == report::CellState::Absent ||
         c->state == report::CellState::Text) {
       return std::nullopt;
@@ -215,9 +233,9 @@ std::optional<CellSum> sum_of(const std::vector<std::string>& cells, const repor
     std::optional<util::Number> v;
     if (c->state == report::CellState::Number) {
       v = c->value;
-    } else if (auto computed = computed_total(p, r, t)) {
+    } else if (auto computed = computed_total(part, r)) {
       v = computed;
-      total.computed.push_back(p);
+      total.computed.push_back(*part.path);
     }
     if (v) {
       auto next = util::add(total.value, *v);
@@ -263,7 +281,13 @@ public:
       m_exclude.emplace_back(e);
     }
     for (const auto& p : rule.patterns) {
-      Pattern q{&p, {}, {}, {}};
+      Pattern q{&p, {}, {}, {}, {}};
+      for (const auto& alt : p.alternatives) {
+        auto& parts = q.alternatives.emplace_back();
+        for (const auto& cell : alt) {
+          parts.push_back(compile_part(cell, t));
+        }
+      }
       for (const auto& k : p.keywords) {
         q.keywords.emplace_back(k);
       }
@@ -290,6 +314,7 @@ private:
     const schema::ProsePattern* def;
     std::vector<Word> keywords;
     std::vector<std::u32string> requires_words, forbid;
+    std::vector<std::vector<SumPart>> alternatives; ///< def->alternatives, resolved
   };
   const schema::Rule& m_rule;
   const schema::Template& m_tmpl;
@@ -371,8 +396,8 @@ void CompiledProseFigures::run(const report::Report& r, Out& out) const {
               bool any_usable = false;
               bool agrees = false;
               std::optional<CellSum> first_sum;
-              for (const auto& alt : pat.def->alternatives) {
-                auto sum = sum_of(alt, r, t);
+              for (const auto& alt : pat.alternatives) {
+                auto sum = sum_of(alt, r);
                 if (!sum) {
                   continue;
                 }
