@@ -267,6 +267,36 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std:
   std::size_t wanted = 0;     ///< the consumer sleeps until contiguous reaches this (0: awake)
   std::exception_ptr failure;
 
+  // Marks task i done (the lock held) and wakes the consumer once its run of results is there.
+  const auto finish = [&](std::size_t i, const std::exception_ptr& error) {
+    if (error && !failure) {
+      failure = error;
+    }
+    done[i] = 1;
+    ++finished;
+    while (contiguous < count && done[contiguous] != 0) {
+      ++contiguous;
+    }
+    if (failure) {
+      changed.notify_all();
+      ready.notify_all();
+    } else if (wanted != 0 && contiguous >= wanted) {
+      ready.notify_one();
+    }
+  };
+  // Runs task i without the lock held, then marks it done (its exception, if any, kept).
+  const auto run_task = [&](std::unique_lock<std::mutex>& lock, std::size_t i) {
+    lock.unlock();
+    std::exception_ptr error;
+    try {
+      task(i);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lock.lock();
+    finish(i, error);
+  };
+
   auto worker = [&] {
     std::unique_lock lock(mutex);
     while (true) {
@@ -276,34 +306,16 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std:
         ready.notify_all();
         return;
       }
-      const std::size_t i = next++;
-      lock.unlock();
-      std::exception_ptr error;
-      try {
-        task(i);
-      } catch (...) {
-        error = std::current_exception();
-      }
-      lock.lock();
-      if (error && !failure) {
-        failure = error;
-      }
-      done[i] = 1;
-      ++finished;
-      while (contiguous < count && done[contiguous] != 0) {
-        ++contiguous;
-      }
-      if (failure) {
-        changed.notify_all();
-        ready.notify_all();
-      } else if (wanted != 0 && contiguous >= wanted) {
-        ready.notify_one();
-      }
+      run_task(lock, next++);
     }
   };
 
+  // The calling thread is one of the `jobs` threads: while the next result is not there, it runs
+  // a task itself when one may start, and waits only when none may. (With a thread of its own
+  // besides `jobs` workers, the consumer took the workers' cores from them whenever it woke: a
+  // context switch per report on a VM.)
   std::vector<std::thread> threads;
-  const unsigned n = static_cast<unsigned>(std::min<std::size_t>(jobs, count));
+  const unsigned n = static_cast<unsigned>(std::min<std::size_t>(jobs, count)) - 1;
   threads.reserve(n);
   for (unsigned t = 0; t < n; ++t) {
     threads.emplace_back(worker);
@@ -313,14 +325,15 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std:
     std::size_t finished_now = 0;
     {
       std::unique_lock lock(mutex);
-      if (contiguous <= i) {
-        // A stopped run waits only for the task already running at i (workers start no more).
+      while (contiguous <= i && !failure && !stopped()) {
+        if (next < count && next < consumed + window) {
+          run_task(lock, next++);
+          continue;
+        }
         // A signal does not notify: look again every 50 ms.
         wanted = std::min(count, i + run);
-        while (!ready.wait_for(lock, std::chrono::milliseconds(50), [&] {
-          return contiguous >= wanted || failure || (stopped() && (done[i] != 0 || i >= next));
-        })) {
-        }
+        ready.wait_for(lock, std::chrono::milliseconds(50),
+                       [&] { return contiguous >= wanted || failure || stopped(); });
         wanted = 0;
       }
       if (failure || done[i] == 0 || stopped()) {

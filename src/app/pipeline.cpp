@@ -315,7 +315,8 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
           ++b.not_reports; // not a report document
           b.not_report_paths.push_back(files[i].path);
         }
-        if (several && r) {
+        // A result this thread built (it runs tasks too) is freed here, below.
+        if (several && r && built_by[i % slots] != std::this_thread::get_id()) {
           returned.give_back(built_by[i % slots], std::move(r));
         }
         r.reset();

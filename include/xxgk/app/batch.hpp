@@ -109,8 +109,10 @@ using Progress = std::function<void(std::size_t, std::size_t)>;
 /// i - ordered_window(jobs) has been consumed (so per-task slots can be reused modulo it).
 std::size_t ordered_window(unsigned jobs);
 
-/// Runs task(0) … task(count-1) on `jobs` threads. `consume(i)` is called on the calling thread
-/// for i = 0, 1, … in order, as soon as task(i) and every earlier task are done; at most a
+/// Runs task(0) … task(count-1) on `jobs` threads: the calling thread and jobs - 1 more (the
+/// calling thread runs tasks while the next result is not there). `consume(i)` is called on the
+/// calling thread for i = 0, 1, … in order, as soon as task(i) and every earlier task are done; a
+/// task runs on any of the threads. At most a
 /// window of tasks beyond the last consumed one runs ahead, so memory stays bounded when
 /// consume() lets go of each result. When `stop` (checked between tasks) returns true, no further
 /// task starts and no further result is handed on (an interrupted run).
