@@ -108,8 +108,17 @@ private:
       if (ec) {
         break;
       }
+      // is_symlink/is_regular_file/is_directory answer from the type the listing cached
+      // (symlink_status() would stat every file); `none` leaves the question to the system below.
       std::error_code tec;
-      const fs::file_type listed = it->symlink_status(tec).type(); // cached from the listing
+      fs::file_type listed = fs::file_type::none;
+      if (!it->is_symlink(tec) && !tec) {
+        if (it->is_regular_file(tec)) {
+          listed = fs::file_type::regular;
+        } else if (!tec && it->is_directory(tec)) {
+          listed = fs::file_type::directory;
+        }
+      }
       names.emplace_back(it->path().filename().string(), tec ? fs::file_type::none : listed);
     }
     if (ec) {
