@@ -243,41 +243,38 @@ std::size_t ordered_window(unsigned jobs) {
   return jobs <= 1 ? 1 : std::size_t{jobs} * 4;
 }
 
-void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& task,
-                 const std::function<void(std::size_t)>& consume, const Progress& progress,
-                 const std::function<bool()>& stop) {
-  const auto stopped = [&stop] { return stop && stop(); };
-  if (jobs <= 1 || count <= 1) {
-    for (std::size_t i = 0; i < count; ++i) {
-      if (stopped()) {
-        return;
-      }
-      task(i);
-      consume(i);
-      if (progress) {
-        progress(i + 1, count);
-      }
-    }
-    return;
-  }
-  const std::size_t window = ordered_window(jobs);
-  // The consumer, when it has to wait, waits for a run of results (half the window) rather than
-  // for the next one: a worker then wakes it once per run, not once per result (on a VM each
-  // wake is a context switch, and with one per report they cost -j 2 a tenth of its time).
-  const std::size_t run = std::max<std::size_t>(1, window / 2);
+struct OrderedTasks::State {
+  State(std::size_t count_, unsigned jobs, std::function<void(std::size_t)> task_,
+        std::function<bool()> stop_)
+      : count(count_), window(ordered_window(jobs)), run(std::max<std::size_t>(1, window / 2)),
+        task(std::move(task_)), stop(std::move(stop_)), done(count_, 0) {}
+
+  const std::size_t count;
+  const std::size_t window;
+  /// The owner, when it has to wait, waits for a run of results (half the window) rather than
+  /// for the next one: a worker then wakes it once per run, not once per result (on a VM each
+  /// wake is a context switch, and with one per report they cost -j 2 a tenth of its time).
+  const std::size_t run;
+  const std::function<void(std::size_t)> task;
+  const std::function<bool()> stop;
+
   std::mutex mutex;
   std::condition_variable changed; ///< workers wait here for room in the window
-  std::condition_variable ready;   ///< the consumer waits here for its run of results
-  std::vector<char> done(count, 0);
+  std::condition_variable ready;   ///< the owner waits here for its run of results
+  std::vector<char> done;
   std::size_t next = 0;
   std::size_t consumed = 0;
   std::size_t finished = 0;
   std::size_t contiguous = 0; ///< results 0 .. contiguous-1 are all done
-  std::size_t wanted = 0;     ///< the consumer sleeps until contiguous reaches this (0: awake)
+  std::size_t wanted = 0;     ///< the owner sleeps until contiguous reaches this (0: awake)
   std::exception_ptr failure;
+  std::vector<std::thread> threads;
 
-  // Marks task i done (the lock held) and wakes the consumer once its run of results is there.
-  const auto finish = [&](std::size_t i, const std::exception_ptr& error) {
+  bool stopped() const { return stop && stop(); }
+  bool may_start() const { return next < count && next < consumed + window; }
+
+  /// Marks task i done (the lock held) and wakes the owner once its run of results is there.
+  void finish(std::size_t i, const std::exception_ptr& error) {
     if (error && !failure) {
       failure = error;
     }
@@ -292,9 +289,10 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std:
     } else if (wanted != 0 && contiguous >= wanted) {
       ready.notify_one();
     }
-  };
-  // Runs task i without the lock held, then marks it done (its exception, if any, kept).
-  const auto run_task = [&](std::unique_lock<std::mutex>& lock, std::size_t i) {
+  }
+
+  /// Runs task i without the lock held, then marks it done (its exception, if any, kept).
+  void run_task(std::unique_lock<std::mutex>& lock, std::size_t i) {
     lock.unlock();
     std::exception_ptr error;
     try {
@@ -304,83 +302,121 @@ void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std:
     }
     lock.lock();
     finish(i, error);
-  };
+  }
 
-  auto worker = [&] {
+  void worker() {
     std::unique_lock lock(mutex);
     while (true) {
       changed.wait(lock, [&] { return next >= count || next < consumed + window || failure; });
       if (next >= count || failure || stopped()) {
-        changed.notify_all(); // a consumer may wait for a task that will not start now
+        changed.notify_all(); // the owner may wait for a task that will not start now
         ready.notify_all();
         return;
       }
       run_task(lock, next++);
     }
-  };
+  }
 
-  // The calling thread is one of the `jobs` threads: while the next result is not there, it runs
+  /// Nothing more starts; the threads are joined.
+  void join() {
+    {
+      std::lock_guard lock(mutex);
+      next = count;
+    }
+    changed.notify_all();
+    for (auto& t : threads) {
+      t.join();
+    }
+    threads.clear();
+  }
+};
+
+OrderedTasks::OrderedTasks(std::size_t count, unsigned jobs, std::function<void(std::size_t)> task,
+                           std::function<bool()> stop)
+    : m(std::make_unique<State>(count, jobs <= 1 || count <= 1 ? 1 : jobs, std::move(task),
+                                std::move(stop))) {
+  // The owner's thread is one of the `jobs` threads: while the next result is not there, it runs
   // a task itself when one may start, and waits only when none may. (With a thread of its own
   // besides `jobs` workers, the consumer took the workers' cores from them whenever it woke: a
   // context switch per report on a VM.)
-  std::vector<std::thread> threads;
-  const unsigned n = static_cast<unsigned>(std::min<std::size_t>(jobs, count)) - 1;
-  threads.reserve(n);
-  for (unsigned t = 0; t < n; ++t) {
-    threads.emplace_back(worker);
-  }
-  std::exception_ptr consume_failure;
-  for (std::size_t i = 0; i < count; ++i) {
-    std::size_t finished_now = 0;
-    {
-      std::unique_lock lock(mutex);
-      while (contiguous <= i && !failure && !stopped()) {
-        if (next < count && next < consumed + window) {
-          run_task(lock, next++);
-          continue;
-        }
-        // A signal does not notify: look again every 50 ms.
-        wanted = std::min(count, i + run);
-        ready.wait_for(lock, std::chrono::milliseconds(50),
-                       [&] { return contiguous >= wanted || failure || stopped(); });
-        wanted = 0;
-      }
-      if (failure || done[i] == 0 || stopped()) {
-        break;
-      }
-      finished_now = finished;
+  if (jobs > 1 && count > 1) {
+    const auto n = static_cast<unsigned>(std::min<std::size_t>(jobs, count)) - 1;
+    m->threads.reserve(n);
+    for (unsigned t = 0; t < n; ++t) {
+      m->threads.emplace_back([s = m.get()] { s->worker(); });
     }
+  }
+}
+
+OrderedTasks::~OrderedTasks() {
+  m->join();
+}
+
+bool OrderedTasks::wait(std::size_t i) {
+  State& s = *m;
+  std::unique_lock lock(s.mutex);
+  while (s.contiguous <= i && !s.failure && !s.stopped()) {
+    if (s.may_start()) {
+      s.run_task(lock, s.next++);
+      continue;
+    }
+    if (s.threads.empty()) {
+      return false; // nothing can start, and nobody else runs tasks
+    }
+    // A signal does not notify: look again every 50 ms.
+    s.wanted = std::min(s.count, i + s.run);
+    s.ready.wait_for(lock, std::chrono::milliseconds(50),
+                     [&] { return s.contiguous >= s.wanted || s.failure || s.stopped(); });
+    s.wanted = 0;
+  }
+  return i < s.count && !s.failure && s.done[i] != 0 && !s.stopped();
+}
+
+void OrderedTasks::consumed(std::size_t i, std::exception_ptr failure) {
+  State& s = *m;
+  {
+    std::lock_guard lock(s.mutex);
+    s.consumed = std::max(s.consumed, i + 1);
+    if (failure && !s.failure) {
+      s.failure = std::move(failure);
+    }
+  }
+  s.changed.notify_all();
+}
+
+std::size_t OrderedTasks::finished() const {
+  std::lock_guard lock(m->mutex);
+  return m->finished;
+}
+
+void OrderedTasks::finish() {
+  m->join();
+  if (m->failure) {
+    std::rethrow_exception(m->failure);
+  }
+}
+
+void run_ordered(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& task,
+                 const std::function<void(std::size_t)>& consume, const Progress& progress,
+                 const std::function<bool()>& stop) {
+  OrderedTasks tasks(count, jobs, task, stop);
+  for (std::size_t i = 0; i < count && tasks.wait(i); ++i) {
+    const std::size_t finished = progress ? tasks.finished() : 0;
+    std::exception_ptr failure;
     try {
       consume(i);
     } catch (...) {
-      consume_failure = std::current_exception();
+      failure = std::current_exception();
     }
-    {
-      std::lock_guard lock(mutex);
-      consumed = i + 1;
-      if (consume_failure && !failure) {
-        failure = consume_failure;
-      }
-    }
-    changed.notify_all();
-    if (consume_failure) {
+    tasks.consumed(i, failure);
+    if (failure) {
       break;
     }
     if (progress) {
-      progress(std::max(finished_now, i + 1), count);
+      progress(std::max(finished, i + 1), count);
     }
   }
-  {
-    std::lock_guard lock(mutex);
-    next = count; // nothing more starts
-  }
-  changed.notify_all();
-  for (auto& t : threads) {
-    t.join();
-  }
-  if (failure) {
-    std::rethrow_exception(failure);
-  }
+  tasks.finish();
 }
 
 std::string progress_line(std::size_t done, std::size_t total, double seconds) {

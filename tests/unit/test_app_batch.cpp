@@ -11,6 +11,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -180,6 +181,61 @@ TEST_CASE("run_ordered passes a task's exception on to the caller") {
                       },
                       [](std::size_t) {}),
                   std::runtime_error);
+}
+
+TEST_CASE("OrderedTasks: results taken one at a time, in order, within the window") {
+  for (const unsigned jobs : {1u, 2u, 5u}) {
+    CAPTURE(jobs);
+    const std::size_t window = app::ordered_window(jobs);
+    std::vector<std::unique_ptr<int>> slots(window);
+    std::atomic<std::size_t> taken{0};
+    std::atomic<bool> overran{false};
+    app::OrderedTasks tasks(300, jobs, [&](std::size_t i) {
+      // A task never starts a window or more ahead of the results taken.
+      if (i >= taken.load() + window) {
+        overran = true;
+      }
+      if (i % 5 == 0) {
+        std::this_thread::yield();
+      }
+      slots[i % window] = std::make_unique<int>(static_cast<int>(3 * i));
+    });
+    for (std::size_t i = 0; i < 300; ++i) {
+      REQUIRE(tasks.wait(i));
+      const std::unique_ptr<int> v = std::move(slots[i % window]);
+      REQUIRE(v);
+      CHECK(*v == static_cast<int>(3 * i));
+      taken = i + 1;
+      tasks.consumed(i);
+    }
+    CHECK(tasks.finished() == 300);
+    tasks.finish();
+    CHECK_FALSE(overran.load());
+  }
+}
+
+TEST_CASE("OrderedTasks: a failed task stops wait(); finish() rethrows; the owner may stop early") {
+  for (const unsigned jobs : {1u, 3u}) {
+    app::OrderedTasks tasks(100, jobs, [](std::size_t i) {
+      if (i == 4) {
+        throw std::runtime_error("boom");
+      }
+    });
+    std::size_t reached = 0;
+    while (reached < 100 && tasks.wait(reached)) {
+      tasks.consumed(reached++);
+    }
+    CHECK(reached <= 4); // with threads, task 4 may fail before result 3 is asked for
+    CHECK_THROWS_AS(tasks.finish(), std::runtime_error);
+  }
+  // Destroyed after taking only a few results: the threads stop, nothing hangs.
+  std::atomic<int> ran{0};
+  {
+    app::OrderedTasks tasks(10000, 2, [&](std::size_t) { ++ran; });
+    REQUIRE(tasks.wait(0));
+    tasks.consumed(0);
+  }
+  CHECK(ran.load() < 100);
 }
 
 TEST_CASE("check of a directory skips files that are not reports and is the same with -j 1 and "

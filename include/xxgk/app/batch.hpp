@@ -8,8 +8,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -108,6 +110,37 @@ using Progress = std::function<void(std::size_t, std::size_t)>;
 /// How many tasks run_ordered() runs at most at once: task(i) starts only once every task before
 /// i - ordered_window(jobs) has been consumed (so per-task slots can be reused modulo it).
 std::size_t ordered_window(unsigned jobs);
+
+/// Tasks 0 … count-1, run in order of their index on `jobs` threads (the owner's and jobs - 1
+/// more) as the owner takes their results in order: wait(i) returns once task i is done, the
+/// owner's thread running tasks itself meanwhile; consumed(i) says result i is taken, and tasks up
+/// to i + ordered_window(jobs) may then start (so per-task slots can be reused modulo the window
+/// and memory stays bounded). When `stop` (checked between tasks) returns true, no further task
+/// starts. With jobs <= 1 no thread is started: wait(i) runs task i itself. The destructor stops
+/// and joins the threads.
+class OrderedTasks {
+public:
+  OrderedTasks(std::size_t count, unsigned jobs, std::function<void(std::size_t)> task,
+               std::function<bool()> stop = {});
+  ~OrderedTasks();
+  OrderedTasks(const OrderedTasks&) = delete;
+  OrderedTasks& operator=(const OrderedTasks&) = delete;
+
+  /// True once task i is done (after every result before i has been consumed); false when the
+  /// tasks were stopped or one of them failed (finish() rethrows its exception).
+  bool wait(std::size_t i);
+  /// Result i has been taken; `failure` (the owner's own exception while taking it) stops the
+  /// tasks as a task's failure would.
+  void consumed(std::size_t i, std::exception_ptr failure = nullptr);
+  /// How many tasks are done (in any order).
+  [[nodiscard]] std::size_t finished() const;
+  /// No further task starts; joins the threads and rethrows the first failure, if any.
+  void finish();
+
+private:
+  struct State;
+  std::unique_ptr<State> m;
+};
 
 /// Runs task(0) … task(count-1) on `jobs` threads: the calling thread and jobs - 1 more (the
 /// calling thread runs tasks while the next result is not there). `consume(i)` is called on the
