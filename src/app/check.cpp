@@ -227,10 +227,7 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
     } else if (!o.baseline.empty()) {
       tally.baselined += apply_baseline(r, baseline);
     }
-    if (index >= tally.found.size()) {
-      tally.found.resize(index + 1);
-    }
-    tally.found[index].add(r);
+    tally.add(index, r);
     for (const auto& d : r.diagnostics) {
       ++tally.per_rule[d.rule];
     }

@@ -11,27 +11,45 @@
 
 namespace xxgk::app {
 
+void Tally::add(std::size_t index, const emit::ReportResult& r) {
+  if (index >= found.size()) {
+    found.resize(index + 1);
+  }
+  std::uint8_t& flags = found[index];
+  if (!r.readable) {
+    flags |= k_unreadable; // its findings (a read error's) are not counted
+    return;
+  }
+  const int e = r.count(diag::Severity::Error);
+  const int w = r.count(diag::Severity::Warning);
+  const int i = r.count(diag::Severity::Info);
+  flags |= (e > 0 ? k_errors : 0) | (w > 0 ? k_warnings : 0) | (i > 0 ? k_infos : 0);
+  errors += e;
+  warnings += w;
+  infos += i;
+}
+
 emit::Totals Tally::totals() const {
   emit::Totals t;
   t.baselined = baselined;
   t.hidden = hidden;
   auto& s = t.summary;
-  for (Counts c : found) {
+  s.errors = static_cast<int>(errors);
+  // As written: --quiet leaves out everything but errors.
+  s.warnings = quiet ? 0 : static_cast<int>(warnings);
+  s.infos = quiet ? 0 : static_cast<int>(infos);
+  for (std::uint8_t flags : found) {
     if (quiet) {
-      c.warnings = 0; // as written: --quiet leaves out everything but errors
-      c.infos = 0;
+      flags &= ~(k_warnings | k_infos);
     }
     ++s.reports;
-    if (!c.readable) {
+    if ((flags & k_unreadable) != 0) {
       ++s.unreadable;
       continue;
     }
-    s.errors += c.errors;
-    s.warnings += c.warnings;
-    s.infos += c.infos;
-    s.reports_with_errors += c.errors > 0 ? 1 : 0;
-    s.reports_with_warnings += c.warnings > 0 ? 1 : 0;
-    s.clean += c.errors == 0 && c.warnings == 0 ? 1 : 0;
+    s.reports_with_errors += (flags & k_errors) != 0 ? 1 : 0;
+    s.reports_with_warnings += (flags & k_warnings) != 0 ? 1 : 0;
+    s.clean += (flags & (k_errors | k_warnings)) == 0 ? 1 : 0;
   }
   return t;
 }
@@ -65,14 +83,14 @@ void write_batch_summary(const BatchInputs& b, const Tally& tally, diag::Lang la
   int with_errors = 0;
   int with_warnings = 0;
   int unreadable = 0;
-  for (const auto& c : tally.found) {
-    if (!c.readable) {
+  for (const std::uint8_t flags : tally.found) {
+    if ((flags & Tally::k_unreadable) != 0) {
       ++unreadable;
       continue;
     }
-    clean += c.errors == 0 && c.warnings == 0 ? 1 : 0;
-    with_errors += c.errors > 0 ? 1 : 0;
-    with_warnings += c.warnings > 0 ? 1 : 0;
+    clean += (flags & (Tally::k_errors | Tally::k_warnings)) == 0 ? 1 : 0;
+    with_errors += (flags & Tally::k_errors) != 0 ? 1 : 0;
+    with_warnings += (flags & Tally::k_warnings) != 0 ? 1 : 0;
   }
   const std::size_t reports = tally.found.size();
   const auto& per_rule = tally.per_rule;
@@ -154,17 +172,16 @@ int exit_code(const std::vector<emit::ReportResult>& results, const Options& o,
 }
 
 int exit_code(const Tally& tally, const Options& o, diag::Severity fail_on, std::ostream& err) {
-  int warnings = 0;
   bool failed = false;
-  for (const auto& c : tally.found) {
-    if (!c.readable) {
+  for (const std::uint8_t flags : tally.found) {
+    if ((flags & Tally::k_unreadable) != 0) {
       return k_exit_usage;
     }
-    failed = failed || c.errors > 0 || (fail_on <= diag::Severity::Warning && c.warnings > 0) ||
-             (fail_on <= diag::Severity::Info && c.infos > 0);
-    warnings += c.warnings;
+    failed = failed || (flags & Tally::k_errors) != 0 ||
+             (fail_on <= diag::Severity::Warning && (flags & Tally::k_warnings) != 0) ||
+             (fail_on <= diag::Severity::Info && (flags & Tally::k_infos) != 0);
   }
-  return failing_exit(failed, warnings, o, err);
+  return failing_exit(failed, static_cast<int>(tally.warnings), o, err);
 }
 
 } // namespace xxgk::app

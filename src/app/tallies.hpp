@@ -9,6 +9,7 @@
 #include <xxgk/emit/emitters.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <ostream>
 #include <string>
@@ -17,25 +18,27 @@
 
 namespace xxgk::app {
 
-/// What a streamed `check` remembers of each report once it is written: its counts of findings
-/// (after --baseline, before --quiet: they decide the exit code and the closing summary; the
-/// totals of the output, after --quiet, follow from them), the findings per rule and the unreadable
-/// inputs.
+/// What a streamed `check` remembers of each report once it is written: one byte, which kinds of
+/// findings it has (after --baseline, before --quiet: they decide the exit code and the closing
+/// summary; the totals of the output, after --quiet, follow from them), with the counts of the
+/// readable reports' findings summed; the findings per rule and the unreadable inputs.
 struct Tally {
-  struct Counts {
-    int errors = 0;
-    int warnings = 0;
-    int infos = 0;
-    bool readable = true;
-
-    void add(const emit::ReportResult& r) {
-      readable = readable && r.readable;
-      errors += r.count(diag::Severity::Error);
-      warnings += r.count(diag::Severity::Warning);
-      infos += r.count(diag::Severity::Info);
-    }
+  /// Flags of a report in `found`.
+  enum Kind : std::uint8_t {
+    k_unreadable = 1,
+    k_errors = 2,
+    k_warnings = 4,
+    k_infos = 8,
   };
-  std::vector<Counts> found; ///< per report, before --quiet
+  std::vector<std::uint8_t> found; ///< per report, before --quiet
+  /// The findings of the readable reports, before --quiet.
+  long long errors = 0;
+  long long warnings = 0;
+  long long infos = 0;
+
+  /// Counts the findings of `r`, the report at `index` (read, or its late findings: a report may
+  /// be added more than once).
+  void add(std::size_t index, const emit::ReportResult& r);
   /// --quiet: a report's counts as written are then its errors alone (nothing else is kept per
   /// report for them).
   bool quiet = false;
