@@ -51,71 +51,75 @@ void append_step_summary(const std::string& path, const std::string& summary, di
 
 /// The late findings of a batch: the cross-document checks over the summaries taken while the
 /// batch was read (nothing is read again), as selected, by the report they belong to. Neither the
-/// findings nor the reports' results are held: a first pass over the agencies keeps only which
-/// reports have findings; each report's findings are then checked again from its agency's
-/// summaries (rules::cross::Collector::check(index)), and its result built (its identity and the
-/// lines of its excerpts, from its summary; about 64 KB: the typed report's cells are inline),
-/// when it is settled and again when it is written, one report at a time. With a baseline (read
+/// findings nor the reports' results are held: settling checks each report's findings from its
+/// agency's summaries (rules::cross::Collector::check(index)) and keeps only which reports have
+/// any; its result (its identity and the lines of its excerpts, from its summary; about 40 KB: the
+/// typed report's cells are inline) is built again when it is written, a window of reports at a
+/// time. Both passes run on the -j threads, results taken in input order. With a baseline (read
 /// or written) what is left of each report's findings after settling is kept instead: which
 /// findings a baseline takes depends on the reports before.
 class CrossFindings {
 public:
   using Hide = std::function<void(emit::ReportResult&)>;
 
-  /// `hide` is what settling does to the findings besides the baseline (--quiet); `keep`
-  /// whether a baseline is read or written.
-  CrossFindings(const rules::cross::Collector& cross, const RuleSelection& selection,
-                const std::vector<emit::RuleInfo>& catalog,
+  /// `count`: the reports of the batch (indices 0 … count-1); `hide` is what settling does to
+  /// the findings besides the baseline (--quiet); `keep` whether a baseline is read or written.
+  CrossFindings(const rules::cross::Collector& cross, std::size_t count, unsigned jobs,
+                const RuleSelection& selection, const std::vector<emit::RuleInfo>& catalog,
                 const std::vector<schema::Template>& templates, Hide hide, bool keep)
-      : m_cross(cross), m_selection(selection), m_catalog(catalog), m_templates(templates),
-        m_hide(std::move(hide)), m_keep(keep) {
-    cross.check_each([&](std::vector<rules::cross::Finding>&& findings) {
-      for (const auto& f : findings) {
-        if (selection.enabled(f.diagnostic.rule) &&
-            (m_reports.empty() || m_reports.back() != f.index)) {
-          m_reports.push_back(f.index);
-        }
-      }
-    });
-    std::sort(m_reports.begin(), m_reports.end());
-    m_reports.erase(std::unique(m_reports.begin(), m_reports.end()), m_reports.end());
-  }
+      : m_cross(cross), m_count(count), m_jobs(jobs), m_selection(selection), m_catalog(catalog),
+        m_templates(templates), m_hide(std::move(hide)), m_keep(keep) {}
 
   /// Calls settle(result, index) on each report's late findings in order (--severity overrides
-  /// applied, sorted). False when interrupted.
+  /// applied, sorted), for the reports that have any. False when interrupted.
   template <typename Settle> bool settle(Settle&& fn) {
-    if (m_keep) {
-      m_kept.reserve(m_reports.size());
-    }
-    for (const std::size_t index : m_reports) {
-      if (io::interrupted()) {
-        return false; // run() stops with 130 or 143
+    m_reports.clear();
+    m_kept.clear();
+    std::vector<std::unique_ptr<emit::LateFindings>> slots(ordered_window(m_jobs));
+    OrderedTasks tasks(
+        m_count, m_jobs, [&](std::size_t index) { slots[index % slots.size()] = checked(index); },
+        [] { return io::interrupted(); });
+    for (std::size_t index = 0; index < m_count; ++index) {
+      if (!tasks.wait(index)) {
+        tasks.finish(); // a task's exception
+        return false;   // run() stops with 130 or 143
       }
-      const auto l = checked(index);
+      const std::unique_ptr<emit::LateFindings> l = std::move(slots[index % slots.size()]);
+      tasks.consumed(index);
+      if (!l) {
+        continue;
+      }
+      m_reports.push_back(index);
       fn(l->result, index);
       if (m_keep) {
         m_kept.push_back(std::move(l->result.diagnostics));
       }
     }
+    tasks.finish();
     return true;
   }
 
   /// The settled late findings, each report's result built when the emitter asks for it.
   class Sequence : public emit::LateSequence {
   public:
-    explicit Sequence(const CrossFindings& owner) : m_owner(owner) {}
+    explicit Sequence(const CrossFindings& owner)
+        : m_owner(owner), m_slots(ordered_window(owner.m_jobs)),
+          m_tasks(owner.m_reports.size(), owner.m_jobs,
+                  [this](std::size_t k) { m_slots[k % m_slots.size()] = m_owner.result(k); }) {}
     const emit::LateFindings* next() override {
-      m_current.reset(); // one at a time
+      m_current.reset(); // a window at a time
       if (m_next == m_owner.m_reports.size()) {
+        m_tasks.finish();
         return nullptr;
       }
       const std::size_t k = m_next++;
-      const std::size_t index = m_owner.m_reports[k];
-      if (m_owner.m_keep) {
-        m_current = m_owner.build(index, m_owner.m_kept[k]);
-        m_owner.m_selection.apply(m_current->result, m_owner.m_catalog); // its rules checked
-      } else {
-        m_current = m_owner.checked(index);
+      if (!m_tasks.wait(k)) {
+        m_tasks.finish(); // rethrows the task's exception
+        return nullptr;
+      }
+      m_current = std::move(m_slots[k % m_slots.size()]);
+      m_tasks.consumed(k);
+      if (!m_owner.m_keep) {
         m_owner.m_hide(m_current->result);
       }
       return m_current.get();
@@ -125,16 +129,33 @@ public:
     const CrossFindings& m_owner;
     std::size_t m_next = 0;
     std::unique_ptr<emit::LateFindings> m_current;
+    std::vector<std::unique_ptr<emit::LateFindings>> m_slots;
+    OrderedTasks m_tasks; // last: its threads stop before the slots go
   };
 
 private:
-  /// The report's late findings as found: selected, --severity overrides applied, sorted.
+  /// The result of the k-th report with late findings, to be written (on any thread).
+  [[nodiscard]] std::unique_ptr<emit::LateFindings> result(std::size_t k) const {
+    const std::size_t index = m_reports[k];
+    if (m_keep) {
+      auto l = build(index, m_kept[k]);
+      m_selection.apply(l->result, m_catalog); // its rules checked
+      return l;
+    }
+    return checked(index);
+  }
+
+  /// The report's late findings as found: selected, --severity overrides applied, sorted; null
+  /// when it has none (on any thread).
   [[nodiscard]] std::unique_ptr<emit::LateFindings> checked(std::size_t index) const {
     std::vector<diag::Diagnostic> diagnostics;
     for (auto& f : m_cross.check(index)) {
       if (m_selection.enabled(f.diagnostic.rule)) {
         diagnostics.push_back(std::move(f.diagnostic));
       }
+    }
+    if (diagnostics.empty()) {
+      return nullptr;
     }
     auto l = build(index, std::move(diagnostics));
     m_selection.apply(l->result, m_catalog); // --severity overrides
@@ -147,7 +168,7 @@ private:
   build(std::size_t index, std::vector<diag::Diagnostic> diagnostics) const {
     auto l = std::make_unique<emit::LateFindings>();
     l->index = index;
-    if (const std::optional<rules::cross::Summary> s = m_cross.summary(index)) {
+    if (std::optional<rules::cross::Summary> s = m_cross.summary(index)) {
       l->result.source = s->source;
       l->result.form = s->form;
       l->result.text = rules::cross::excerpt_text(*s);
@@ -168,6 +189,8 @@ private:
   }
 
   const rules::cross::Collector& m_cross;
+  std::size_t m_count;
+  unsigned m_jobs;
   const RuleSelection& m_selection;
   const std::vector<emit::RuleInfo>& m_catalog;
   const std::vector<schema::Template>& m_templates;
@@ -267,8 +290,8 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
     // Only a batch (a directory or an @list) is one district's reports: files named one by one
     // are often drafts and variants of the same report.
     late.emplace(
-        cross, selection, catalog, templates, [&](emit::ReportResult& r) { hide(r); },
-        writing_baseline || !o.baseline.empty());
+        cross, count, job_count(o.jobs), selection, catalog, templates,
+        [&](emit::ReportResult& r) { hide(r); }, writing_baseline || !o.baseline.empty());
     if (io::interrupted() || !late->settle(settle)) {
       return k_exit_usage; // run() says so and exits 130 or 143
     }

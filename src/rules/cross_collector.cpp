@@ -12,6 +12,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -131,6 +132,8 @@ struct Collector::Store {
   // For check(index), built on its first call: the heads (their positions) by agency hash, each
   // agency's in batch order; and the findings of the agencies with at least k_kept_group reports
   // (see Collector::check(index)).
+  // Guarded by `lazy` (check(index) may be called on several threads at once).
+  std::mutex lazy;
   std::vector<std::uint32_t> by_agency;
   std::map<std::uint64_t, std::vector<Finding>> kept_findings;
 
@@ -446,6 +449,7 @@ std::vector<Finding> Collector::check(std::size_t index) const {
     return {};
   }
   const std::uint64_t agency = it->agency;
+  std::unique_lock lock(st.lazy);
   if (st.by_agency.size() != st.heads.size()) {
     st.by_agency.resize(st.heads.size());
     for (std::size_t k = 0; k < st.by_agency.size(); ++k) {
@@ -474,6 +478,7 @@ std::vector<Finding> Collector::check(std::size_t index) const {
     }
     return out;
   }
+  lock.unlock(); // by_agency is not changed again until the next add()
   // Only the reports check_report compares this one with are decoded: the first of its agency
   // and year, and the first of its agency a year before (agency_key: reports whose agencies
   // share a hash are told apart by their names).

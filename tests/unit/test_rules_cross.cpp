@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace xxgk;
@@ -240,6 +241,37 @@ TEST_CASE("Collector: the findings of one report, and one agency at a time, are 
     }
   }
   CHECK(kept.check(1000).empty());
+
+  // From several threads at once, on a fresh Collector (its agency index and kept findings built
+  // by whichever thread comes first): the same findings.
+  rules::cross::Collector fresh;
+  for (const auto& s : all) {
+    fresh.add(s);
+  }
+  std::vector<std::vector<std::string>> seen(all.size());
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 3; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t i = t; i < all.size(); i += 3) {
+        for (const auto& f : fresh.check(i)) {
+          seen[i].push_back(f.diagnostic.rule + f.diagnostic.message);
+        }
+      }
+    });
+  }
+  for (auto& th : threads) {
+    th.join();
+  }
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    std::vector<std::string> expected;
+    for (const auto& f : kept.check(i)) {
+      expected.push_back(f.diagnostic.rule + f.diagnostic.message);
+    }
+    CHECK(seen[i] == expected);
+    total += seen[i].size();
+  }
+  CHECK(total == whole.size());
 }
 
 TEST_CASE("excerpt_text puts each kept line at its number") {

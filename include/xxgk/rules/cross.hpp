@@ -138,9 +138,10 @@ public:
   /// report then rule), so that a caller need not hold them all.
   void check_each(const std::function<void(std::vector<Finding>&&)>& each) const;
   /// The findings check() gives for the report at `index`, from its agency's reports alone: only
-  /// the reports it is compared with are decoded (check_report). Not thread-safe: the findings
-  /// of an agency with 64 reports or more are kept until the Collector is destroyed (each of its
-  /// reports would otherwise look through them all again).
+  /// the reports it is compared with are decoded (check_report). The findings of an agency with
+  /// 64 reports or more are kept until the Collector is destroyed (each of its reports would
+  /// otherwise look through them all again). check(index) and summary() may run on several
+  /// threads at once, but not beside add().
   [[nodiscard]] std::vector<Finding> check(std::size_t index) const;
   /// The summary of the report at `index`, decoded, or nothing when none was kept for it.
   [[nodiscard]] std::optional<Summary> summary(std::size_t index) const;
