@@ -171,7 +171,7 @@ private:
     if (std::optional<rules::cross::Summary> s = m_cross.summary(index)) {
       l->result.source = s->source;
       l->result.form = s->form;
-      l->result.text = rules::cross::excerpt_text(*s);
+      l->result.windows = std::move(s->windows);
       for (const auto& t : m_templates) {
         if (t.id == s->template_id) {
           l->result.tmpl = &t;

@@ -117,15 +117,15 @@ bool is_place(std::size_t i) {
 
 /// The lines numbered `wanted` (sorted, distinct, 1-based) of `text`, split as util::split_lines
 /// splits (LF, CRLF or a lone CR), in one pass that stops after the last one.
-std::vector<std::pair<int, std::string>> lines_of(std::string_view text,
-                                                  const std::vector<int>& wanted) {
-  std::vector<std::pair<int, std::string>> out;
+std::vector<std::pair<int, std::string_view>> lines_of(std::string_view text,
+                                                       const std::vector<int>& wanted) {
+  std::vector<std::pair<int, std::string_view>> out;
   std::size_t next = 0;
   int number = 1;
   std::size_t start = 0;
   const auto take = [&](std::size_t end) {
     if (next < wanted.size() && wanted[next] == number) {
-      out.emplace_back(number, std::string(text.substr(start, end - start)));
+      out.emplace_back(number, text.substr(start, end - start));
       ++next;
     }
     ++number;
@@ -273,7 +273,7 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
     }
     return cells;
   }();
-  std::vector<int> wanted; // the lines of the places, for excerpts
+  std::vector<std::pair<int, int>> carets; // where the places are, for excerpts
   for (std::size_t i = 0; i < Figures::k_count; ++i) {
     const std::string& path = Figures::paths()[i];
     if (const auto* c = report::cell_at(report, k_cells[i])) {
@@ -281,15 +281,15 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
       if (is_place(i)) {
         s.places.emplace_back(static_cast<std::uint8_t>(i), c->where);
         if (c->where.line > 0) {
-          wanted.push_back(c->where.line);
+          carets.emplace_back(c->where.line, c->where.column);
         }
       }
     }
   }
-  if (!wanted.empty() && !text.empty()) {
-    std::sort(wanted.begin(), wanted.end());
-    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-    s.lines = lines_of(text, wanted);
+  if (!carets.empty() && !text.empty()) {
+    std::sort(carets.begin(), carets.end());
+    carets.erase(std::unique(carets.begin(), carets.end()), carets.end());
+    s.windows = source_windows(text, carets);
   }
   s.fingerprint = util::k_fnv1a_offset;
   const std::size_t cells = report::fields().size();
@@ -309,18 +309,44 @@ std::optional<Summary> summarize(const report::Report& report, std::size_t index
   return s;
 }
 
-std::string excerpt_text(const Summary& summary) {
-  std::string text;
-  int number = 1;
-  for (const auto& [line, content] : summary.lines) {
-    for (; number < line; ++number) {
-      text += '\n';
+std::vector<diag::SourceWindow> source_windows(std::string_view text,
+                                               const std::vector<std::pair<int, int>>& places) {
+  std::vector<int> wanted;
+  for (const auto& [line, column] : places) {
+    if (wanted.empty() || wanted.back() != line) {
+      wanted.push_back(line);
     }
-    text += content;
-    text += '\n';
-    ++number;
   }
-  return text;
+  std::vector<diag::SourceWindow> out;
+  std::size_t p = 0;
+  for (const auto& [number, line] : lines_of(text, wanted)) {
+    while (p < places.size() && places[p].first < number) {
+      ++p;
+    }
+    // The line walked once, code point by code point (as the excerpt counts columns), through
+    // the carets' ranges, merged where they overlap or touch.
+    std::size_t pos = 0;
+    int col = 1;
+    while (p < places.size() && places[p].first == number) {
+      const int lo = std::max(1, places[p].second - diag::k_excerpt_reach);
+      int hi = places[p].second + diag::k_excerpt_reach; // inclusive: whether more follows
+      for (++p; p < places.size() && places[p].first == number &&
+                places[p].second - diag::k_excerpt_reach <= hi + 1;
+           ++p) {
+        hi = std::max(hi, places[p].second + diag::k_excerpt_reach);
+      }
+      for (; pos < line.size() && col < lo; ++col) {
+        util::next_codepoint(line, pos);
+      }
+      const std::size_t start = pos;
+      const int first_column = col;
+      for (; pos < line.size() && col <= hi; ++col) {
+        util::next_codepoint(line, pos);
+      }
+      out.push_back({number, first_column, std::string(line.substr(start, pos - start))});
+    }
+  }
+  return out;
 }
 
 namespace {

@@ -116,6 +116,10 @@ constexpr std::uint64_t k_same_line = 0;
 constexpr std::uint64_t k_next_line = 1;
 constexpr std::uint64_t k_line_delta = 2;
 
+/// A place's figure byte: the figure's index, and this bit when the place is encoded against the
+/// block's prototype of that figure (else against the place before it in the summary).
+constexpr std::uint64_t k_against_prototype = 0x80;
+
 /// check(index) keeps the findings of an agency with this many reports or more: asking for each
 /// of its reports in turn would otherwise decode and check them all that many times.
 constexpr std::size_t k_kept_group = 64;
@@ -203,15 +207,28 @@ struct Collector::Store {
 
   Store() { first = fields_of(diag::SourceLocation{}); }
 
+  /// The prototype places of a block, by template (its interned id), then figure: the place of
+  /// the first summary of the block (and template) that has the figure. The places of the
+  /// summaries after it are encoded as the fields that differ from their prototype's: in a batch
+  /// of one layout, the line alone. Set once, never changed: any summary decodes on its own.
+  using Prototypes =
+      std::map<std::uint32_t, std::array<std::optional<PlaceFields>, Figures::k_count>>;
+  std::vector<Prototypes> prototypes; ///< by block
+  /// Prototypes an encoding defines (template, figure, fields), set once its block is known.
+  std::vector<std::tuple<std::uint32_t, std::uint8_t, PlaceFields>> defined;
+
   // The encoding: the source as its directory (interned: a batch's reports share a few) and
   // name; labels interned; each figure's line and each location's fields as the difference from
   // the previous one (a location only with the fields that differ: the cells of a row share most).
-  void encode(const Summary& s, Encoder& e) {
+  // `into`: the prototypes of the block the encoding is for (those it defines are listed in
+  // `defined`, set once it is stored there).
+  void encode(const Summary& s, const Prototypes& into, Encoder& e) {
     const auto slash = s.source.rfind('/');
     const std::string_view source(s.source);
     e.u(intern(slash == std::string::npos ? std::string_view() : source.substr(0, slash + 1)));
     e.str(slash == std::string::npos ? source : source.substr(slash + 1));
-    e.u(intern(s.template_id));
+    const std::uint32_t template_id = intern(s.template_id);
+    e.u(template_id);
     e.u(intern(s.format));
     e.u(intern(s.form));
     e.str(s.agency);
@@ -252,9 +269,28 @@ struct Collector::Store {
     e.u(s.narrative_chars);
     e.u(s.places.size());
     PlaceFields previous = first;
+    const auto of_template = into.find(template_id);
+    defined.clear();
+    // How many lines this summary's places lie below their prototypes' so far: a table further
+    // down the text moves all its cells by the same number of lines.
+    std::int64_t shift = 0;
     for (const auto& [figure, w] : s.places) {
-      e.u(figure);
       const PlaceFields f = fields_of(w);
+      // Against the block's prototype of this figure when there is one; else this place is it.
+      const std::optional<PlaceFields>* proto =
+          of_template != into.end() && figure < Figures::k_count ? &of_template->second[figure]
+                                                                 : nullptr;
+      if (proto != nullptr && proto->has_value()) {
+        previous = **proto;
+        previous[0] += shift; // the line
+        shift = f[0] - (**proto)[0];
+        e.u(figure | k_against_prototype);
+      } else {
+        e.u(figure);
+        if (figure < Figures::k_count) {
+          defined.emplace_back(template_id, figure, f);
+        }
+      }
       std::uint64_t changed = 0;
       for (std::size_t k = 0; k < k_place_fields; ++k) {
         changed |= f[k] != previous[k] ? 1ULL << k : 0;
@@ -267,12 +303,20 @@ struct Collector::Store {
       }
       previous = f;
     }
-    e.u(s.lines.size());
+    e.u(s.windows.size());
     line = 0;
-    for (const auto& [number, text] : s.lines) {
-      e.i(number - line);
-      line = number;
-      e.str(text);
+    for (const auto& w : s.windows) {
+      // The line's difference (zigzagged), and in the lowest bit whether the window starts past
+      // the line's first column (nearly every line of a text form is kept whole).
+      const std::int64_t delta = w.line - line;
+      const auto zigzag =
+          (static_cast<std::uint64_t>(delta) << 1) ^ static_cast<std::uint64_t>(delta >> 63);
+      e.u(zigzag << 1 | (w.first_column != 1 ? 1 : 0));
+      if (w.first_column != 1) {
+        e.i(w.first_column - 1);
+      }
+      line = w.line;
+      e.str(w.text);
     }
   }
 
@@ -294,7 +338,8 @@ struct Collector::Store {
     s.year = h.year;
     s.source = labels[d.u()];
     s.source += d.str();
-    s.template_id = labels[d.u()];
+    const auto template_id = static_cast<std::uint32_t>(d.u());
+    s.template_id = labels[template_id];
     s.format = labels[d.u()];
     s.form = labels[d.u()];
     s.agency = d.str();
@@ -333,21 +378,41 @@ struct Collector::Store {
     s.narrative_chars = static_cast<std::size_t>(d.u());
     const auto places = static_cast<std::size_t>(d.u());
     PlaceFields f = first;
+    const Prototypes& protos = prototypes[h.block];
+    const auto of_template = protos.find(template_id);
+    std::int64_t shift = 0; // as encode() keeps it
     for (std::size_t k = 0; k < places; ++k) {
-      const auto figure = static_cast<std::uint8_t>(d.u());
+      const std::uint64_t tag = d.u();
+      const auto figure = static_cast<std::uint8_t>(tag & ~k_against_prototype);
+      const PlaceFields* proto = nullptr;
+      if ((tag & k_against_prototype) != 0 && of_template != protos.end() &&
+          figure < Figures::k_count && of_template->second[figure]) {
+        proto = &*of_template->second[figure];
+        f = *proto;
+        f[0] += shift;
+      }
       const std::uint64_t changed = d.u();
       for (std::size_t j = 0; j < k_place_fields; ++j) {
         if ((changed >> j & 1) != 0) {
           f[j] += d.i();
         }
       }
+      if (proto != nullptr) {
+        shift = f[0] - (*proto)[0];
+      }
       s.places.emplace_back(figure, location_of_fields(f));
     }
-    const auto lines = static_cast<std::size_t>(d.u());
+    const auto windows = static_cast<std::size_t>(d.u());
+    s.windows.reserve(windows);
     line = 0;
-    for (std::size_t k = 0; k < lines; ++k) {
-      line += d.i();
-      s.lines.emplace_back(static_cast<int>(line), d.str());
+    for (std::size_t k = 0; k < windows; ++k) {
+      const std::uint64_t tag = d.u();
+      const std::uint64_t zigzag = tag >> 1;
+      line += static_cast<std::int64_t>(zigzag >> 1) ^ -static_cast<std::int64_t>(zigzag & 1);
+      diag::SourceWindow& w = s.windows.emplace_back();
+      w.line = static_cast<int>(line);
+      w.first_column = (tag & 1) != 0 ? static_cast<int>(d.i() + 1) : 1;
+      w.text = d.str();
     }
     return s;
   }
@@ -365,12 +430,21 @@ void Collector::add(const Summary& summary) {
   if (summary.index > UINT32_MAX) {
     throw std::length_error("cross-document summaries: too many reports");
   }
-  st.scratch.clear();
-  Encoder e(st.scratch);
-  st.encode(summary, e);
+  const auto encode = [&] {
+    st.scratch.clear();
+    Encoder e(st.scratch);
+    static const Store::Prototypes none;
+    st.encode(summary, st.prototypes.empty() ? none : st.prototypes.back(), e);
+  };
+  encode();
   if (st.blocks.empty() || st.blocks.back().size() + st.scratch.size() > k_block) {
     st.blocks.emplace_back();
+    st.prototypes.emplace_back();
+    encode(); // against the new block's prototypes (none yet)
     st.blocks.back().reserve(std::max(k_block, st.scratch.size()));
+  }
+  for (const auto& [template_id, figure, fields] : st.defined) {
+    st.prototypes.back()[template_id][figure] = fields;
   }
   std::string& block = st.blocks.back();
   Head h;
@@ -395,6 +469,9 @@ std::size_t Collector::bytes() const {
   }
   for (const auto& l : st.labels) {
     n += 2 * (sizeof(std::string) + l.size()) + 32; // the label and its key in label_ids
+  }
+  for (const auto& p : st.prototypes) {
+    n += p.size() * (sizeof(Store::Prototypes::value_type) + 32);
   }
   return n;
 }

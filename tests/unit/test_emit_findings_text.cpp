@@ -1,6 +1,12 @@
 #include "emit_test_helpers.hpp"
 
+#include <xxgk/rules/cross.hpp>
+
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
 
 using namespace xxgk;
 
@@ -110,4 +116,53 @@ TEST_CASE("the summary line is Chinese by default and English with --lang en") {
   CHECK(emit::summary_line(t, emit::Lang::Zh) == "共检查 1 份报告：0 个错误，0 个警告（无法读取）");
   CHECK(emit::summary_line(t, emit::Lang::En) ==
         "1 report checked: 0 errors, 0 warnings (unreadable)");
+}
+
+TEST_CASE("an excerpt from kept windows is the excerpt from the whole text") {
+  // Lines of every length around the window's reach, ASCII and CJK, with TABs; carets at the
+  // start, middle, end and past the end of each.
+  std::string text;
+  std::vector<std::pair<int, int>> carets;
+  int number = 0;
+  for (const int length : {0, 1, 99, 100, 101, 199, 200, 201, 202, 450, 3000}) {
+    for (const char* unit : {"x", "表", "\t"}) {
+      ++number;
+      for (int i = 0; i < length; ++i) {
+        text += i % 7 == 3 ? "y" : unit;
+      }
+      text += '\n';
+      for (const int column : {0, 1, 2, 50, 100, 101, 102, length / 2, length - 101, length - 100,
+                               length - 1, length, length + 1, length + 150}) {
+        if (column >= 0) {
+          carets.emplace_back(number, column);
+        }
+      }
+    }
+  }
+  std::sort(carets.begin(), carets.end());
+  carets.erase(std::unique(carets.begin(), carets.end()), carets.end());
+  std::vector<diag::Diagnostic> found;
+  for (const auto& [line, column] : carets) {
+    diag::Diagnostic d;
+    d.rule = "X-CARRY";
+    d.severity = diag::Severity::Error;
+    d.message = "m";
+    d.location.line = line;
+    d.location.column = column;
+    found.push_back(d);
+  }
+  auto whole = test::synthetic_batch("a.txt", found);
+  whole.reports[0].text = text;
+  auto windows = test::synthetic_batch("a.txt", found);
+  windows.reports[0].windows = rules::cross::source_windows(text, carets);
+  REQUIRE(!windows.reports[0].windows.empty());
+  std::size_t kept = 0;
+  for (const auto& w : windows.reports[0].windows) {
+    kept += w.text.size();
+  }
+  CHECK(kept < text.size()); // the long lines' middles are not kept
+  const std::string a = test::emit_to_string(emit::write_text, whole);
+  const std::string b = test::emit_to_string(emit::write_text, windows);
+  CHECK(a.find(" | ") != std::string::npos);
+  CHECK(a == b);
 }

@@ -140,7 +140,7 @@ TEST_CASE("Collector: summaries kept encoded decode to what was added; checks gi
   w.column_label = "总计";
   w.xml_offset = 1LL << 40;
   b.places.emplace_back(static_cast<std::uint8_t>(6), w);
-  b.lines = {{7, "  5\t"}, {9, ""}};
+  b.windows = {{7, 1, "  5\t"}, {7, 300, "后"}, {9, 1, ""}};
 
   rules::cross::Collector kept;
   kept.reserve(3);
@@ -170,7 +170,7 @@ TEST_CASE("Collector: summaries kept encoded decode to what was added; checks gi
   CHECK(d->places[0].second.row_label == w.row_label);
   CHECK(d->places[0].second.xml_offset == w.xml_offset);
   CHECK(d->places[0].second.paragraph == -1);
-  CHECK(d->lines == b.lines);
+  CHECK(d->windows == b.windows);
   CHECK(kept.summary(0)->figures.find("active.normative_documents.in_force")->value() == "-1.25");
   for (const auto& path : rules::cross::Figures::paths()) {
     CHECK(kept.summary(0)->figures.find(path)->line == a.figures.find(path)->line);
@@ -274,11 +274,48 @@ TEST_CASE("Collector: the findings of one report, and one agency at a time, are 
   CHECK(total == whole.size());
 }
 
-TEST_CASE("excerpt_text puts each kept line at its number") {
-  Summary s;
-  s.lines = {{2, "b"}, {4, "d\tx"}};
-  CHECK(rules::cross::excerpt_text(s) == "\nb\n\nd\tx\n");
-  CHECK(rules::cross::excerpt_text(Summary{}).empty());
+namespace {
+/// Code points of UTF-8 text (the bytes that do not continue a sequence).
+int code_points(const std::string& s) {
+  return static_cast<int>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+} // namespace
+
+TEST_CASE("source_windows keeps what an excerpt shows of each caret's line, no more") {
+  using rules::cross::source_windows;
+  const int reach = diag::k_excerpt_reach;
+  // Short lines are kept whole; lines not asked for are not kept.
+  CHECK(source_windows("a\nbb\r\nccc\n", {{2, 1}, {3, 2}}) ==
+        std::vector<diag::SourceWindow>{{2, 1, "bb"}, {3, 1, "ccc"}});
+  CHECK(source_windows("a\nb", {{5, 1}}).empty());
+  // A long line (CJK: three bytes a code point): columns c - reach … c + reach around each caret.
+  std::string line;
+  for (int i = 0; i < 3000; ++i) {
+    line += i % 2 == 0 ? "表" : "x";
+  }
+  const std::string text = "title\n" + line + "\n";
+  const auto one = source_windows(text, {{2, 1000}});
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].line == 2);
+  CHECK(one[0].first_column == 1000 - reach);
+  CHECK(code_points(one[0].text) == 2 * reach + 1);
+  CHECK(text.find(one[0].text) != std::string::npos);
+  // Carets close together share a window; far apart, each has its own.
+  const auto close = source_windows(text, {{2, 1000}, {2, 1150}});
+  REQUIRE(close.size() == 1);
+  CHECK(code_points(close[0].text) == 150 + 2 * reach + 1);
+  const auto apart = source_windows(text, {{2, 10}, {2, 2000}, {2, 2990}});
+  REQUIRE(apart.size() == 3);
+  CHECK(apart[0].first_column == 1);
+  CHECK(code_points(apart[0].text) == 10 + reach);
+  CHECK(apart[1].first_column == 2000 - reach);
+  CHECK(apart[2].first_column == 2990 - reach);
+  CHECK(code_points(apart[2].text) == 3000 - (2990 - reach) + 1); // to the line's end
+  // A caret past the end of its line: an empty window there.
+  const auto past = source_windows("ab\n", {{1, 500}});
+  REQUIRE(past.size() == 1);
+  CHECK(past[0].text.empty());
 }
 
 TEST_CASE("every cross-document rule has metadata") {

@@ -38,6 +38,21 @@ struct SourceLocation {
   [[nodiscard]] bool has_line() const { return line > 0; }
 };
 
+/// How many code points either side of its caret a source excerpt may show (the text format's).
+constexpr int k_excerpt_reach = 100;
+
+/// A piece of a source line kept for the excerpts under findings where the whole text is not
+/// kept (the late findings of a batch): code points first_column, first_column + 1, … of line
+/// `line`. The window of a caret at column c holds columns c - k_excerpt_reach … c +
+/// k_excerpt_reach (as far as the line goes): all an excerpt there shows, and whether more follows.
+struct SourceWindow {
+  int line = 0;
+  int first_column = 1;
+  std::string text;
+
+  bool operator==(const SourceWindow&) const = default;
+};
+
 struct Diagnostic {
   std::string rule;
   Severity severity = Severity::Warning;

@@ -20,6 +20,8 @@ struct ReportResult {
   const schema::Template* tmpl = nullptr;
   std::vector<diag::Diagnostic> diagnostics; ///< sorted
   std::string text; ///< decoded input text (text forms; for source excerpts), may be empty
+  /// Instead of `text` (late findings): the pieces of its lines the excerpts show, by line.
+  std::vector<diag::SourceWindow> windows;
   std::string form; ///< the document's form (document::Document::format); "" for report data
   /// IDs of the rules this report was checked against after selection (JUnit: one testcase each).
   std::vector<std::string> rules_checked;

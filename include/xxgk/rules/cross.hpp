@@ -81,8 +81,9 @@ struct Summary {
   /// The full locations of the cells a finding of this report points at (its carried-over and
   /// in-force figures), by index in Figures::paths(); a finding without one gives the line only.
   std::vector<std::pair<std::uint8_t, diag::SourceLocation>> places;
-  /// The lines of a text form those cells are on (line number, text), for source excerpts.
-  std::vector<std::pair<int, std::string>> lines;
+  /// Windows of the lines of a text form those cells are on, around their columns, for source
+  /// excerpts (a line may be a whole page long: only what an excerpt shows is kept), by line.
+  std::vector<diag::SourceWindow> windows;
 };
 
 /// The summary of a report, or nothing when its title gives no year or no agency. `text` is the
@@ -90,9 +91,11 @@ struct Summary {
 std::optional<Summary> summarize(const report::Report& report, std::size_t index,
                                  std::string_view text = {}, std::string_view form = {});
 
-/// The text a result shows source excerpts from, rebuilt from a summary's lines: each kept line at
-/// its number, the others empty.
-std::string excerpt_text(const Summary& summary);
+/// The windows of `text` (a text form's decoded input) a caret at each of `places` (line, column;
+/// sorted) shows in an excerpt (diag::SourceWindow): one per line, or several where its carets
+/// are far apart, by line and column.
+std::vector<diag::SourceWindow> source_windows(std::string_view text,
+                                               const std::vector<std::pair<int, int>>& places);
 
 /// The normalized agency name reports are grouped by.
 std::string agency_key(std::string_view agency);

@@ -39,19 +39,21 @@ int display_width(char32_t cp) {
 }
 
 /// Display columns of a source line shown at most, and at most before the caret: a long line (a
-/// 100 MB cell, a one-line HTML page) is cut to a window around the caret.
-constexpr int k_excerpt_columns = 100;
+/// 100 MB cell, a one-line HTML page) is cut to a window around the caret. (At most as many code
+/// points either side are read: diag::k_excerpt_reach.)
+constexpr int k_excerpt_columns = diag::k_excerpt_reach;
 constexpr int k_excerpt_before = 40;
 
 /// The source line with TABs shown as four spaces, and the caret's indentation for `column`. A
 /// line wider than k_excerpt_columns is cut to a window around the column, with "…" where it was
-/// cut.
-std::pair<std::string, int> excerpt(std::string_view line, int column) {
+/// cut. `line` may begin at column `skipped` + 1 (a diag::SourceWindow), no later than
+/// column - k_excerpt_columns.
+std::pair<std::string, int> excerpt(std::string_view line, int column, int skipped = 0) {
   // Decode only the neighbourhood of the caret: at most k_excerpt_columns code points each side
   // (every code point is at least one column wide).
   const int first = std::max(1, column - k_excerpt_columns);
   std::size_t pos = 0;
-  int col = 1;
+  int col = 1 + skipped;
   for (; pos < line.size() && col < first; ++col) {
     util::next_codepoint(line, pos);
   }
@@ -203,12 +205,28 @@ public:
       if (!m_options.source_excerpt || !w.has_line()) {
         continue;
       }
-      if (!lines) {
-        lines = util::split_lines(r.text);
+      std::optional<std::pair<std::string, int>> shown_caret;
+      if (!r.windows.empty()) {
+        // The last window of the line that starts early enough for the caret.
+        const diag::SourceWindow* found = nullptr;
+        for (const auto& sw : r.windows) {
+          if (sw.line == w.line && sw.first_column <= std::max(1, w.column - k_excerpt_columns)) {
+            found = &sw;
+          }
+        }
+        if (found != nullptr) {
+          shown_caret = excerpt(found->text, w.column, found->first_column - 1);
+        }
+      } else {
+        if (!lines) {
+          lines = util::split_lines(r.text);
+        }
+        if (static_cast<std::size_t>(w.line) <= lines->size()) {
+          shown_caret = excerpt((*lines)[static_cast<std::size_t>(w.line - 1)], w.column);
+        }
       }
-      if (static_cast<std::size_t>(w.line) <= lines->size()) {
-        const auto [shown, caret] =
-            excerpt((*lines)[static_cast<std::size_t>(w.line - 1)], w.column);
+      if (shown_caret) {
+        const auto& [shown, caret] = *shown_caret;
         m_out << p.dim() << fmt::format("{:>6} | ", w.line) << p.reset() << shown << "\n"
               << p.dim() << "       | " << p.reset()
               << std::string(static_cast<std::size_t>(caret), ' ') << p.severity(d.severity) << "^"
