@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <any>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -260,11 +261,21 @@ int run_check(const Options& o, std::ostream& out, std::ostream& err) {
   std::size_t count = 0;
   const BatchInputs inputs = read_batch(
       o, templates, err,
-      [&](emit::ReportResult&& r) {
+      // A report's cross-document summary is taken on the thread that read it, where the report
+      // still is in that core's cache; its index is its place among those handed on.
+      [](const emit::ReportResult& r) -> std::any {
+        if (!r.readable) {
+          return {};
+        }
+        return rules::cross::summarize(r.report, 0, r.text, r.form);
+      },
+      [&](emit::ReportResult&& r, std::any&& prepared) {
         const std::size_t index = count++;
         if (r.readable) {
-          if (auto s = rules::cross::summarize(r.report, index, r.text, r.form)) {
-            cross.add(*s);
+          if (auto* s = std::any_cast<std::optional<rules::cross::Summary>>(&prepared);
+              s != nullptr && s->has_value()) {
+            (*s)->index = index;
+            cross.add(**s);
           }
           selection.apply(r, catalog);
         } else {

@@ -19,6 +19,7 @@
 #endif
 
 #include <algorithm>
+#include <any>
 #include <chrono>
 #include <iostream>
 #include <iterator>
@@ -246,6 +247,15 @@ private:
 BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& templates,
                        std::ostream& err, const std::function<void(emit::ReportResult&&)>& each,
                        const std::function<void(std::size_t)>& planned) {
+  return read_batch(
+      o, templates, err, Prepare{}, [&](emit::ReportResult&& r, std::any&&) { each(std::move(r)); },
+      planned);
+}
+
+BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& templates,
+                       std::ostream& err, const Prepare& prepare,
+                       const std::function<void(emit::ReportResult&&, std::any&&)>& each,
+                       const std::function<void(std::size_t)>& planned) {
   BatchInputs b;
   b.inputs = collect_inputs(o.paths, o.hidden ? Hidden::Include : Hidden::Skip);
   for (const auto& p : b.inputs.problems) {
@@ -262,6 +272,8 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
   const std::size_t slots = std::min(std::max<std::size_t>(files.size(), 1), ordered_window(jobs));
   std::vector<Slot> pending(slots);
   std::vector<std::vector<emit::ReportResult>> more(slots); // CSV rows, JSON lines
+  // What `prepare` took from the slot's results (the first, then `more`'s), on the reading thread.
+  std::vector<std::vector<std::any>> prepared(slots);
   const bool show_progress = o.stderr_is_tty && !o.quiet && files.size() >= k_progress_min_inputs;
   const auto start = std::chrono::steady_clock::now();
   auto last_shown = start;
@@ -300,15 +312,26 @@ BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& te
         const Input input = files[i];
         // Initialised from the returned value itself: the report is never moved (make_unique
         // would move it).
-        pending[i % slots] = Slot(new std::optional<emit::ReportResult>(
+        Slot& slot = pending[i % slots];
+        slot = Slot(new std::optional<emit::ReportResult>(
             process(input.path, templates, o, input.origin, &more[i % slots])));
+        if (prepare && slot->has_value()) {
+          std::vector<std::any>& p = prepared[i % slots];
+          p.push_back(prepare(**slot));
+          for (const auto& m : more[i % slots]) {
+            p.push_back(prepare(m));
+          }
+        }
       },
       [&](std::size_t i) {
         Slot r = std::move(pending[i % slots]);
         if (r && r->has_value()) {
-          each(std::move(**r));
-          for (auto& m : more[i % slots]) {
-            each(std::move(m));
+          std::vector<std::any> p = std::move(prepared[i % slots]);
+          prepared[i % slots].clear();          // a moved-from vector is valid but unspecified
+          p.resize(1 + more[i % slots].size()); // empty where nothing was prepared
+          each(std::move(**r), std::move(p[0]));
+          for (std::size_t k = 0; k < more[i % slots].size(); ++k) {
+            each(std::move(more[i % slots][k]), std::move(p[k + 1]));
           }
           more[i % slots] = {};
         } else {

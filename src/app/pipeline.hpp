@@ -7,6 +7,7 @@
 #include <xxgk/emit/results.hpp>
 #include <xxgk/schema/schema.hpp>
 
+#include <any>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -47,6 +48,17 @@ struct BatchInputs {
 /// Problems with the inputs go to `err` at once.
 BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& templates,
                        std::ostream& err, const std::function<void(emit::ReportResult&&)>& each,
+                       const std::function<void(std::size_t)>& planned = {});
+
+/// What a batch's consumer takes from each result on the thread that built it, while the result
+/// is still in that core's cache (read_batch below); empty when it takes nothing.
+using Prepare = std::function<std::any(const emit::ReportResult&)>;
+
+/// read_batch, with `prepare` run on each result (report data's several reports each) on the
+/// thread that read it; `each` receives the result and what `prepare` returned for it.
+BatchInputs read_batch(const Options& o, const std::vector<schema::Template>& templates,
+                       std::ostream& err, const Prepare& prepare,
+                       const std::function<void(emit::ReportResult&&, std::any&&)>& each,
                        const std::function<void(std::size_t)>& planned = {});
 
 /// The tables of a read report that extraction could not read at all (EXTRACT-TABLE or
