@@ -20,9 +20,10 @@ for 10,000 reports. Issue 6: peak RSS for 100 and 5,000 reports differ by < 20 %
 Batch rows (issue 18), on a second corpus with duplicates and year pairs (gen_corpus.py --cross):
 a directory against the same files named as arguments (text form and .docx; a directory also
 runs the cross-document checks), -j 1 against -j N, and the peak RSS of a directory of 100, 5,000
-and 10,000 text reports. Each pair runs interleaved (A B A B …) and the median of the per-pair
-ratios counts, so that a change in the machine's load hits both sides. Targets: a directory
-within 10 % of the argument list; 10,000 reports' peak RSS within 20 % of 100's.
+and 10,000 text reports. Each pair runs interleaved (A B A B …, at least 7 pairs: --pairs) and
+the median of the per-pair ratios counts, so that a change in the machine's load hits both sides.
+Targets: a directory within 10 % of the argument list; 10,000 reports' peak RSS within 20 % of
+100's; -j 2 at least 1.7 x -j 1 on a directory.
 """
 
 from __future__ import annotations
@@ -169,9 +170,10 @@ def batch_rows(xxgk, build, sizes, args, jobs):
     print("bench: batch rows (issue 18): %s, %d text and %d .docx reports, %.0f %% of them "
           "duplicates, conflicting copies or next-year reports of earlier ones; %s"
           % (corpus, sizes["text"], sizes["docx"], 100 * CROSS, load()), flush=True)
-    # The quick corpus's runs take a few tenths of a second, where this VM's noise alone moves a
-    # single pair's ratio by a third: the guarded ratio is the median of at least 7 pairs.
-    pairs = max(args.repeat, 7) if args.quick else args.repeat
+    # This VM's noise alone moves a single pair's ratio by up to a third (the quick corpus's runs
+    # take a few tenths of a second; even the full corpus's -j pairs ranged 1.65-2.27 x in eleven
+    # pairs): every ratio is the median of at least 7 pairs (--pairs).
+    pairs = max(args.pairs, 7)
     for kind, sub, ext in (("text", "text", ".txt"), ("docx", "docx", ".docx")):
         n = sizes[kind]
         if not n:
@@ -189,7 +191,7 @@ def batch_rows(xxgk, build, sizes, args, jobs):
         p = results["jN_vs_j1_text"] = measure_pair(
             "-j 1 / -j %d (text, wall)" % jobs, "xxgk check -j 1 DIR (text)",
             check + ["-j", "1", d], "xxgk check -j %d DIR (text)" % jobs,
-            check + ["-j", str(jobs), d], sizes["text"], args.repeat)
+            check + ["-j", str(jobs), d], sizes["text"], pairs)
         problems.append(verify(p.b[-1], rows, sizes["text"]))
         texts = files(corpus, "text", ".txt")
         for n in sizes["rss"]:
@@ -359,6 +361,8 @@ def main():
     ap.add_argument("--python", type=int,
                     help=".docx files for the python-docx baseline (full: %d)" % FULL["python"])
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (fastest counts)")
+    ap.add_argument("--pairs", type=int, default=7,
+                    help="interleaved pairs per batch ratio, at least 7 (the median counts)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="-j of the parallel run (default: the number of cores)")
     ap.add_argument("--seed", type=int, default=8)
