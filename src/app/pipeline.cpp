@@ -107,6 +107,17 @@ std::optional<emit::ReportResult> process(const std::string& path,
   return process_bytes(*bytes, path == "-" ? "<stdin>" : path, templates, o, origin, rest);
 }
 
+namespace {
+
+/// Whether an extracted document shows anything of a report: a table or a section heading of its
+/// template, or a year in its title. A file found in a directory without any of them is skipped as
+/// not a report document even when it mentions 信息公开 (looks_like_report).
+bool has_report_structure(const report::Report& r) {
+  return !r.table_locations.empty() || !r.headings.empty() || r.year.has_value();
+}
+
+} // namespace
+
 std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const std::string& source,
                                                 const std::vector<schema::Template>& templates,
                                                 const Options& o, Origin origin,
@@ -154,6 +165,10 @@ std::optional<emit::ReportResult> process_bytes(std::string_view bytes, const st
   std::vector<diag::Diagnostic> extract_findings;
   const schema::Template& tmpl =
       extract::detect_and_extract(*doc, candidates, report, extract_findings);
+  if (origin == Origin::Found && !has_report_structure(report)) {
+    out.reset(); // a README, a guide, a list of links: it mentions 信息公开, but is no report
+    return out;
+  }
   report.source = result.source;
   // --year / --agency: for a report whose title gives none (a page saved without its title).
   if (o.year != 0 && !report.year) {

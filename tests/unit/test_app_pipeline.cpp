@@ -87,3 +87,34 @@ TEST_CASE("read_batch without prepare hands on the same results") {
   REQUIRE(sources.size() == 3);
   CHECK(sources.back().ends_with("r102.txt"));
 }
+
+TEST_CASE("read_batch skips a found file that mentions 信息公开 but shows nothing of a report") {
+  const Batch batch(1);
+  // A README of a report repository: it names the reports, but has no table, no section heading
+  // and no year in its title.
+  const auto readme = batch.path / "README.md";
+  std::ofstream(readme) << "# 政府信息公开工作年度报告（抓取）\n\n每个文件是一份报告的网页正文。\n";
+  // A page with a report's title and nothing else is kept: it is reported (its tables missing).
+  std::ofstream(batch.path / "title-only.txt")
+      << "青山县人民政府2022年政府信息公开工作年度报告\n\n全文见附件。\n";
+  app::Options o;
+  o.paths = {batch.path.string()};
+  const auto templates = app::load_templates(o);
+  std::vector<std::string> sources;
+  std::ostringstream err;
+  const app::BatchInputs b = app::read_batch(
+      o, templates, err, [&](emit::ReportResult&& r) { sources.push_back(r.source); });
+  CHECK(b.not_reports == 2); // README.md and notes.txt
+  REQUIRE(b.not_report_paths.size() == 2);
+  CHECK(b.not_report_paths[0] == readme.string());
+  REQUIRE(sources.size() == 2);
+  CHECK(sources[0].ends_with("r100.txt"));
+  CHECK(sources[1].ends_with("title-only.txt"));
+
+  // Named on the command line, the same README is checked as a report (and fails).
+  o.paths = {readme.string()};
+  sources.clear();
+  (void)app::read_batch(o, templates, err,
+                        [&](emit::ReportResult&& r) { sources.push_back(r.source); });
+  CHECK(sources.size() == 1);
+}
