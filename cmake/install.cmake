@@ -4,6 +4,8 @@
 include(GNUInstallDirs)
 
 install(TARGETS xxgk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The PDF backend, loaded by xxgk from ${CMAKE_INSTALL_LIBDIR}/xxgk relative to its binary.
+install(TARGETS xxgk_pdf LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/xxgk)
 
 # The man page is made from `xxgk --help` (and each command's --help) by help2man at build time;
 # without help2man the build goes on and installs no man page.

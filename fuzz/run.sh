@@ -82,6 +82,9 @@ fi
 echo "fuzz/run.sh: $target for ${seconds}s, $(ls "$seeds" | wc -l) seeds, log $build/logs/$target.log" >&2
 # Run a copy, so that rebuilding the target while it runs does not pull the binary away.
 mkdir -p "$build/run"
+# fuzz_pipeline reads PDFs through the backend module built beside the library (the others link
+# it or never meet a PDF).
+export XXGK_PDF_MODULE="${XXGK_PDF_MODULE:-$PWD/$build/xxgk-pdf.so}"
 cp "$build/fuzz/fuzz_$target" "$build/run/fuzz_$target"
 nice -n 19 "$build/run/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 \
   -max_len="$max_len" -timeout=30 -print_final_stats=1 -artifact_prefix="$build/artifacts/$target/" \

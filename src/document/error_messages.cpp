@@ -81,7 +81,9 @@ const std::vector<const diag::MessageTemplate*>& error_messages() {
                                                               &err::k_pdf_text,
                                                               &err::k_pdf_unmapped_shown,
                                                               &err::k_pdf_no_text,
-                                                              &err::k_pdf_unmapped};
+                                                              &err::k_pdf_unmapped,
+                                                              &err::k_pdf_module,
+                                                              &err::k_pdf_failed};
   return list;
 }
 

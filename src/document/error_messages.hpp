@@ -239,6 +239,14 @@ inline constexpr diag::MessageTemplate k_pdf_no_text{
     "PDF 没有文字层（扫描图像？）：请先做 OCR 文字识别，或改用报告的 .docx 或网页",
     "the PDF has no text layer (a scanned image?): run OCR on it first, or use the report's "
     ".docx or web page"};
+inline constexpr diag::MessageTemplate k_pdf_module{
+    "error.pdf.module",
+    "无法加载 PDF 读取模块 xxgk-pdf.so（请重新安装 xxgk，或用环境变量 XXGK_PDF_MODULE "
+    "指定其路径）：{0}",
+    "the PDF reader module xxgk-pdf.so cannot be loaded (reinstall xxgk, or set XXGK_PDF_MODULE "
+    "to its path): {0}"};
+inline constexpr diag::MessageTemplate k_pdf_failed{
+    "error.pdf.failed", "PDF 读取模块意外出错", "the PDF reader module failed unexpectedly"};
 inline constexpr diag::MessageTemplate k_pdf_unmapped{
     "error.pdf.unmapped",
     "PDF 的字体没有 Unicode 映射：{1} 个字符中有 {0} "

@@ -2,7 +2,10 @@
 // The PDF form: reports as government sites publish them (WPS, Word or LibreOffice "save as
 // PDF", a browser printing the web page), read with poppler.
 //
-// How a PDF becomes the format-neutral model (src/document/pdf/):
+// How a PDF becomes the format-neutral model (src/document/pdf/). Poppler is seen only by the
+// backend (backend.cpp, graphics.cpp), built as the module xxgk-pdf.so that read_pdf loads on the
+// first PDF (module.hpp says where it looks; XXGK_PDF_MODULE names it): runs without a PDF never
+// load poppler. When the module cannot be loaded, read_pdf returns an Error (kind Io).
 // - Text: poppler-cpp's words with a box per character, in the displayed page's frame (the
 //   page's /Rotate undone, so rotated pages read upright).
 // - Ruling lines: stroked lines and thin filled rectangles (white fills ignored), through

@@ -1,7 +1,6 @@
 // Ruling lines through poppler's private OutputDev API (libpoppler-private-dev). This is the only
-// file that includes poppler's internal headers; graphics.hpp is its whole interface.
-
-#include "../error_messages.hpp"
+// file that includes poppler's internal headers; graphics.hpp is its whole interface. Part of the
+// PDF backend module (backend.hpp): nothing of xxgk's library here.
 
 #include "graphics.hpp"
 
@@ -14,8 +13,6 @@
 #include <Stream.h>
 #include <XRef.h>
 #include <goo/GooString.h>
-
-#include <fmt/format.h>
 
 #include <chrono>
 #include <cmath>
@@ -170,39 +167,40 @@ bool abort_check(void* data) {
 
 } // namespace
 
-util::Expected<std::vector<PageGraphics>> read_graphics(std::string_view bytes,
-                                                        const GraphicsLimits& limits) {
+BackendStatus read_graphics(std::string_view bytes, const GraphicsLimits& limits,
+                            std::vector<PageGraphics>& pages, std::size_t& number) {
   if (!globalParams) {
-    // poppler-cpp's document owns poppler's global parameters: pdf_reader.cpp keeps one open.
-    return err::make(util::ErrorKind::Malformed, err::k_pdf_internal);
+    // poppler-cpp's document owns poppler's global parameters: backend.cpp keeps one open.
+    return BackendStatus::internal;
   }
   Object dict;
   auto* stream =
       new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), std::move(dict));
   PDFDoc doc(stream); // owns the stream
   if (!doc.isOk()) {
-    return err::make(util::ErrorKind::Malformed, err::k_pdf_parse, {doc.getErrorCode()});
+    number = static_cast<std::size_t>(std::max(0, doc.getErrorCode()));
+    return BackendStatus::parse_error;
   }
   const auto objects = static_cast<std::size_t>(std::max(0, doc.getXRef()->getNumObjects()));
   if (objects > limits.max_objects) {
-    return err::make(util::ErrorKind::TooLarge, err::k_pdf_objects, {objects, limits.max_objects});
+    number = objects;
+    return BackendStatus::too_many_objects;
   }
   Deadline deadline{std::chrono::steady_clock::now() +
                         std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                             std::chrono::duration<double>(limits.max_seconds)),
                     false};
-  std::vector<PageGraphics> pages(static_cast<std::size_t>(std::max(0, doc.getNumPages())));
+  pages.assign(static_cast<std::size_t>(std::max(0, doc.getNumPages())), PageGraphics{});
   for (std::size_t p = 0; p < pages.size(); ++p) {
     RulingCollector collector(pages[p]);
     // The same frame as poppler::page::text_list(): 72 dpi, the page's own rotation, crop box.
     doc.displayPage(&collector, static_cast<int>(p) + 1, 72, 72, 0, false, false, false,
                     abort_check, &deadline);
     if (deadline.passed) {
-      return err::make(util::ErrorKind::TooLarge, err::k_pdf_seconds,
-                       {fmt::format("{}", limits.max_seconds)});
+      return BackendStatus::too_slow;
     }
   }
-  return pages;
+  return BackendStatus::ok;
 }
 
 } // namespace xxgk::document::pdf

@@ -1,23 +1,15 @@
 #pragma once
 // The ruling lines of a PDF's pages, through poppler's private OutputDev API (graphics.cpp is
 // the only file that sees libpoppler-private-dev: its API changes with every poppler release).
+// Part of the PDF backend module (backend.hpp).
 
-#include <xxgk/util/expected.hpp>
+#include "backend.hpp"
 
 #include <cstddef>
 #include <string_view>
 #include <vector>
 
 namespace xxgk::document::pdf {
-
-/// An axis-parallel ruling line in page coordinates: points, origin at the top left of the
-/// displayed (rotated) page, y growing downwards — the frame poppler-cpp's text boxes use.
-struct Segment {
-  bool horizontal = true;
-  double at = 0;   ///< y of a horizontal line, x of a vertical one
-  double from = 0; ///< start along the line (x or y), from <= to
-  double to = 0;
-};
 
 struct PageGraphics {
   std::vector<Segment> segments;
@@ -32,9 +24,9 @@ struct GraphicsLimits {
 };
 
 /// Collects the stroked lines and the thin filled rectangles (white fills ignored) of every page
-/// of the PDF in `bytes`. The bytes must outlive the call. An Error names a breached limit or an
-/// unreadable file.
-util::Expected<std::vector<PageGraphics>> read_graphics(std::string_view bytes,
-                                                        const GraphicsLimits& limits);
+/// of the PDF in `bytes` into `pages`. The bytes must outlive the call. Not `ok`: a breached
+/// limit or an unreadable file (`number` as BackendStatus says).
+BackendStatus read_graphics(std::string_view bytes, const GraphicsLimits& limits,
+                            std::vector<PageGraphics>& pages, std::size_t& number);
 
 } // namespace xxgk::document::pdf

@@ -1,32 +1,14 @@
 #pragma once
 // Rebuilds paragraphs and tables from the positions of a PDF's characters and ruling lines.
-// Pure: no poppler here (pdf_reader.cpp and graphics.cpp talk to poppler).
+// Pure: no poppler here (the backend module, backend.hpp, talks to poppler).
 
-#include "graphics.hpp"
+#include "backend.hpp"
 
 #include <xxgk/document/model.hpp>
 
 #include <vector>
 
 namespace xxgk::document::pdf {
-
-/// One character with its box, in the page frame of graphics.hpp (points, y down).
-struct Glyph {
-  char32_t c = 0;
-  double x0 = 0;
-  double y0 = 0;
-  double x1 = 0;
-  double y1 = 0;
-  double size = 0;          ///< font size
-  bool space_after = false; ///< the last character of a word followed by a space
-};
-
-struct PageContent {
-  double width = 0;
-  double height = 0;
-  std::vector<Glyph> glyphs; ///< in poppler's reading order
-  std::vector<Segment> segments;
-};
 
 /// Turns a page given in poppler's display frame whose text runs in direction `rotation`
 /// (poppler's text_box::rotation(): 1 = top to bottom, 2 = upside down, 3 = bottom to top) so

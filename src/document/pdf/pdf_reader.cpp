@@ -1,161 +1,96 @@
-// The PDF reader (pdf_reader.hpp): poppler-cpp for the text, graphics.cpp for the ruling lines,
-// layout.cpp for paragraphs and tables.
+// The PDF reader (pdf_reader.hpp): the backend module (backend.hpp, loaded by module.cpp) gives
+// each page's characters and ruling lines; the checks of the text layer and layout.cpp's
+// paragraphs and tables are made here.
 
 #include "../error_messages.hpp"
 
-#include "graphics.hpp"
 #include "layout.hpp"
+#include "module.hpp"
 
 #include <xxgk/document/pdf_reader.hpp>
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-
 #include <algorithm>
-#include <array>
-#include <chrono>
-#include <climits>
-#include <memory>
-#include <mutex>
+#include <new>
 
 namespace xxgk::document {
-
-namespace {
-
-void silent(const std::string& /*message*/, void* /*closure*/) {}
-
-/// Poppler keeps global state (its parameters, the error callback): one PDF at a time.
-std::mutex& poppler_mutex() {
-  static std::mutex m;
-  return m;
-}
-
-/// A character a Chinese report is made of: ASCII, Latin-1, general punctuation, letterlike and
-/// number forms, enclosed numbers, shapes, CJK punctuation, CJK ideographs (the unified block),
-/// full-width forms. Fonts without a Unicode map give private-use characters, U+FFFD, or their
-/// glyph numbers taken as code points (Latin Extended, Cyrillic, Hangul, CJK Extension A …).
-bool is_expected(char32_t c) {
-  return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || (c >= 0xA0 && c <= 0xFF) ||
-         (c >= 0x2000 && c <= 0x206F) || (c >= 0x2100 && c <= 0x218F) ||
-         (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2500 && c <= 0x25FF) ||
-         (c >= 0x3000 && c <= 0x303F) || (c >= 0x4E00 && c <= 0x9FFF) ||
-         (c >= 0xFF00 && c <= 0xFFEF);
-}
-
-} // namespace
 
 bool looks_like_pdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
-util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) {
-  using clock = std::chrono::steady_clock;
-  const auto start = clock::now();
-  if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
-    return err::make(util::ErrorKind::TooLarge, err::k_pdf_too_large);
-  }
-  const std::lock_guard<std::mutex> lock(poppler_mutex());
-  poppler::set_debug_error_function(silent, nullptr);
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) {
-    return err::make(util::ErrorKind::Malformed, err::k_pdf_damaged);
-  }
-  if (doc->is_locked()) {
-    return err::make(util::ErrorKind::UnsupportedForm, err::k_pdf_encrypted);
-  }
-  const int page_count = doc->pages();
-  if (page_count <= 0) {
-    return err::make(util::ErrorKind::Malformed, err::k_pdf_no_pages);
-  }
-  if (static_cast<std::size_t>(page_count) > limits.max_pages) {
-    return err::make(util::ErrorKind::TooLarge, err::k_pdf_pages, {page_count, limits.max_pages});
-  }
-  const double seconds = static_cast<double>(limits.max_pdf_seconds);
-  auto graphics = pdf::read_graphics(bytes, {limits.max_pdf_objects, seconds}); // while `doc` lives
-  if (!graphics) {
-    return graphics.error();
-  }
+namespace {
 
-  std::size_t shown = 0; // characters the pages' text operators show
-  for (const auto& g : *graphics) {
-    shown += g.shown_chars;
+/// The error a backend status stands for (not `ok`).
+util::Error status_error(const pdf::BackendResult& r, const Limits& limits) {
+  using S = pdf::BackendStatus;
+  using util::ErrorKind;
+  switch (r.status) {
+  case S::internal:
+    return err::make(ErrorKind::Malformed, err::k_pdf_internal);
+  case S::parse_error:
+    return err::make(ErrorKind::Malformed, err::k_pdf_parse, {r.number});
+  case S::too_large:
+    return err::make(ErrorKind::TooLarge, err::k_pdf_too_large);
+  case S::damaged:
+    return err::make(ErrorKind::Malformed, err::k_pdf_damaged);
+  case S::encrypted:
+    return err::make(ErrorKind::UnsupportedForm, err::k_pdf_encrypted);
+  case S::no_pages:
+    return err::make(ErrorKind::Malformed, err::k_pdf_no_pages);
+  case S::too_many_pages:
+    return err::make(ErrorKind::TooLarge, err::k_pdf_pages, {r.number, limits.max_pages});
+  case S::too_many_objects:
+    return err::make(ErrorKind::TooLarge, err::k_pdf_objects, {r.number, limits.max_pdf_objects});
+  case S::too_much_text:
+    return err::make(ErrorKind::TooLarge, err::k_pdf_text, {limits.max_pdf_text});
+  case S::too_slow:
+    return err::make(ErrorKind::TooLarge, err::k_pdf_seconds, {limits.max_pdf_seconds});
+  case S::out_of_memory:
+    throw std::bad_alloc(); // as anywhere else in xxgk
+  case S::ok:
+  case S::failed:
+    break;
   }
-  std::vector<pdf::PageContent> pages(static_cast<std::size_t>(page_count));
-  std::size_t text_bytes = 0;
-  std::size_t chars = 0;
-  std::size_t unmapped = 0;
-  for (int i = 0; i < page_count; ++i) {
-    auto& out = pages[static_cast<std::size_t>(i)];
-    if (static_cast<std::size_t>(i) < graphics->size()) {
-      out.segments = std::move((*graphics)[static_cast<std::size_t>(i)].segments);
-    }
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) {
-      continue;
-    }
-    const poppler::rectf box = page->page_rect();
-    const bool turned = page->orientation() == poppler::page::landscape ||
-                        page->orientation() == poppler::page::seascape;
-    out.width = turned ? box.height() : box.width();
-    out.height = turned ? box.width() : box.height();
-    std::array<std::size_t, 4> by_rotation{}; // characters per text direction
-    for (const auto& word : page->text_list()) {
-      by_rotation[static_cast<std::size_t>(word.rotation() & 3)] += word.text().size();
-      const poppler::ustring text = word.text();
-      const double size = word.get_font_size();
-      std::size_t glyph = 0;
-      for (std::size_t k = 0; k < text.size(); ++k) {
-        char32_t c = text[k];
-        if (c >= 0xD800 && c <= 0xDBFF && k + 1 < text.size() && text[k + 1] >= 0xDC00 &&
-            text[k + 1] <= 0xDFFF) {
-          c = 0x10000 + ((c - 0xD800) << 10) + (static_cast<char32_t>(text[k + 1]) - 0xDC00);
-          ++k;
-        }
-        const poppler::rectf r = word.char_bbox(glyph++);
-        pdf::Glyph g;
-        g.c = c;
-        g.x0 = r.left();
-        g.y0 = r.top();
-        g.x1 = r.right();
-        g.y1 = r.bottom();
-        g.size = size;
-        out.glyphs.push_back(g);
-        ++chars;
-        unmapped += is_expected(c) ? 0 : 1;
-        text_bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-      }
-      if (!out.glyphs.empty() && word.has_space_after()) {
-        out.glyphs.back().space_after = true;
-      }
-    }
-    // Read the page upright: turn it so that most of its text runs left to right.
-    const auto turn = static_cast<int>(std::max_element(by_rotation.begin(), by_rotation.end()) -
-                                       by_rotation.begin());
-    pdf::turn_upright(out, turn);
-    if (text_bytes > limits.max_pdf_text) {
-      return err::make(util::ErrorKind::TooLarge, err::k_pdf_text, {limits.max_pdf_text});
-    }
-    if (clock::now() - start > std::chrono::duration<double>(seconds)) {
-      return err::make(util::ErrorKind::TooLarge, err::k_pdf_seconds, {limits.max_pdf_seconds});
-    }
+  return err::make(ErrorKind::Malformed, err::k_pdf_failed);
+}
+
+} // namespace
+
+util::Expected<Document> read_pdf(std::string_view bytes, const Limits& limits) {
+  const util::Expected<pdf::Backend> backend = pdf::backend();
+  if (!backend) {
+    return backend.error();
+  }
+  const pdf::BackendLimits backend_limits{limits.max_pages, limits.max_pdf_objects,
+                                          limits.max_pdf_text,
+                                          static_cast<double>(limits.max_pdf_seconds)};
+  pdf::BackendResult r;
+  backend->read(bytes.data(), bytes.size(), &backend_limits, &r);
+  if (r.status != pdf::BackendStatus::ok) {
+    return status_error(r, limits);
   }
   // Text shown but (mostly) not extracted: fonts without a Unicode map, whose characters poppler
   // cannot name. Chinese text has few spaces (which are shown but not extracted).
-  if (shown >= 20 && chars * 5 < shown) {
+  const std::size_t shown = r.shown_chars;
+  if (shown >= 20 && r.chars * 5 < shown) {
     return err::make(util::ErrorKind::UnsupportedForm, err::k_pdf_unmapped_shown,
-                     {shown - std::min(shown, chars), shown});
+                     {shown - std::min(shown, r.chars), shown});
   }
-  if (chars == 0) {
+  if (r.chars == 0) {
     return err::make(util::ErrorKind::UnsupportedForm, err::k_pdf_no_text);
   }
-  if (unmapped * 10 > chars * 3) {
-    return err::make(util::ErrorKind::UnsupportedForm, err::k_pdf_unmapped, {unmapped, chars});
+  if (r.unexpected * 10 > r.chars * 3) {
+    return err::make(util::ErrorKind::UnsupportedForm, err::k_pdf_unmapped,
+                     {r.unexpected, r.chars});
+  }
+  // Read each page upright: turned so that most of its text runs left to right.
+  for (auto& page : r.pages) {
+    pdf::turn_upright(page, page.rotation);
+    page.rotation = 0;
   }
   Document out;
   out.format = "pdf";
-  out.blocks = pdf::layout(pages);
+  out.blocks = pdf::layout(r.pages);
   return out;
 }
 
